@@ -1,0 +1,50 @@
+/* input.h — one input as the loader leaves it: bytes, decoded text, kind,
+ * envelope and the problems met on the way (consumed by envelope rules). */
+#ifndef VL_INPUT_H
+#define VL_INPUT_H
+
+#include "internal.h"
+
+typedef struct vl_diag {
+    unsigned line, col; /* 1-based, in the original file; 0 = unknown */
+    char *message;
+} vl_diag;
+
+/* Where a parsed XML document's text sits in the original file, so that
+ * findings on its nodes point into the file the user has. */
+typedef struct vl_src {
+    const char *text;   /* decoded original file text (UTF-8, NUL-terminated) */
+    size_t text_len;
+    unsigned line_base; /* original line of the parsed text's line 1 */
+    bool escaped;       /* the parsed text was entity-escaped in the file */
+} vl_src;
+
+struct vl_input {
+    const char *path;
+    const unsigned char *bytes; /* original bytes (borrowed) */
+    size_t len;
+    char *text; /* decoded UTF-8 text without BOM, NUL-terminated (owned) */
+    size_t text_len;
+    const char *encoding; /* "utf-8", "utf-8-bom", "utf-16le", "utf-16be" */
+    bool has_bom;
+    int kind;             /* vpnlint_kind */
+    const char *envelope; /* "raw", "escaped", "syncml", "none" */
+    bool too_big;         /* over max_bytes: nothing was parsed */
+    uint64_t size;        /* real size in bytes */
+    vl_diag decode_error; /* message != NULL when decoding failed */
+    vl_diag *parse_errors; /* XML well-formedness / safety problems */
+    size_t n_parse_errors;
+    unsigned syncml_data_line; /* syncml: line of the <Data> holding the profile */
+};
+
+/* Decodes bytes into in->text and detects kind and envelope. */
+int vl_input_decode(vl_input *in, const void *data, size_t len);
+void vl_input_add_parse_error(vl_input *in, unsigned line, unsigned col, const char *fmt, ...)
+    VL_PRINTF(4, 5);
+void vl_input_clear(vl_input *in);
+
+/* 1-based column of the first occurrence of `<name` (or `&lt;name`, or a
+ * prefixed `:name`) on `line` of src; 1 when not found, 0 if line is 0. */
+unsigned vl_src_column(const vl_src *src, unsigned line, const char *name);
+
+#endif

@@ -1,0 +1,76 @@
+/* internal.h — helpers shared by every part of the library (not installed). */
+#ifndef VL_INTERNAL_H
+#define VL_INTERNAL_H
+
+#include "vpnlint.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define VL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define VL_PRINTF(f, a)
+#endif
+
+#define VL_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- errors (error.c): set the thread's last error and return the code */
+int vl_error_set(int code, const char *fmt, ...) VL_PRINTF(2, 3);
+int vl_error_oom(void);
+
+/* ---- allocation: library-owned memory, freed by vpnlint_free */
+void *vl_malloc(size_t n);
+void *vl_calloc(size_t n, size_t size);
+void *vl_realloc(void *p, size_t n);
+char *vl_strdup(const char *s);
+char *vl_strndup(const char *s, size_t n);
+char *vl_sprintf(const char *fmt, ...) VL_PRINTF(1, 2);
+char *vl_vsprintf(const char *fmt, va_list ap);
+
+/* ---- growable string buffer (strbuf.c). On allocation failure the buffer
+ * is marked failed and further appends are ignored; check vl_buf_ok(). */
+typedef struct vl_buf {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} vl_buf;
+
+#define VL_BUF_INIT {NULL, 0, 0, false}
+void vl_buf_put(vl_buf *b, const char *s, size_t n);
+void vl_buf_puts(vl_buf *b, const char *s);
+void vl_buf_putc(vl_buf *b, char c);
+void vl_buf_printf(vl_buf *b, const char *fmt, ...) VL_PRINTF(2, 3);
+bool vl_buf_ok(const vl_buf *b);
+/* Returns the NUL-terminated contents (ownership to caller), resets b. */
+char *vl_buf_detach(vl_buf *b);
+void vl_buf_free(vl_buf *b);
+
+/* ---- arena: many small allocations freed together (arena.c) */
+typedef struct vl_arena vl_arena;
+vl_arena *vl_arena_new(void);
+void vl_arena_free(vl_arena *a);
+void *vl_arena_alloc(vl_arena *a, size_t n);
+char *vl_arena_strndup(vl_arena *a, const char *s, size_t n);
+
+/* ---- small string helpers (util.c) */
+int vl_strcasecmp(const char *a, const char *b);
+int vl_strncasecmp(const char *a, const char *b, size_t n);
+bool vl_is_space(int c);
+/* Trims ASCII white space; returns pointer into s and sets *len. */
+const char *vl_trim(const char *s, size_t n, size_t *len);
+/* Is `id` in a comma-separated list (case-insensitive, spaces ignored)? */
+bool vl_list_contains(const char *list, const char *id);
+const char *vl_severity_name(int severity);
+/* Parses "error|warning|info|off" (case-insensitive); -2 if unknown. */
+int vl_severity_parse(const char *s, size_t n);
+const char *vl_kind_name(int kind);
+
+/* ---- file reading (io.c): at most `limit` bytes; larger files fail with
+ * VPNLINT_ETOOBIG and *size_out set to the real size. */
+int vl_read_file(const char *path, uint64_t limit, char **data_out, size_t *len_out,
+                 uint64_t *size_out);
+
+#endif

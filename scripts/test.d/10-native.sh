@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The native library and agent on Linux: build with warnings as errors, run
+# the cmocka suite through ctest.
+set -euo pipefail
+cd "${VPNLINT_ROOT:?}"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build
+ctest --test-dir build --output-on-failure
