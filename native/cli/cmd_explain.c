@@ -1,12 +1,10 @@
 /* cmd_explain.c — `vpnlint explain CODE...`, `--list`, `--event FILE|-`.
  * Uses the public API only. */
-#include "vpnlint.h"
+#include "cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int vl_cmd_explain(int argc, char **argv);
 
 static void explain_usage(FILE *f)
 {
@@ -68,7 +66,7 @@ static int read_all(const char *path, size_t limit, char **out, size_t *len)
     return 0;
 }
 
-int vl_cmd_explain(int argc, char **argv)
+int cmd_explain(int argc, char **argv)
 {
     int format = VPNLINT_FORMAT_TEXT;
     int list = 0;
@@ -76,7 +74,7 @@ int vl_cmd_explain(int argc, char **argv)
     const char **codes = calloc((size_t)argc + 1, sizeof *codes);
     size_t ncodes = 0;
     if (!codes)
-        return 2;
+        return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0 || strncmp(a, "--format=", 9) == 0) {
@@ -88,7 +86,7 @@ int vl_cmd_explain(int argc, char **argv)
             else {
                 fprintf(stderr, "vpnlint explain: --format must be text or json\n");
                 free(codes);
-                return 2;
+                return EXIT_USAGE;
             }
         } else if (strcmp(a, "--list") == 0) {
             list = 1;
@@ -96,7 +94,7 @@ int vl_cmd_explain(int argc, char **argv)
             if (i + 1 >= argc) {
                 fprintf(stderr, "vpnlint explain: --event needs a file name or -\n");
                 free(codes);
-                return 2;
+                return EXIT_USAGE;
             }
             event = argv[++i];
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -110,7 +108,7 @@ int vl_cmd_explain(int argc, char **argv)
             fprintf(stderr, "vpnlint explain: unknown option %s\n", a);
             explain_usage(stderr);
             free(codes);
-            return 2;
+            return EXIT_USAGE;
         } else {
             codes[ncodes++] = a; /* includes negative numbers like -2146762495 */
         }
@@ -120,7 +118,7 @@ int vl_cmd_explain(int argc, char **argv)
     if (list) {
         if (vpnlint_explain_list_render(&out, format) != VPNLINT_OK) {
             fprintf(stderr, "vpnlint explain: %s\n", vpnlint_error_last());
-            status = 2;
+            status = EXIT_UNREADABLE;
         } else {
             fputs(out, stdout);
         }
@@ -130,27 +128,27 @@ int vl_cmd_explain(int argc, char **argv)
         size_t len = 0;
         vpnlint_rasevents *ev = NULL;
         if (read_all(event, 64u << 20, &data, &len) != 0) {
-            status = 2;
+            status = EXIT_UNREADABLE;
         } else if (vpnlint_rasevents_parse(&ev, data, len) != VPNLINT_OK) {
             fprintf(stderr, "vpnlint explain: %s: %s\n", event, vpnlint_error_last());
-            status = 2;
+            status = EXIT_UNREADABLE;
         } else if (vpnlint_rasevents_render(&out, ev, format) != VPNLINT_OK) {
             fprintf(stderr, "vpnlint explain: %s\n", vpnlint_error_last());
-            status = 2;
+            status = EXIT_UNREADABLE;
         } else {
             fputs(out, stdout);
             /* exit 1 when the events hold failures, like lint with findings */
             vpnlint_rasevent e;
             for (size_t k = 0; k < vpnlint_rasevents_count(ev); k++)
                 if (vpnlint_rasevents_at(&e, ev, k) == VPNLINT_OK && e.has_code)
-                    status = 1;
+                    status = EXIT_FINDINGS;
         }
         vpnlint_free(out);
         vpnlint_rasevents_free(ev);
         free(data);
     } else if (ncodes == 0) {
         explain_usage(stderr);
-        status = 2;
+        status = EXIT_UNREADABLE;
     } else {
         if (format == VPNLINT_FORMAT_JSON && ncodes > 1)
             fputs("[\n", stdout);
@@ -158,7 +156,7 @@ int vl_cmd_explain(int argc, char **argv)
         for (size_t k = 0; k < ncodes; k++) {
             if (vpnlint_explain_render(&out, codes[k], format) != VPNLINT_OK) {
                 fprintf(stderr, "vpnlint explain: %s\n", vpnlint_error_last());
-                status = 1;
+                status = EXIT_UNREADABLE;
                 continue;
             }
             if (format == VPNLINT_FORMAT_JSON && ncodes > 1 && printed)

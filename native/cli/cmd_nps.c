@@ -1,14 +1,12 @@
 /* cmd_nps.c — `vpnlint nps FILE... [--since DATE] [--user NAME] [--format text|json]`.
  * Streams each log through the public reader; malformed records are reported
  * on stderr with file and line and skipped. Uses the public API only. */
-#include "vpnlint.h"
+#include "cli.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int vl_cmd_nps(int argc, char **argv);
 
 static void nps_usage(FILE *f)
 {
@@ -60,7 +58,7 @@ static int user_matches(const char *want, const char *have)
     return 0;
 }
 
-int vl_cmd_nps(int argc, char **argv)
+int cmd_nps(int argc, char **argv)
 {
     int format = VPNLINT_FORMAT_TEXT;
     const char *user = NULL;
@@ -68,7 +66,7 @@ int vl_cmd_nps(int argc, char **argv)
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files)
-        return 2;
+        return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -81,21 +79,21 @@ int vl_cmd_nps(int argc, char **argv)
             else {
                 fprintf(stderr, "vpnlint nps: --format must be text or json\n");
                 free(files);
-                return 2;
+                return EXIT_USAGE;
             }
         } else if (strcmp(a, "--since") == 0) {
             i++;
             if (!v || parse_since(v, since) != 0) {
                 fprintf(stderr, "vpnlint nps: --since wants YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\"\n");
                 free(files);
-                return 2;
+                return EXIT_USAGE;
             }
         } else if (strcmp(a, "--user") == 0) {
             i++;
             if (!v || !*v) {
                 fprintf(stderr, "vpnlint nps: --user needs a name\n");
                 free(files);
-                return 2;
+                return EXIT_USAGE;
             }
             user = v;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -106,7 +104,7 @@ int vl_cmd_nps(int argc, char **argv)
             fprintf(stderr, "vpnlint nps: unknown option %s\n", a);
             nps_usage(stderr);
             free(files);
-            return 2;
+            return EXIT_USAGE;
         } else {
             files[nfiles++] = a;
         }
@@ -114,19 +112,19 @@ int vl_cmd_nps(int argc, char **argv)
     if (nfiles == 0) {
         nps_usage(stderr);
         free(files);
-        return 2;
+        return EXIT_USAGE;
     }
     vpnlint_nps_summary *sum = NULL;
     if (vpnlint_nps_summary_new(&sum) != VPNLINT_OK) {
         free(files);
-        return 2;
+        return EXIT_USAGE;
     }
     int status = 0;
     for (size_t k = 0; k < nfiles; k++) {
         vpnlint_nps_reader *r = NULL;
         if (vpnlint_nps_open(&r, files[k]) != VPNLINT_OK) {
             fprintf(stderr, "vpnlint nps: %s\n", vpnlint_error_last());
-            status = 2;
+            status = EXIT_UNREADABLE;
             continue;
         }
         vpnlint_nps_record rec;
@@ -135,7 +133,7 @@ int vl_cmd_nps(int argc, char **argv)
         while ((rc = vpnlint_nps_next(&rec, &err, r)) != VPNLINT_NPS_END) {
             if (rc < 0) {
                 fprintf(stderr, "vpnlint nps: %s: %s\n", files[k], vpnlint_error_last());
-                status = 2;
+                status = EXIT_UNREADABLE;
                 break;
             }
             if (rc == VPNLINT_NPS_SKIPPED) {
@@ -143,7 +141,7 @@ int vl_cmd_nps(int argc, char **argv)
                         rec.line, err ? err : "");
                 vpnlint_nps_summary_add_skipped(sum);
                 if (status == 0)
-                    status = 1;
+                    status = EXIT_FINDINGS;
                 continue;
             }
             if (since[0] && strcmp(rec.timestamp, since) < 0)
@@ -152,7 +150,7 @@ int vl_cmd_nps(int argc, char **argv)
                 continue;
             if (vpnlint_nps_summary_add(sum, &rec) != VPNLINT_OK) {
                 fprintf(stderr, "vpnlint nps: %s\n", vpnlint_error_last());
-                status = 2;
+                status = EXIT_UNREADABLE;
                 break;
             }
         }
@@ -163,7 +161,7 @@ int vl_cmd_nps(int argc, char **argv)
         fputs(out, stdout);
     else {
         fprintf(stderr, "vpnlint nps: %s\n", vpnlint_error_last());
-        status = 2;
+        status = EXIT_UNREADABLE;
     }
     vpnlint_free(out);
     vpnlint_nps_summary_free(sum);

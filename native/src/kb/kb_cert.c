@@ -34,7 +34,8 @@ static const vl_kb_cause c800B0109[] = {
      "(machine store for device tunnel and IKE, user/machine for EAP)."},
     {"The EAP configuration's TrustedRootCA thumbprint is malformed, so the NPS certificate's "
      "root is never accepted.",
-     "PX055", "", "Use the 40-hex-digit SHA-1 thumbprint of the root CA."},
+     NULL,
+     "vpnlint has no rule for this yet: each <TrustedRootCA> must hold 40 hexadecimal digits (spaces allowed) once spaces are removed.", "Use the 40-hex-digit SHA-1 thumbprint of the root CA."},
     {"An intermediate CA certificate is missing, so the chain ends at an unknown root.", NULL,
      HOW_STORE, "Install the intermediate CA on the client or send the full chain from the server."},
 };
@@ -59,7 +60,8 @@ static const vl_kb_cause c800B010F[] = {
      "Dial the exact FQDN on the certificate, or reissue the certificate with that name."},
     {"The EAP ServerNames name the VPN gateway, not the NPS server, so the NPS certificate's "
      "name does not match.",
-     "PX110", "", "Put the NPS certificate's name into ServerNames."},
+     NULL,
+     "vpnlint has no rule for this yet: compare <ServerNames> in the EAP configuration with NativeProfile/Servers; if they are the same name, ServerNames most likely names the gateway, not the NPS server.", "Put the NPS certificate's name into ServerNames."},
 };
 
 static const vl_kb_cause c800B0110[] = {

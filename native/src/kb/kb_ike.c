@@ -72,14 +72,16 @@ static const vl_kb_cause c13806[] = {
 static const vl_kb_cause c13868[] = {
     {"The IKEv2 profile has no CryptographySuite, so Windows proposes its weak defaults "
      "(3DES, SHA-1, DH group 2) and a hardened or third-party server accepts none of them.",
-     "PX075", "",
+     NULL,
+     "vpnlint has no rule for this yet: look for a <CryptographySuite> element in NativeProfile of an IKEv2 profile.",
      "Add a CryptographySuite that matches the server (e.g. AES128/SHA256/Group14) and "
      "configure the same on the server (Set-VpnServerConfiguration -CustomPolicy)."},
     {"The CryptographySuite is incomplete, so part of the proposal falls back to defaults the "
      "server refuses.",
-     "PX072", "", "Set all six CryptographySuite values."},
-    {"The CryptographySuite asks for weak algorithms that the server no longer allows.", "PX073",
-     "", "Use AES (or GCM), SHA-256 and DH group 14 or better on both ends."},
+     NULL,
+     "vpnlint has no rule for this yet: a <CryptographySuite> needs all six children (AuthenticationTransformConstants, CipherTransformConstants, PfsGroup, DHGroup, IntegrityCheckMethod, EncryptionMethod).", "Set all six CryptographySuite values."},
+    {"The CryptographySuite asks for weak algorithms that the server no longer allows.", NULL,
+     "vpnlint has no rule for this yet: look in <CryptographySuite> for DES, DES3, MD5, MD596, SHA196, Group1, Group2, PFS1, PFS2 or None.", "Use AES (or GCM), SHA-256 and DH group 14 or better on both ends."},
     {"The CryptographySuite is complete but differs from the server's IKEv2 policy.", NULL,
      "The server's policy is not in the profile: run Get-VpnServerConfiguration on an RRAS "
      "server (or read the third-party gateway's IKE proposals) and compare value by value.",

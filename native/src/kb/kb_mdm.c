@@ -7,16 +7,20 @@
 static const vl_kb_cause c87D101F4[] = {
     {"The ProfileXML is not well-formed XML (mismatched tags, a raw '&').", "PX001", "",
      "Fix the XML; `vpnlint lint` shows the line."},
-    {"The ProfileXML is saved as UTF-16 or with a byte-order mark.", "PX003", "",
+    {"The ProfileXML is saved as UTF-16 or with a byte-order mark.", NULL,
+     "vpnlint has no rule for this yet: `vpnlint lint --format json` reports the file's encoding; it must be utf-8, not utf-16le/utf-16be or utf-8-bom.",
      "Save it as UTF-8 without BOM before pasting it into Intune."},
     {"Windows 11 rejects ProfileXML with line breaks and indentation when it comes through "
      "Intune.",
-     "PX005", "", "Put the whole ProfileXML on one line."},
+     NULL,
+     "vpnlint has no rule for this yet: check whether the ProfileXML pasted into Intune spans several lines or is indented.", "Put the whole ProfileXML on one line."},
     {"The ProfileXML contains non-ASCII, control or zero-width characters (often pasted from a "
      "web page or a word processor).",
-     "PX006", "", "Retype or remove the characters vpnlint points at."},
-    {"An element name is misspelt or unknown (names are case-sensitive).", "PX020", "",
-     "Use the element name vpnlint suggests."},
+     NULL,
+     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII (e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.", "Retype or remove those characters."},
+    {"An element name is misspelt or unknown (names are case-sensitive).", NULL,
+     "vpnlint has no rule for this yet: compare every element name with the VPNv2 CSP ProfileXML schema; names are case-sensitive (e.g. DomainNameInformation, not DomainNameInformationList).",
+     "Correct the element name (mind the case)."},
     {"The profile name in the OMA-URI contains characters that must be URL-encoded, or the "
      "OMA-URI itself is wrong.",
      NULL,
@@ -28,11 +32,13 @@ static const vl_kb_cause c87D101F4[] = {
 static const vl_kb_cause cMiFailed[] = {
     {"The ProfileXML is not well-formed XML, often a raw '&' in a value.", "PX001", "",
      "Fix the XML (write & as &amp;)."},
-    {"The ProfileXML contains characters the MDM bridge rejects.", "PX006", "",
+    {"The ProfileXML contains characters the MDM bridge rejects.", NULL,
+     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII (e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.",
      "Remove the non-ASCII or invisible characters."},
     {"The ProfileXML was escaped twice (it already contains &lt;VPNProfile&gt; and the script "
      "escapes it again).",
-     "PX007", "", "Pass the raw XML and let the script escape it once."},
+     NULL,
+     "vpnlint has no rule for this yet: check whether the text passed to the script already starts with &lt;VPNProfile&gt; instead of <VPNProfile>.", "Pass the raw XML and let the script escape it once."},
     {"The script does not run as SYSTEM (device tunnel) or as the user with administrator "
      "rights in the user's session (user tunnel), so the MDM bridge refuses.",
      NULL,

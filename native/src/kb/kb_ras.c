@@ -93,7 +93,8 @@ static const vl_kb_cause c788[] = {
 static const vl_kb_cause c789[] = {
     {"The profile selects L2TP but carries no pre-shared key (or carries one while L2TP is not "
      "selected).",
-     "PX077", "", "Add <L2tpPsk> for L2TP with a pre-shared key, or remove it."},
+     NULL,
+     "vpnlint has no rule for this yet: look in NativeProfile for <NativeProtocolType>L2tp</NativeProtocolType> (or L2TP in ProtocolList) and check that <L2tpPsk> is present, or that a machine certificate is used instead.", "Add <L2tpPsk> for L2TP with a pre-shared key, or remove it."},
     {"The pre-shared key is wrong or differs from the server's.", NULL,
      "vpnlint never reads secrets. Re-enter the key on the client and compare it with the "
      "server's; avoid non-ASCII characters.",
@@ -230,14 +231,17 @@ static const vl_kb_cause c812[] = {
      "Make the client's EAP configuration match the constraints of the NPS network policy."},
     {"The ServerNames in the EAP configuration name the VPN gateway instead of the NPS server, so "
      "the client refuses the NPS certificate.",
-     "PX110", "",
+     NULL,
+     "vpnlint has no rule for this yet: compare <ServerNames> in the EAP configuration with NativeProfile/Servers; if they are the same name, ServerNames most likely names the gateway, not the NPS server.",
      "Put the name on the NPS server's certificate into ServerNames (and its root into "
      "TrustedRootCA)."},
-    {"The EAP configuration is inconsistent (outer and inner EAP types disagree).", "PX101", "",
+    {"The EAP configuration is inconsistent (outer and inner EAP types disagree).", NULL,
+     "vpnlint has no rule for this yet: in the EAP configuration, <EapMethod><Type> must equal the outer <Eap><Type>, and PEAP (25) must contain an inner Eap of type 13 or 26.",
      "Export a working configuration with Get-VpnConnection and use its EapHostConfig."},
     {"Conditional Access: the client presents a certificate that is not the Entra (AAD) "
      "Conditional Access certificate the NPS policy expects.",
-     "PX104", "",
+     NULL,
+     "vpnlint has no rule for this yet: with <DeviceCompliance><Enabled>true</Enabled>, the EAP TLS part must have TLSExtensions/FilteringInfo with an EKUMap for 1.3.6.1.4.1.311.87 referenced from ClientAuthEKUList/EKUMapInList.",
      "Add the AAD Conditional Access EKU (1.3.6.1.4.1.311.87) filter to the EAP TLS "
      "configuration."},
 };
@@ -267,12 +271,14 @@ static const vl_kb_cause c835[] = {
 static const vl_kb_cause c853[] = {
     {"The user's certificate store holds more than one client certificate and Windows picks one "
      "the server does not accept.",
-     "PX114", "",
+     NULL,
+     "vpnlint has no rule for this yet: look in the EAP TLS configuration for TLSExtensions/FilteringInfo (CAHashList or an EKU filter); without one, Windows may pick any client certificate in the user's store. `certutil -user -store My` shows how many there are.",
      "Filter the certificate in the EAP TLS configuration (CAHashList with the issuing CA, or "
      "an EKU filter)."},
     {"Conditional Access is enabled but the profile does not select the short-lived Entra "
      "(AAD) certificate.",
-     "PX104", "", "Add the AAD Conditional Access EKU filter (1.3.6.1.4.1.311.87)."},
+     NULL,
+     "vpnlint has no rule for this yet: with <DeviceCompliance><Enabled>true</Enabled>, the EAP TLS part must have TLSExtensions/FilteringInfo with an EKUMap for 1.3.6.1.4.1.311.87 referenced from ClientAuthEKUList/EKUMapInList.", "Add the AAD Conditional Access EKU filter (1.3.6.1.4.1.311.87)."},
     {"Since February 2025 domain controllers enforce strong certificate mapping (KB5014754); "
      "user certificates without the SID extension or a strong mapping are refused.",
      NULL,
@@ -296,7 +302,8 @@ static const vl_kb_cause c858[] = {
 static const vl_kb_cause c864[] = {
     {"The TrustedRootCA thumbprint in the EAP configuration is not a valid SHA-1 thumbprint, "
      "so no root can ever match.",
-     "PX055", "", "Use the 40-hex-digit thumbprint of the root that issued the NPS certificate."},
+     NULL,
+     "vpnlint has no rule for this yet: each <TrustedRootCA> must hold 40 hexadecimal digits (spaces allowed) once spaces are removed.", "Use the 40-hex-digit thumbprint of the root that issued the NPS certificate."},
     {"The TrustedRootCA in the EAP configuration names a different root than the one at the top "
      "of the NPS certificate's chain, or that root is not in the client's Trusted Root store.",
      NULL,
