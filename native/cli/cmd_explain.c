@@ -148,7 +148,7 @@ int cmd_explain(int argc, char **argv)
         free(data);
     } else if (ncodes == 0) {
         explain_usage(stderr);
-        status = EXIT_UNREADABLE;
+        status = EXIT_USAGE;
     } else {
         if (format == VPNLINT_FORMAT_JSON && ncodes > 1)
             fputs("[\n", stdout);

@@ -99,7 +99,7 @@ static int add_event(vpnlint_rasevents *ev, unsigned id, const char *time, size_
     t = vl_trim(conn ? conn : "", conn ? conn_len : 0, &l);
     e->connection = dupn(t, l);
     t = vl_trim(code ? code : "", code ? code_len : 0, &l);
-    while (l > 0 && (t[l - 1] == '.' || t[l - 1] == ','))
+    while (l > 0 && (t[l - 1] == '.' || t[l - 1] == ',' || t[l - 1] == '"'))
         l--;
     e->code_text = dupn(t, l);
     if (!e->time || !e->user || !e->connection || !e->code_text) {
