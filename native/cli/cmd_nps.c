@@ -18,7 +18,7 @@ static void nps_usage(FILE *f)
 }
 
 /* "2024-01-15", "2024-01-15T10:00", "2024-01-15 10:00:05" -> "YYYY-MM-DD HH:MM:SS" */
-static int parse_since(const char *s, char out[20])
+static int parse_since(const char *s, char out[64])
 {
     int y, mo, d, h = 0, mi = 0, se = 0;
     char sep = 0;
@@ -29,7 +29,9 @@ static int parse_since(const char *s, char out[20])
         return -1;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59)
         return -1;
-    snprintf(out, 20, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, se);
+    if (y < 1000 || y > 9999)
+        return -1;
+    snprintf(out, 64, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, se);
     return 0;
 }
 
@@ -62,7 +64,7 @@ int cmd_nps(int argc, char **argv)
 {
     int format = VPNLINT_FORMAT_TEXT;
     const char *user = NULL;
-    char since[20] = "";
+    char since[64] = "";
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files)
