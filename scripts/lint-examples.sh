@@ -6,9 +6,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/deps-debian.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DVPNLINT_BUILD_TESTS=OFF >/dev/null
-cmake --build build >/dev/null
-vpnlint=build/native/vpnlint
+cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DVPNLINT_BUILD_TESTS=OFF >/dev/null
+cmake --build build-release >/dev/null
+vpnlint=build-release/native/vpnlint
 status=0
 echo "== vpnlint lint profiles/"
 "$vpnlint" lint --fail-on info profiles || true
