@@ -30,8 +30,9 @@ static int read_all(const char *path, size_t limit, char **out, size_t *len)
     while (buf) {
         if (n == cap) {
             if (cap >= limit) {
-                fprintf(stderr, "vpnlint: %s: larger than %zu MiB; filter it to RasClient "
-                                "events first\n",
+                fprintf(stderr,
+                        "vpnlint: %s: larger than %zu MiB; filter it to RasClient "
+                        "events first\n",
                         path, limit >> 20);
                 free(buf);
                 buf = NULL;

@@ -86,7 +86,8 @@ int cmd_nps(int argc, char **argv)
         } else if (strcmp(a, "--since") == 0) {
             i++;
             if (!v || parse_since(v, since) != 0) {
-                fprintf(stderr, "vpnlint nps: --since wants YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\"\n");
+                fprintf(stderr,
+                        "vpnlint nps: --since wants YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\"\n");
                 free(files);
                 return EXIT_USAGE;
             }

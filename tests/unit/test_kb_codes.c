@@ -25,11 +25,10 @@ static const char *lookup_name(const char *text)
 static void test_issue_codes_present(void **state)
 {
     (void)state;
-    static const char *const codes[] = {"691",   "789",   "790",   "800",        "806",
-                                        "807",   "809",   "810",   "811",        "812",
-                                        "827",   "835",   "853",   "864",        "13801",
-                                        "13806", "13868", "13876", "13894",      "0x80070040",
-                                        "0x800B0109", "0x800B0101", "0x87D101F4"};
+    static const char *const codes[] = {
+        "691",   "789",   "790",   "800",        "806",        "807",        "809",       "810",
+        "811",   "812",   "827",   "835",        "853",        "864",        "13801",     "13806",
+        "13868", "13876", "13894", "0x80070040", "0x800B0109", "0x800B0101", "0x87D101F4"};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         vpnlint_error_info info;
         if (vpnlint_error_info_lookup(&info, codes[i]) != VPNLINT_OK)
@@ -37,7 +36,7 @@ static void test_issue_codes_present(void **state)
         assert_true(info.cause_count >= 1);
     }
     assert_string_equal(lookup_name("A general error occurred that is not covered by a more "
-                                     "specific error code."),
+                                    "specific error code."),
                         "MI_RESULT_FAILED");
     assert_string_equal(lookup_name("The requested object could not be found."),
                         "MI_RESULT_NOT_FOUND");
@@ -70,7 +69,7 @@ static void test_every_code_form(void **state)
         {"800b0109", "CERT_E_UNTRUSTEDROOT"},
         {"-2146762487", "CERT_E_UNTRUSTEDROOT"},
         {"2148204809", "CERT_E_UNTRUSTEDROOT"}, /* unsigned decimal */
-        {"-2146762495", "CERT_E_EXPIRED"},       /* Hicks' example: 0x800B0101 */
+        {"-2146762495", "CERT_E_EXPIRED"},      /* Hicks' example: 0x800B0101 */
         {"0x800B0101", "CERT_E_EXPIRED"},
         {"80070040", "ERROR_NETNAME_DELETED"}, /* 8 digits, no a-f: read as hex */
         {"0x80070040", "ERROR_NETNAME_DELETED"},
@@ -144,8 +143,7 @@ static void test_registry_consistent(void **state)
         const vl_kb_entry *e = vl_kb_at(i);
         char buf[16];
         assert_string_equal(e->code, vl_kb_display(e, buf));
-        assert_true(e->name && *e->name && e->message && *e->message && e->meaning &&
-                    *e->meaning);
+        assert_true(e->name && *e->name && e->message && *e->message && e->meaning && *e->meaning);
         assert_true(e->n_causes >= 1);
         for (size_t k = i + 1; k < n; k++) {
             const vl_kb_entry *o = vl_kb_at(k);
@@ -204,8 +202,7 @@ static void test_causes_point_at_existing_checks(void **state)
             assert_true(c->fix && *c->fix);
             if (c->check) {
                 if (!vl_rule_lookup(c->check))
-                    fail_msg("%s points at %s, which is not in the rule registry", where,
-                             c->check);
+                    fail_msg("%s points at %s, which is not in the rule registry", where, c->check);
                 rules++;
             } else {
                 if (!c->how || strlen(c->how) < 20)
@@ -246,8 +243,7 @@ static void test_structured_access(void **state)
     assert_int_equal(c.check_kind, VPNLINT_CHECK_MANUAL);
     assert_null(c.check);
     assert_true(strlen(c.how) > 0);
-    assert_int_equal(vpnlint_error_cause_at(&c, info.index, info.cause_count),
-                     VPNLINT_ENOTFOUND);
+    assert_int_equal(vpnlint_error_cause_at(&c, info.index, info.cause_count), VPNLINT_ENOTFOUND);
 
     assert_int_equal(vpnlint_error_info_lookup(&info, "-2146762487"), VPNLINT_OK);
     assert_string_equal(info.code, "0x800B0109");

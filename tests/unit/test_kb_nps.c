@@ -120,9 +120,10 @@ static void test_csv_malformed_variants(void **state)
 {
     (void)state;
     static const char log[] =
-        "\"a\"x,1\n"                                  /* 1: text after a closing quote */
-        "abc\"def\n"                                  /* 2: stray quote */
-        ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n" /* 3: 66 empty fields, no date */
+        "\"a\"x,1\n" /* 1: text after a closing quote */
+        "abc\"def\n" /* 2: stray quote */
+        ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n" /* 3: 66 empty fields,
+                                                                                 no date */
         "\n"
         "   \r\n";
     vpnlint_nps_reader *r = NULL;
@@ -326,8 +327,8 @@ static void test_cli_nps(void **state)
     assert_int_equal(st, 1); /* malformed records were skipped */
     assert_non_null(strstr(buf, "nps_ias.log:5: warning: malformed record skipped"));
     assert_non_null(strstr(buf, "nps_ias.log:7: warning"));
-    st = run("nps --user bob --format json " FIX("nps_dts.xml") " " FIX("nps_ias_header.log"),
-             buf, sizeof buf);
+    st = run("nps --user bob --format json " FIX("nps_dts.xml") " " FIX("nps_ias_header.log"), buf,
+             sizeof buf);
     assert_int_equal(st, 1);
     const char *json = strchr(buf, '{');
     assert_non_null(json);

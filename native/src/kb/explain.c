@@ -38,8 +38,9 @@ VPNLINT_EXTERN(int) vpnlint_error_info_at(vpnlint_error_info *out, size_t index)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_error_info_at: out is NULL");
     const vl_kb_entry *e = vl_kb_at(index);
     if (!e)
-        return vl_error_set(VPNLINT_ENOTFOUND, "no knowledge-base entry at index %zu (there are %zu)",
-                            index, vl_kb_count());
+        return vl_error_set(VPNLINT_ENOTFOUND,
+                            "no knowledge-base entry at index %zu (there are %zu)", index,
+                            vl_kb_count());
     fill_info(out, e, index);
     return VPNLINT_OK;
 }
@@ -74,8 +75,8 @@ VPNLINT_EXTERN(int) vpnlint_error_info_lookup(vpnlint_error_info *out, const cha
     return VPNLINT_OK;
 }
 
-VPNLINT_EXTERN(int) vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info_index,
-                                           size_t cause_index)
+VPNLINT_EXTERN(int)
+vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info_index, size_t cause_index)
 {
     if (!out)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_error_cause_at: out is NULL");
@@ -99,8 +100,7 @@ VPNLINT_EXTERN(int) vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info
 
 /* Appends `text` wrapped at `width` columns; every line starts with `indent`
  * spaces except the first, which continues after `first_used` columns. */
-static void put_wrapped(vl_buf *b, const char *text, size_t indent, size_t first_used,
-                        size_t width)
+static void put_wrapped(vl_buf *b, const char *text, size_t indent, size_t first_used, size_t width)
 {
     size_t col = first_used;
     const char *p = text;
@@ -133,10 +133,14 @@ static void put_wrapped(vl_buf *b, const char *text, size_t indent, size_t first
 static const char *check_kind_name(int kind)
 {
     switch (kind) {
-    case VPNLINT_CHECK_RULE: return "rule";
-    case VPNLINT_CHECK_DEVICE: return "device";
-    case VPNLINT_CHECK_PROBE: return "probe";
-    default: return "manual";
+    case VPNLINT_CHECK_RULE:
+        return "rule";
+    case VPNLINT_CHECK_DEVICE:
+        return "device";
+    case VPNLINT_CHECK_PROBE:
+        return "probe";
+    default:
+        return "manual";
     }
 }
 

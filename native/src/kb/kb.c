@@ -92,11 +92,11 @@ static bool is_word_char(int c)
  * "#", ":" in any case, repeatedly. */
 static const char *skip_prefix(const char *s, const char *end)
 {
-    static const char *const words[] = {"error code", "errorcode", "error", "code", "hresult",
-                                        "hr",         "err",       "status", "no.", "number"};
+    static const char *const words[] = {"error code", "errorcode", "error",  "code", "hresult",
+                                        "hr",         "err",       "status", "no.",  "number"};
     for (;;) {
-        while (s < end && (vl_is_space((unsigned char)*s) || *s == '#' || *s == ':' ||
-                           *s == '=' || *s == '"' || *s == '\''))
+        while (s < end && (vl_is_space((unsigned char)*s) || *s == '#' || *s == ':' || *s == '=' ||
+                           *s == '"' || *s == '\''))
             s++;
         bool matched = false;
         for (size_t i = 0; i < VL_ARRAY_LEN(words); i++) {

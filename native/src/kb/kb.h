@@ -23,14 +23,14 @@ typedef struct vl_kb_cause {
 } vl_kb_cause;
 
 typedef struct vl_kb_entry {
-    const char *code;      /* display form: "809", "0x800B0109", or the name */
-    uint32_t value;        /* the code; HRESULTs as unsigned 32-bit */
-    bool has_value;        /* false for message-only entries (WMI/MI texts) */
-    const char *name;      /* official symbolic name: ERROR_VPN_TIMEOUT */
-    const char *message;   /* the official message (Windows wording) */
-    const char *meaning;   /* what it means, plain words */
-    const char *aliases;   /* '|'-separated extra names and message fragments */
-    const char *seen_in;   /* where users meet it (event, dialog, Intune...) */
+    const char *code;          /* display form: "809", "0x800B0109", or the name */
+    uint32_t value;            /* the code; HRESULTs as unsigned 32-bit */
+    bool has_value;            /* false for message-only entries (WMI/MI texts) */
+    const char *name;          /* official symbolic name: ERROR_VPN_TIMEOUT */
+    const char *message;       /* the official message (Windows wording) */
+    const char *meaning;       /* what it means, plain words */
+    const char *aliases;       /* '|'-separated extra names and message fragments */
+    const char *seen_in;       /* where users meet it (event, dialog, Intune...) */
     const vl_kb_cause *causes; /* ranked: most likely first */
     size_t n_causes;
 } vl_kb_entry;
@@ -79,8 +79,8 @@ char *vl_kb_entry_json(size_t index);
 void vl_kb_entry_text(vl_buf *b, size_t index);
 
 /* NPS tables (nps_tables.c) */
-const char *vl_nps_reason_name(int code);   /* "IAS_NO_SUCH_USER" or NULL */
-const char *vl_nps_reason_text(int code);   /* plain words, NULL if unknown */
+const char *vl_nps_reason_name(int code);      /* "IAS_NO_SUCH_USER" or NULL */
+const char *vl_nps_reason_text(int code);      /* plain words, NULL if unknown */
 const char *vl_nps_auth_type_name(int code);   /* "MS-CHAP v2", NULL if unknown */
 const char *vl_nps_packet_type_name(int code); /* "Access-Accept", NULL if unknown */
 size_t vl_nps_reason_count(void);

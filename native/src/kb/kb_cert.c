@@ -3,9 +3,9 @@
  * (0x80070040). Names and texts: winerror.h. */
 #include "kb/kb.h"
 
-#define HOW_STORE                                                                                \
-    "A certificate-store fact vpnlint cannot read yet (device checks are planned). Run "        \
-    "`certutil -verify -urlfetch CERT.cer` on the client for the certificate in question; it "  \
+#define HOW_STORE                                                                                  \
+    "A certificate-store fact vpnlint cannot read yet (device checks are planned). Run "           \
+    "`certutil -verify -urlfetch CERT.cer` on the client for the certificate in question; it "     \
     "prints the chain, the trust decision and revocation."
 
 static const vl_kb_cause c80070040[] = {
@@ -21,8 +21,7 @@ static const vl_kb_cause c80070040[] = {
      "Get-RemoteAccess shows the one for IKEv2.",
      "Install a Server Authentication certificate and bind it."},
     {"SSTP: a proxy or TLS-inspecting device between client and server resets the connection.",
-     NULL,
-     "Try from a network without the proxy; a capture shows the TLS handshake reset.",
+     NULL, "Try from a network without the proxy; a capture shows the TLS handshake reset.",
      "Exempt the VPN server from TLS inspection."},
 };
 
@@ -35,9 +34,12 @@ static const vl_kb_cause c800B0109[] = {
     {"The EAP configuration's TrustedRootCA thumbprint is malformed, so the NPS certificate's "
      "root is never accepted.",
      NULL,
-     "vpnlint has no rule for this yet: each <TrustedRootCA> must hold 40 hexadecimal digits (spaces allowed) once spaces are removed.", "Use the 40-hex-digit SHA-1 thumbprint of the root CA."},
+     "vpnlint has no rule for this yet: each <TrustedRootCA> must hold 40 hexadecimal digits "
+     "(spaces allowed) once spaces are removed.",
+     "Use the 40-hex-digit SHA-1 thumbprint of the root CA."},
     {"An intermediate CA certificate is missing, so the chain ends at an unknown root.", NULL,
-     HOW_STORE, "Install the intermediate CA on the client or send the full chain from the server."},
+     HOW_STORE,
+     "Install the intermediate CA on the client or send the full chain from the server."},
 };
 
 static const vl_kb_cause c800B0101[] = {
@@ -61,7 +63,10 @@ static const vl_kb_cause c800B010F[] = {
     {"The EAP ServerNames name the VPN gateway, not the NPS server, so the NPS certificate's "
      "name does not match.",
      NULL,
-     "vpnlint has no rule for this yet: compare <ServerNames> in the EAP configuration with NativeProfile/Servers; if they are the same name, ServerNames most likely names the gateway, not the NPS server.", "Put the NPS certificate's name into ServerNames."},
+     "vpnlint has no rule for this yet: compare <ServerNames> in the EAP configuration with "
+     "NativeProfile/Servers; if they are the same name, ServerNames most likely names the gateway, "
+     "not the NPS server.",
+     "Put the NPS certificate's name into ServerNames."},
 };
 
 static const vl_kb_cause c800B0110[] = {

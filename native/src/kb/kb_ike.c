@@ -4,9 +4,9 @@
  * shared/reference/profilexml.md §3.4 and §5.6. */
 #include "kb/kb.h"
 
-#define HOW_SERVER_CERT                                                                          \
-    "The server certificate is not in any file vpnlint reads. On the VPN server run `certutil " \
-    "-v -store My`, pick the certificate bound to IKEv2 and read its Enhanced Key Usage, "       \
+#define HOW_SERVER_CERT                                                                            \
+    "The server certificate is not in any file vpnlint reads. On the VPN server run `certutil "    \
+    "-v -store My`, pick the certificate bound to IKEv2 and read its Enhanced Key Usage, "         \
     "validity and Subject Alternative Name."
 
 static const vl_kb_cause c13801[] = {
@@ -73,15 +73,21 @@ static const vl_kb_cause c13868[] = {
     {"The IKEv2 profile has no CryptographySuite, so Windows proposes its weak defaults "
      "(3DES, SHA-1, DH group 2) and a hardened or third-party server accepts none of them.",
      NULL,
-     "vpnlint has no rule for this yet: look for a <CryptographySuite> element in NativeProfile of an IKEv2 profile.",
+     "vpnlint has no rule for this yet: look for a <CryptographySuite> element in NativeProfile of "
+     "an IKEv2 profile.",
      "Add a CryptographySuite that matches the server (e.g. AES128/SHA256/Group14) and "
      "configure the same on the server (Set-VpnServerConfiguration -CustomPolicy)."},
     {"The CryptographySuite is incomplete, so part of the proposal falls back to defaults the "
      "server refuses.",
      NULL,
-     "vpnlint has no rule for this yet: a <CryptographySuite> needs all six children (AuthenticationTransformConstants, CipherTransformConstants, PfsGroup, DHGroup, IntegrityCheckMethod, EncryptionMethod).", "Set all six CryptographySuite values."},
+     "vpnlint has no rule for this yet: a <CryptographySuite> needs all six children "
+     "(AuthenticationTransformConstants, CipherTransformConstants, PfsGroup, DHGroup, "
+     "IntegrityCheckMethod, EncryptionMethod).",
+     "Set all six CryptographySuite values."},
     {"The CryptographySuite asks for weak algorithms that the server no longer allows.", NULL,
-     "vpnlint has no rule for this yet: look in <CryptographySuite> for DES, DES3, MD5, MD596, SHA196, Group1, Group2, PFS1, PFS2 or None.", "Use AES (or GCM), SHA-256 and DH group 14 or better on both ends."},
+     "vpnlint has no rule for this yet: look in <CryptographySuite> for DES, DES3, MD5, MD596, "
+     "SHA196, Group1, Group2, PFS1, PFS2 or None.",
+     "Use AES (or GCM), SHA-256 and DH group 14 or better on both ends."},
     {"The CryptographySuite is complete but differs from the server's IKEv2 policy.", NULL,
      "The server's policy is not in the profile: run Get-VpnServerConfiguration on an RRAS "
      "server (or read the third-party gateway's IKE proposals) and compare value by value.",
@@ -122,7 +128,8 @@ static const vl_kb_cause c13894[] = {
 };
 
 static const vl_kb_entry ike_entries[] = {
-    {"13801", 13801, true, "ERROR_IPSEC_IKE_AUTH_FAIL", "IKE authentication credentials are unacceptable.",
+    {"13801", 13801, true, "ERROR_IPSEC_IKE_AUTH_FAIL",
+     "IKE authentication credentials are unacceptable.",
      "IKEv2 could not accept the other side's certificate: usually the VPN server's certificate "
      "(EKU, expiry, name) or the client's trust in its root.",
      NULL, "RasClient event 20227; connection dialog", VL_KB_CAUSES(c13801)},
@@ -143,8 +150,8 @@ static const vl_kb_entry ike_entries[] = {
      NULL, "RasClient event 20227", VL_KB_CAUSES(c13876)},
     {"13894", 13894, true, "ERROR_IPSEC_IKE_INVALID_MM_FOR_QM",
      "Parameters of the main mode are invalid for this quick mode.",
-     "The second IPsec negotiation step did not fit the first one.", NULL,
-     "RasClient event 20227", VL_KB_CAUSES(c13894)},
+     "The second IPsec negotiation step did not fit the first one.", NULL, "RasClient event 20227",
+     VL_KB_CAUSES(c13894)},
 };
 
 const vl_kb_area vl_kb_area_ike = {"ike", "IPsec / IKE (winerror.h, 138xx)", ike_entries,

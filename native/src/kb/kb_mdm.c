@@ -8,18 +8,25 @@ static const vl_kb_cause c87D101F4[] = {
     {"The ProfileXML is not well-formed XML (mismatched tags, a raw '&').", "PX001", "",
      "Fix the XML; `vpnlint lint` shows the line."},
     {"The ProfileXML is saved as UTF-16 or with a byte-order mark.", NULL,
-     "vpnlint has no rule for this yet: `vpnlint lint --format json` reports the file's encoding; it must be utf-8, not utf-16le/utf-16be or utf-8-bom.",
+     "vpnlint has no rule for this yet: `vpnlint lint --format json` reports the file's encoding; "
+     "it must be utf-8, not utf-16le/utf-16be or utf-8-bom.",
      "Save it as UTF-8 without BOM before pasting it into Intune."},
     {"Windows 11 rejects ProfileXML with line breaks and indentation when it comes through "
      "Intune.",
      NULL,
-     "vpnlint has no rule for this yet: check whether the ProfileXML pasted into Intune spans several lines or is indented.", "Put the whole ProfileXML on one line."},
+     "vpnlint has no rule for this yet: check whether the ProfileXML pasted into Intune spans "
+     "several lines or is indented.",
+     "Put the whole ProfileXML on one line."},
     {"The ProfileXML contains non-ASCII, control or zero-width characters (often pasted from a "
      "web page or a word processor).",
      NULL,
-     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII (e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.", "Retype or remove those characters."},
+     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII "
+     "(e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.",
+     "Retype or remove those characters."},
     {"An element name is misspelt or unknown (names are case-sensitive).", NULL,
-     "vpnlint has no rule for this yet: compare every element name with the VPNv2 CSP ProfileXML schema; names are case-sensitive (e.g. DomainNameInformation, not DomainNameInformationList).",
+     "vpnlint has no rule for this yet: compare every element name with the VPNv2 CSP ProfileXML "
+     "schema; names are case-sensitive (e.g. DomainNameInformation, not "
+     "DomainNameInformationList).",
      "Correct the element name (mind the case)."},
     {"The profile name in the OMA-URI contains characters that must be URL-encoded, or the "
      "OMA-URI itself is wrong.",
@@ -33,12 +40,15 @@ static const vl_kb_cause cMiFailed[] = {
     {"The ProfileXML is not well-formed XML, often a raw '&' in a value.", "PX001", "",
      "Fix the XML (write & as &amp;)."},
     {"The ProfileXML contains characters the MDM bridge rejects.", NULL,
-     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII (e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.",
+     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII "
+     "(e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.",
      "Remove the non-ASCII or invisible characters."},
     {"The ProfileXML was escaped twice (it already contains &lt;VPNProfile&gt; and the script "
      "escapes it again).",
      NULL,
-     "vpnlint has no rule for this yet: check whether the text passed to the script already starts with &lt;VPNProfile&gt; instead of <VPNProfile>.", "Pass the raw XML and let the script escape it once."},
+     "vpnlint has no rule for this yet: check whether the text passed to the script already starts "
+     "with &lt;VPNProfile&gt; instead of <VPNProfile>.",
+     "Pass the raw XML and let the script escape it once."},
     {"The script does not run as SYSTEM (device tunnel) or as the user with administrator "
      "rights in the user's session (user tunnel), so the MDM bridge refuses.",
      NULL,
@@ -81,11 +91,12 @@ static const vl_kb_entry mdm_entries[] = {
      "and it is almost always the ProfileXML.",
      "CreateInstance general error|wmi-general-error|CIM_ERR_FAILED",
      "PowerShell: New-CimInstance / CreateInstance of MDM_VPNv2_01", VL_KB_CAUSES(cMiFailed)},
-    {"MI_RESULT_NOT_FOUND", 0, false, "MI_RESULT_NOT_FOUND", "The requested object could not be found.",
+    {"MI_RESULT_NOT_FOUND", 0, false, "MI_RESULT_NOT_FOUND",
+     "The requested object could not be found.",
      "The WMI bridge could not find the VPN profile instance it was asked to create or change.",
      "CreateInstance not found|wmi-not-found|CIM_ERR_NOT_FOUND",
      "PowerShell: New-CimInstance / CreateInstance of MDM_VPNv2_01", VL_KB_CAUSES(cMiNotFound)},
 };
 
-const vl_kb_area vl_kb_area_mdm = {"mdm", "Deployment: Intune and WMI (MDM_VPNv2_01)",
-                                   mdm_entries, VL_ARRAY_LEN(mdm_entries)};
+const vl_kb_area vl_kb_area_mdm = {"mdm", "Deployment: Intune and WMI (MDM_VPNv2_01)", mdm_entries,
+                                   VL_ARRAY_LEN(mdm_entries)};

@@ -6,21 +6,21 @@
 #include "kb/kb.h"
 
 /* Shared manual steps, so the same check reads the same everywhere. */
-#define HOW_UDP_500_4500                                                                        \
-    "Not testable from the profile: it depends on every firewall and NAT between client and "  \
-    "server, and vpnlint's network probe does not exist yet. Meanwhile take a packet capture "  \
-    "(pktmon or Wireshark) on the client and on the server's outside interface and check that " \
-    "UDP 500 and UDP 4500 leave the client and arrive at the server (Test-NetConnection tests " \
+#define HOW_UDP_500_4500                                                                           \
+    "Not testable from the profile: it depends on every firewall and NAT between client and "      \
+    "server, and vpnlint's network probe does not exist yet. Meanwhile take a packet capture "     \
+    "(pktmon or Wireshark) on the client and on the server's outside interface and check that "    \
+    "UDP 500 and UDP 4500 leave the client and arrive at the server (Test-NetConnection tests "    \
     "TCP only, so it cannot prove this)."
-#define HOW_NPS_LOG                                                                              \
+#define HOW_NPS_LOG                                                                                \
     "Decided on the server, not in the profile: run `vpnlint nps IN*.log --user NAME` on the NPS " \
     "accounting log and read the Reason-Code of the Access-Reject for this user."
-#define HOW_NAT_T                                                                                \
-    "A registry value on the client (and on a Windows server behind NAT); vpnlint cannot read "  \
+#define HOW_NAT_T                                                                                  \
+    "A registry value on the client (and on a Windows server behind NAT); vpnlint cannot read "    \
     "it yet. Run `reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent /v "            \
     "AssumeUDPEncapsulationContextOnSendRule`; it must be 2 when client or server is behind NAT."
-#define FIX_NAT_T                                                                                \
-    "Set AssumeUDPEncapsulationContextOnSendRule (REG_DWORD) to 2 under "                        \
+#define FIX_NAT_T                                                                                  \
+    "Set AssumeUDPEncapsulationContextOnSendRule (REG_DWORD) to 2 under "                          \
     "HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent and restart the computer; re-apply "   \
     "after feature updates."
 
@@ -94,7 +94,10 @@ static const vl_kb_cause c789[] = {
     {"The profile selects L2TP but carries no pre-shared key (or carries one while L2TP is not "
      "selected).",
      NULL,
-     "vpnlint has no rule for this yet: look in NativeProfile for <NativeProtocolType>L2tp</NativeProtocolType> (or L2TP in ProtocolList) and check that <L2tpPsk> is present, or that a machine certificate is used instead.", "Add <L2tpPsk> for L2TP with a pre-shared key, or remove it."},
+     "vpnlint has no rule for this yet: look in NativeProfile for "
+     "<NativeProtocolType>L2tp</NativeProtocolType> (or L2TP in ProtocolList) and check that "
+     "<L2tpPsk> is present, or that a machine certificate is used instead.",
+     "Add <L2tpPsk> for L2TP with a pre-shared key, or remove it."},
     {"The pre-shared key is wrong or differs from the server's.", NULL,
      "vpnlint never reads secrets. Re-enter the key on the client and compare it with the "
      "server's; avoid non-ASCII characters.",
@@ -103,8 +106,7 @@ static const vl_kb_cause c789[] = {
      FIX_NAT_T},
     {"The January 2022 cumulative updates (KB5009543, KB5009566) broke L2TP/IKE to non-Microsoft "
      "servers.",
-     NULL,
-     "Check installed updates: `Get-HotFix KB5009543,KB5009566,KB5010793,KB5010795`.",
+     NULL, "Check installed updates: `Get-HotFix KB5009543,KB5009566,KB5010793,KB5010795`.",
      "Install the out-of-band fixes KB5010793 (Windows 10) or KB5010795 (Windows 11) or any "
      "later cumulative update."},
     {"The IKE and AuthIP IPsec Keying Modules (IKEEXT) or IPsec Policy Agent service is not "
@@ -126,8 +128,7 @@ static const vl_kb_cause c790[] = {
 static const vl_kb_cause c800[] = {
     {"The tunnel type is Automatic (phonebook VpnStrategy=0, ProfileXML NativeProtocolType "
      "Automatic) and every protocol failed, which hides the real error.",
-     NULL,
-     "Look at VpnStrategy in the phonebook entry or NativeProtocolType in the ProfileXML.",
+     NULL, "Look at VpnStrategy in the phonebook entry or NativeProtocolType in the ProfileXML.",
      "Pin the protocol you use (e.g. IKEv2) and connect again: the error that follows names "
      "the real cause."},
     {"The VPN server cannot be reached on the tunnel's ports (UDP 500/4500 for IKEv2 and L2TP, "
@@ -156,8 +157,7 @@ static const vl_kb_cause c807[] = {
      "Look for RasClient 20226 events and the server's port usage; vpnlint cannot see the "
      "network path.",
      "Reconnect; if frequent, check the server's free ports and the client's network."},
-    {"Fragmented packets are dropped on the path (MTU), which breaks the tunnel after setup.",
-     NULL,
+    {"Fragmented packets are dropped on the path (MTU), which breaks the tunnel after setup.", NULL,
      "Ping the server with the do-not-fragment flag (`ping -f -l 1400 SERVER`) and lower the "
      "size until it passes.",
      "Fix the MTU or fragmentation filtering on the path; for IKEv2 enable IKE fragmentation "
@@ -232,16 +232,21 @@ static const vl_kb_cause c812[] = {
     {"The ServerNames in the EAP configuration name the VPN gateway instead of the NPS server, so "
      "the client refuses the NPS certificate.",
      NULL,
-     "vpnlint has no rule for this yet: compare <ServerNames> in the EAP configuration with NativeProfile/Servers; if they are the same name, ServerNames most likely names the gateway, not the NPS server.",
+     "vpnlint has no rule for this yet: compare <ServerNames> in the EAP configuration with "
+     "NativeProfile/Servers; if they are the same name, ServerNames most likely names the gateway, "
+     "not the NPS server.",
      "Put the name on the NPS server's certificate into ServerNames (and its root into "
      "TrustedRootCA)."},
     {"The EAP configuration is inconsistent (outer and inner EAP types disagree).", NULL,
-     "vpnlint has no rule for this yet: in the EAP configuration, <EapMethod><Type> must equal the outer <Eap><Type>, and PEAP (25) must contain an inner Eap of type 13 or 26.",
+     "vpnlint has no rule for this yet: in the EAP configuration, <EapMethod><Type> must equal the "
+     "outer <Eap><Type>, and PEAP (25) must contain an inner Eap of type 13 or 26.",
      "Export a working configuration with Get-VpnConnection and use its EapHostConfig."},
     {"Conditional Access: the client presents a certificate that is not the Entra (AAD) "
      "Conditional Access certificate the NPS policy expects.",
      NULL,
-     "vpnlint has no rule for this yet: with <DeviceCompliance><Enabled>true</Enabled>, the EAP TLS part must have TLSExtensions/FilteringInfo with an EKUMap for 1.3.6.1.4.1.311.87 referenced from ClientAuthEKUList/EKUMapInList.",
+     "vpnlint has no rule for this yet: with <DeviceCompliance><Enabled>true</Enabled>, the EAP "
+     "TLS part must have TLSExtensions/FilteringInfo with an EKUMap for 1.3.6.1.4.1.311.87 "
+     "referenced from ClientAuthEKUList/EKUMapInList.",
      "Add the AAD Conditional Access EKU (1.3.6.1.4.1.311.87) filter to the EAP TLS "
      "configuration."},
 };
@@ -272,13 +277,18 @@ static const vl_kb_cause c853[] = {
     {"The user's certificate store holds more than one client certificate and Windows picks one "
      "the server does not accept.",
      NULL,
-     "vpnlint has no rule for this yet: look in the EAP TLS configuration for TLSExtensions/FilteringInfo (CAHashList or an EKU filter); without one, Windows may pick any client certificate in the user's store. `certutil -user -store My` shows how many there are.",
+     "vpnlint has no rule for this yet: look in the EAP TLS configuration for "
+     "TLSExtensions/FilteringInfo (CAHashList or an EKU filter); without one, Windows may pick any "
+     "client certificate in the user's store. `certutil -user -store My` shows how many there are.",
      "Filter the certificate in the EAP TLS configuration (CAHashList with the issuing CA, or "
      "an EKU filter)."},
     {"Conditional Access is enabled but the profile does not select the short-lived Entra "
      "(AAD) certificate.",
      NULL,
-     "vpnlint has no rule for this yet: with <DeviceCompliance><Enabled>true</Enabled>, the EAP TLS part must have TLSExtensions/FilteringInfo with an EKUMap for 1.3.6.1.4.1.311.87 referenced from ClientAuthEKUList/EKUMapInList.", "Add the AAD Conditional Access EKU filter (1.3.6.1.4.1.311.87)."},
+     "vpnlint has no rule for this yet: with <DeviceCompliance><Enabled>true</Enabled>, the EAP "
+     "TLS part must have TLSExtensions/FilteringInfo with an EKUMap for 1.3.6.1.4.1.311.87 "
+     "referenced from ClientAuthEKUList/EKUMapInList.",
+     "Add the AAD Conditional Access EKU filter (1.3.6.1.4.1.311.87)."},
     {"Since February 2025 domain controllers enforce strong certificate mapping (KB5014754); "
      "user certificates without the SID extension or a strong mapping are refused.",
      NULL,
@@ -303,7 +313,9 @@ static const vl_kb_cause c864[] = {
     {"The TrustedRootCA thumbprint in the EAP configuration is not a valid SHA-1 thumbprint, "
      "so no root can ever match.",
      NULL,
-     "vpnlint has no rule for this yet: each <TrustedRootCA> must hold 40 hexadecimal digits (spaces allowed) once spaces are removed.", "Use the 40-hex-digit thumbprint of the root that issued the NPS certificate."},
+     "vpnlint has no rule for this yet: each <TrustedRootCA> must hold 40 hexadecimal digits "
+     "(spaces allowed) once spaces are removed.",
+     "Use the 40-hex-digit thumbprint of the root that issued the NPS certificate."},
     {"The TrustedRootCA in the EAP configuration names a different root than the one at the top "
      "of the NPS certificate's chain, or that root is not in the client's Trusted Root store.",
      NULL,
@@ -368,8 +380,8 @@ static const vl_kb_entry ras_entries[] = {
     {"800", 800, true, "ERROR_AUTOMATIC_VPN_FAILED",
      "Unable to establish the VPN connection. The VPN server may be unreachable, or security "
      "parameters may not be configured properly for this connection.",
-     "Windows tried every tunnel type (Automatic) and all failed; the real error is hidden.",
-     NULL, "RasClient event 20227; connection dialog", VL_KB_CAUSES(c800)},
+     "Windows tried every tunnel type (Automatic) and all failed; the real error is hidden.", NULL,
+     "RasClient event 20227; connection dialog", VL_KB_CAUSES(c800)},
     {"806", 806, true, "ERROR_VPN_GRE_BLOCKED",
      "A connection between your computer and the VPN server has been started, but the VPN "
      "connection cannot be completed. The most common cause for this is that at least one "
@@ -381,8 +393,7 @@ static const vl_kb_entry ras_entries[] = {
      "The network connection between your computer and the VPN server was interrupted. This can "
      "be caused by a problem in the VPN transmission and is commonly the result of internet "
      "latency or simply that your VPN server has reached capacity.",
-     "The tunnel was up and then broke.", NULL, "RasClient event 20226/20227",
-     VL_KB_CAUSES(c807)},
+     "The tunnel was up and then broke.", NULL, "RasClient event 20226/20227", VL_KB_CAUSES(c807)},
     {"808", 808, true, "ERROR_VPN_REFUSED",
      "The network connection between your computer and the VPN server could not be established "
      "because the remote server refused the connection. This is typically caused by a mismatch "
@@ -401,8 +412,8 @@ static const vl_kb_entry ras_entries[] = {
      "A network connection between your computer and the VPN server was started, but the VPN "
      "connection was not completed. This is typically caused by the use of an incorrect or "
      "expired certificate for authentication between the client and the server.",
-     "A certificate used to set up the tunnel is wrong or expired.", NULL,
-     "RasClient event 20227", VL_KB_CAUSES(c810)},
+     "A certificate used to set up the tunnel is wrong or expired.", NULL, "RasClient event 20227",
+     VL_KB_CAUSES(c810)},
     {"811", 811, true, "ERROR_VPN_BAD_PSK",
      "The network connection between your computer and the VPN server could not be established "
      "because the remote server is not responding. This is typically caused by a pre-shared key "

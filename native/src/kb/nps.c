@@ -18,22 +18,53 @@
 #include <string.h>
 
 #define NPS_IOBUF (64u * 1024u)
-#define NPS_MAX_LINE (64u * 1024u)  /* longest CSV line / XML record accepted */
+#define NPS_MAX_LINE (64u * 1024u) /* longest CSV line / XML record accepted */
 #define NPS_COLUMNS 66
 #define NPS_MAX_FIELDS 80
 
 enum {
-    C_COMPUTER = 0, C_SERVICE = 1, C_DATE = 2, C_TIME = 3, C_PACKET = 4, C_USER = 5, C_FQ = 6,
-    C_CALLED = 7, C_CALLING = 8, C_FRAMED_IP = 10, C_NAS_IP = 12, C_CLIENT_IP = 15,
-    C_CLIENT_NAME = 16, C_AUTH = 23, C_POLICY = 24, C_REASON = 25, C_EAP = 30,
-    C_TUNNEL_CLIENT = 46, C_PROXY_POLICY = 60
+    C_COMPUTER = 0,
+    C_SERVICE = 1,
+    C_DATE = 2,
+    C_TIME = 3,
+    C_PACKET = 4,
+    C_USER = 5,
+    C_FQ = 6,
+    C_CALLED = 7,
+    C_CALLING = 8,
+    C_FRAMED_IP = 10,
+    C_NAS_IP = 12,
+    C_CLIENT_IP = 15,
+    C_CLIENT_NAME = 16,
+    C_AUTH = 23,
+    C_POLICY = 24,
+    C_REASON = 25,
+    C_EAP = 30,
+    C_TUNNEL_CLIENT = 46,
+    C_PROXY_POLICY = 60
 };
 
 /* XML element -> record field */
 enum {
-    X_TIMESTAMP, X_COMPUTER, X_USER, X_FQ, X_SAM, X_CALLED, X_CALLING, X_FRAMED_IP, X_NAS_IP,
-    X_CLIENT_IP, X_CLIENT_NAME, X_AUTH, X_POLICY, X_REASON, X_EAP, X_TUNNEL_CLIENT, X_PROXY_POLICY,
-    X_PACKET, X__COUNT
+    X_TIMESTAMP,
+    X_COMPUTER,
+    X_USER,
+    X_FQ,
+    X_SAM,
+    X_CALLED,
+    X_CALLING,
+    X_FRAMED_IP,
+    X_NAS_IP,
+    X_CLIENT_IP,
+    X_CLIENT_NAME,
+    X_AUTH,
+    X_POLICY,
+    X_REASON,
+    X_EAP,
+    X_TUNNEL_CLIENT,
+    X_PROXY_POLICY,
+    X_PACKET,
+    X__COUNT
 };
 static const struct {
     const char *name;
@@ -352,7 +383,8 @@ static bool split_csv(vpnlint_nps_reader *r)
         } else {
             while (p < end && *p != ',') {
                 if (*p == '"') {
-                    snprintf(r->err, sizeof r->err, "stray quote inside an unquoted field at column %zu",
+                    snprintf(r->err, sizeof r->err,
+                             "stray quote inside an unquoted field at column %zu",
                              (size_t)(p - r->line) + 1);
                     return false;
                 }
@@ -614,8 +646,8 @@ static int next_xml(vpnlint_nps_record *out, const char **error_out, vpnlint_nps
     }
 }
 
-VPNLINT_EXTERN(int) vpnlint_nps_next(vpnlint_nps_record *out, const char **error_out,
-                                     vpnlint_nps_reader *r)
+VPNLINT_EXTERN(int)
+vpnlint_nps_next(vpnlint_nps_record *out, const char **error_out, vpnlint_nps_reader *r)
 {
     if (error_out)
         *error_out = NULL;

@@ -28,7 +28,8 @@ typedef struct group {
     reasoncount reasons[REASON_MAX];
     size_t nreasons;
     unsigned long other_reasons;
-    strset auth, eap, servers, clients, related; /* related: policies of a user, users of a policy */
+    strset auth, eap, servers, clients,
+        related; /* related: policies of a user, users of a policy */
     char first[20], last[20];
 } group;
 
@@ -350,8 +351,7 @@ static cJSON *json_groups(const gmap *m, const char *key_name, const char *relat
     return arr;
 }
 
-VPNLINT_EXTERN(int) vpnlint_nps_summary_render(char **out, const vpnlint_nps_summary *s,
-                                               int format)
+VPNLINT_EXTERN(int) vpnlint_nps_summary_render(char **out, const vpnlint_nps_summary *s, int format)
 {
     if (!out || !s)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_nps_summary_render: NULL argument");

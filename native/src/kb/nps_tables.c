@@ -22,14 +22,17 @@ static const reason reasons[] = {
     {8, "IAS_NO_SUCH_USER", "the user account does not exist"},
     {9, NULL, "a third-party extension DLL discarded the request"},
     {10, NULL, "a third-party extension DLL failed"},
-    {16, "IAS_AUTH_FAILURE", "authentication failed: wrong user name or password, or a credential mismatch"},
+    {16, "IAS_AUTH_FAILURE",
+     "authentication failed: wrong user name or password, or a credential mismatch"},
     {17, "IAS_CHANGE_PASSWORD_FAILURE", "changing the password failed"},
     {18, "IAS_UNSUPPORTED_AUTH_TYPE", "the authentication method the client used is not supported"},
     {19, NULL, "CHAP needs a reversibly encrypted password, and none is stored for the account"},
     {20, NULL, "LAN Manager authentication is not enabled"},
     {21, NULL, "an NPS extension DLL (e.g. the MFA extension) rejected the request"},
     {22, NULL, "the server cannot process the client's EAP type (EAP method mismatch)"},
-    {23, NULL, "unexpected error, probably a client or server configuration error (often a certificate problem in EAP)"},
+    {23, NULL,
+     "unexpected error, probably a client or server configuration error (often a certificate "
+     "problem in EAP)"},
     {32, "IAS_LOCAL_USERS_ONLY", "NPS is set to accept local accounts only"},
     {33, "IAS_PASSWORD_MUST_CHANGE", "the user must change the password first"},
     {34, "IAS_ACCOUNT_DISABLED", "the user account is disabled"},
@@ -37,25 +40,30 @@ static const reason reasons[] = {
     {36, "IAS_ACCOUNT_LOCKED_OUT", "the user account is locked out"},
     {37, "IAS_INVALID_LOGON_HOURS", "the account may not log on at this time"},
     {38, "IAS_ACCOUNT_RESTRICTION", "an account restriction prevents the logon"},
-    {48, "IAS_NO_POLICY_MATCH", "no network policy matched the request (conditions or order of policies)"},
+    {48, "IAS_NO_POLICY_MATCH",
+     "no network policy matched the request (conditions or order of policies)"},
     {49, NULL, "no connection request policy matched the request"},
     {64, "IAS_DIALIN_LOCKED_OUT", "remote access lockout: too many failed attempts"},
     {65, "IAS_DIALIN_DISABLED", "the account's network access permission is set to deny"},
-    {66, "IAS_INVALID_AUTH_TYPE", "the client used an authentication method the matching network policy does not allow"},
+    {66, "IAS_INVALID_AUTH_TYPE",
+     "the client used an authentication method the matching network policy does not allow"},
     {67, "IAS_INVALID_CALLING_STATION", "the calling station ID is not allowed by the policy"},
     {68, "IAS_INVALID_DIALIN_HOURS", "the policy does not allow access at this time"},
     {69, "IAS_INVALID_CALLED_STATION", "the called station ID is not allowed by the policy"},
-    {70, "IAS_INVALID_PORT_TYPE", "the NAS port type (e.g. Virtual for VPN) is not allowed by the policy"},
+    {70, "IAS_INVALID_PORT_TYPE",
+     "the NAS port type (e.g. Virtual for VPN) is not allowed by the policy"},
     {71, "IAS_INVALID_RESTRICTION", "a policy restriction is not met"},
     {72, NULL, "password change is not enabled in the matching policy"},
-    {73, NULL, "the certificate's Enhanced Key Usage does not meet the policy (missing or not allowed)"},
+    {73, NULL,
+     "the certificate's Enhanced Key Usage does not meet the policy (missing or not allowed)"},
     {80, "IAS_NO_RECORD", "NPS could not write the accounting record"},
     {96, "IAS_SESSION_TIMEOUT", "the session timed out"},
     {97, "IAS_UNEXPECTED_REQUEST", "the request was not expected at this point"},
     {112, NULL, "the remote RADIUS server did not process the request"},
     {113, NULL, "the NPS proxy's remote RADIUS server group does not exist"},
     {114, NULL, "the NPS proxy's remote RADIUS server is unknown"},
-    {115, NULL, "the NPS proxy did not forward the message (not a connection or accounting request)"},
+    {115, NULL,
+     "the NPS proxy did not forward the message (not a connection or accounting request)"},
     {116, NULL, "the NPS proxy could not send the request to the remote RADIUS server"},
     {117, NULL, "the remote RADIUS server did not answer"},
     {118, NULL, "the remote RADIUS server's answer was malformed"},
@@ -146,9 +154,18 @@ VPNLINT_EXTERN(const char *) vpnlint_nps_reason_text(int reason_code)
 
 const char *vl_nps_auth_type_name(int code)
 {
-    static const char *const names[] = {NULL,        "PAP",  "CHAP",            "MS-CHAP v1",
-                                        "MS-CHAP v2", "EAP",  "ARAP",            "Unauthenticated",
-                                        "Extension", "MS-CHAP v1 CPW", "MS-CHAP v2 CPW", "PEAP"};
+    static const char *const names[] = {NULL,
+                                        "PAP",
+                                        "CHAP",
+                                        "MS-CHAP v1",
+                                        "MS-CHAP v2",
+                                        "EAP",
+                                        "ARAP",
+                                        "Unauthenticated",
+                                        "Extension",
+                                        "MS-CHAP v1 CPW",
+                                        "MS-CHAP v2 CPW",
+                                        "PEAP"};
     if (code < 0 || (size_t)code >= VL_ARRAY_LEN(names))
         return NULL;
     return names[code];
@@ -157,14 +174,23 @@ const char *vl_nps_auth_type_name(int code)
 const char *vl_nps_packet_type_name(int code)
 {
     switch (code) {
-    case 1: return "Access-Request";
-    case 2: return "Access-Accept";
-    case 3: return "Access-Reject";
-    case 4: return "Accounting-Request";
-    case 5: return "Accounting-Response";
-    case 11: return "Access-Challenge";
-    case 12: return "Status-Server";
-    case 13: return "Status-Client";
-    default: return NULL;
+    case 1:
+        return "Access-Request";
+    case 2:
+        return "Access-Accept";
+    case 3:
+        return "Access-Reject";
+    case 4:
+        return "Accounting-Request";
+    case 5:
+        return "Accounting-Response";
+    case 11:
+        return "Access-Challenge";
+    case 12:
+        return "Status-Server";
+    case 13:
+        return "Status-Client";
+    default:
+        return NULL;
     }
 }

@@ -64,8 +64,8 @@ VPNLINT_EXTERN(size_t) vpnlint_rasevents_count(const vpnlint_rasevents *ev)
     return ev ? ev->n : 0;
 }
 
-VPNLINT_EXTERN(int) vpnlint_rasevents_at(vpnlint_rasevent *out, const vpnlint_rasevents *ev,
-                                         size_t index)
+VPNLINT_EXTERN(int)
+vpnlint_rasevents_at(vpnlint_rasevent *out, const vpnlint_rasevents *ev, size_t index)
 {
     if (!out || !ev)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_rasevents_at: NULL argument");
@@ -257,9 +257,9 @@ static size_t collect_markers(const norm *nt, marker **out)
                     while (q < end && *q != ' ')
                         q++;
                     size_t wl = (size_t)(q - w);
-                    bool ok = tokens == 0 || (tokens == 1 && memchr(w, ':', wl)) ||
-                              (tokens == 2 && wl == 2 && (w[0] == 'A' || w[0] == 'P') &&
-                               w[1] == 'M');
+                    bool ok =
+                        tokens == 0 || (tokens == 1 && memchr(w, ':', wl)) ||
+                        (tokens == 2 && wl == 2 && (w[0] == 'A' || w[0] == 'P') && w[1] == 'M');
                     if (!ok) {
                         q = w;
                         break;
@@ -336,7 +336,8 @@ static int scan_messages(vpnlint_rasevents *ev, const norm *nt, size_t from, siz
         const char *user = NULL, *user_end = NULL;
         unsigned implied = 0;
         if (kind == 1 || kind == 2) {
-            name = a + (kind == 1 ? strlen("connection named ") : strlen("connection profile named "));
+            name =
+                a + (kind == 1 ? strlen("connection named ") : strlen("connection profile named "));
             const char *w = find_in(name, msg_end, " which has ");
             const char *u = find_in(name, msg_end, " using ");
             const char *dot = find_in(name, msg_end, ". ");
@@ -456,9 +457,9 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
         vl_buf_free(&doc);
         return vl_error_oom();
     }
-    xmlTextReaderPtr r = xmlReaderForMemory(doc.data, (int)doc.len, NULL, NULL,
-                                            XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                XML_PARSE_NOWARNING);
+    xmlTextReaderPtr r =
+        xmlReaderForMemory(doc.data, (int)doc.len, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r) {
         vl_buf_free(&doc);
         return vl_error_oom();
@@ -501,7 +502,9 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                 }
             } else if (in_event && (strcmp(name, "EventID") == 0 || strcmp(name, "Message") == 0 ||
                                     strcmp(name, "Data") == 0)) {
-                cur = strcmp(name, "EventID") == 0 ? "id" : strcmp(name, "Message") == 0 ? "msg" : "data";
+                cur = strcmp(name, "EventID") == 0   ? "id"
+                      : strcmp(name, "Message") == 0 ? "msg"
+                                                     : "data";
                 if (xmlTextReaderIsEmptyElement(r)) {
                     if (cur[0] == 'd' && ndata < MAXDATA)
                         data[ndata++] = vl_strdup("");
@@ -710,23 +713,32 @@ static int add_group(evgroup **gs, size_t *n, size_t *cap, const vpnlint_raseven
         *gs = ng;
         *cap = c;
     }
-    (*gs)[(*n)++] = (evgroup){e->connection, e->has_code, e->code, e->code_text, e->event_id, 1,
-                              e->time, e->line};
+    (*gs)[(*n)++] = (evgroup){e->connection, e->has_code, e->code, e->code_text,
+                              e->event_id,   1,           e->time, e->line};
     return VPNLINT_OK;
 }
 
 static const char *event_kind(unsigned id)
 {
     switch (id) {
-    case 20220: return "connection terminated";
-    case 20221: return "dial started";
-    case 20222: return "link being established";
-    case 20223: return "link established";
-    case 20224: return "link established";
-    case 20225: return "connected";
-    case 20226: return "disconnected";
-    case 20227: return "failed";
-    default: return "event";
+    case 20220:
+        return "connection terminated";
+    case 20221:
+        return "dial started";
+    case 20222:
+        return "link being established";
+    case 20223:
+        return "link established";
+    case 20224:
+        return "link established";
+    case 20225:
+        return "connected";
+    case 20226:
+        return "disconnected";
+    case 20227:
+        return "failed";
+    default:
+        return "event";
     }
 }
 
@@ -825,8 +837,7 @@ VPNLINT_EXTERN(int) vpnlint_rasevents_render(char **out, const vpnlint_rasevents
             if (g->has_code) {
                 const vl_kb_entry *e = vl_kb_find_value(g->code, NULL);
                 vl_buf_printf(&b, "  %-28s %s %s %s, %lux", conn, event_kind(g->event_id),
-                              g->code_text, e ? e->name : "(not in the knowledge base)",
-                              g->count);
+                              g->code_text, e ? e->name : "(not in the knowledge base)", g->count);
             } else {
                 vl_buf_printf(&b, "  %-28s %s (%u), %lux", conn, event_kind(g->event_id),
                               g->event_id, g->count);
