@@ -18,8 +18,8 @@ static void test_thumbprint(void **state)
     assert_true(canon);
     assert_true(vl_thumbprint_valid("d2d38eab0123456789abcdef0123456789abcdef", &canon));
     assert_false(canon);
-    assert_true(vl_thumbprint_valid("D2 D3 8E AB 01 23 45 67 89 AB CD EF 01 23 45 67 89 AB CD EF",
-                                    &canon));
+    assert_true(
+        vl_thumbprint_valid("D2 D3 8E AB 01 23 45 67 89 AB CD EF 01 23 45 67 89 AB CD EF", &canon));
     assert_false(canon);
     assert_true(vl_thumbprint_valid("d2d38eab0123456789abcdef0123456789abcdef", NULL));
     /* 39 and 41 digits, non-hex, empty */
@@ -27,8 +27,8 @@ static void test_thumbprint(void **state)
     assert_false(canon);
     assert_false(vl_thumbprint_valid("d2d38eab0123456789abcdef0123456789abcdef0", NULL));
     assert_false(vl_thumbprint_valid("g2d38eab0123456789abcdef0123456789abcdef", NULL));
-    assert_false(vl_thumbprint_valid("d2:d3:8e:ab:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef",
-                                     NULL));
+    assert_false(
+        vl_thumbprint_valid("d2:d3:8e:ab:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef", NULL));
     assert_false(vl_thumbprint_valid("", NULL));
 }
 
@@ -152,9 +152,8 @@ static void test_split(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_thumbprint), cmocka_unit_test(test_oid),
-        cmocka_unit_test(test_dns),        cmocka_unit_test(test_ports),
-        cmocka_unit_test(test_split),
+        cmocka_unit_test(test_thumbprint), cmocka_unit_test(test_oid),   cmocka_unit_test(test_dns),
+        cmocka_unit_test(test_ports),      cmocka_unit_test(test_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

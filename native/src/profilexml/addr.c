@@ -43,8 +43,8 @@ static bool parse_v4(const char *s, size_t len, uint8_t out[4])
 static bool parse_v6(const char *s, size_t len, uint8_t out[16])
 {
     uint8_t b[16] = {0};
-    int groups = 0;  /* 16-bit groups written */
-    int gap = -1;    /* group index where "::" sits */
+    int groups = 0; /* 16-bit groups written */
+    int gap = -1;   /* group index where "::" sits */
     size_t i = 0;
 
     if (len >= 2 && s[0] == ':' && s[1] == ':') {

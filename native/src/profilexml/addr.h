@@ -21,8 +21,8 @@
 #include <stdint.h>
 
 typedef struct vl_addr {
-    int family;     /* 4 or 6 */
-    uint8_t b[16];  /* network byte order; IPv4 uses b[0..3] */
+    int family;    /* 4 or 6 */
+    uint8_t b[16]; /* network byte order; IPv4 uses b[0..3] */
 } vl_addr;
 
 /* Longest text vl_addr_format writes, with the NUL. */

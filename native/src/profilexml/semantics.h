@@ -15,10 +15,10 @@ typedef struct vl_route_info {
     const vl_el *prefix_el; /* its PrefixSize, NULL if missing */
     bool addr_ok;           /* Address is an IPv4/IPv6 literal */
     vl_addr addr;
-    bool prefix_ok;         /* PrefixSize is a decimal number (any size) */
+    bool prefix_ok; /* PrefixSize is a decimal number (any size) */
     uint64_t prefix;
-    bool prefix_fits;       /* addr_ok && prefix_ok && prefix <= family bits */
-    bool exclusion;         /* ExclusionRoute is "true" */
+    bool prefix_fits; /* addr_ok && prefix_ok && prefix <= family bits */
+    bool exclusion;   /* ExclusionRoute is "true" */
 } vl_route_info;
 
 void vl_px_route_info(const vl_profile *p, const vl_el *route, vl_route_info *out);

@@ -26,18 +26,18 @@ bool vl_oid_valid(const char *s);
 /* Why a DNS name was refused (VL_DNS_OK when it is fine). */
 typedef enum vl_dns_err {
     VL_DNS_OK = 0,
-    VL_DNS_EMPTY,        /* nothing, or only dots */
-    VL_DNS_EMPTY_LABEL,  /* "a..b", or a trailing/leading dot where not allowed */
-    VL_DNS_LABEL_LONG,   /* a label longer than 63 octets */
-    VL_DNS_NAME_LONG,    /* more than 253 octets in total */
-    VL_DNS_BAD_CHAR,     /* a character other than letters, digits, '-', '_', '.' */
-    VL_DNS_HYPHEN_EDGE   /* a label starting or ending with '-' */
+    VL_DNS_EMPTY,       /* nothing, or only dots */
+    VL_DNS_EMPTY_LABEL, /* "a..b", or a trailing/leading dot where not allowed */
+    VL_DNS_LABEL_LONG,  /* a label longer than 63 octets */
+    VL_DNS_NAME_LONG,   /* more than 253 octets in total */
+    VL_DNS_BAD_CHAR,    /* a character other than letters, digits, '-', '_', '.' */
+    VL_DNS_HYPHEN_EDGE  /* a label starting or ending with '-' */
 } vl_dns_err;
 
-#define VL_DNS_ALLOW_LEADING_DOT (1u << 0) /* ".corp.example.com" (NRPT suffix form) */
-#define VL_DNS_ALLOW_ROOT (1u << 1)        /* "." alone (NRPT: every name) */
+#define VL_DNS_ALLOW_LEADING_DOT (1u << 0)  /* ".corp.example.com" (NRPT suffix form) */
+#define VL_DNS_ALLOW_ROOT (1u << 1)         /* "." alone (NRPT: every name) */
 #define VL_DNS_ALLOW_TRAILING_DOT (1u << 2) /* "example.com." (absolute form) */
-#define VL_DNS_ALLOW_WILDCARD (1u << 3)    /* "*" as the first label */
+#define VL_DNS_ALLOW_WILDCARD (1u << 3)     /* "*" as the first label */
 
 /* Validate the DNS name in s[0..len) (len need not reach a NUL). Letters,
  * digits, '-' and '_' (used by SRV-style names and some AD domains) are

@@ -10,8 +10,9 @@ static void check(vl_ctx *c)
         if (vl_addr_parse_str(e->text, &a))
             continue;
         if (!*e->text)
-            vl_report(c, e, "Route/Address is empty; Windows cannot add a route without a "
-                            "network address");
+            vl_report(c, e,
+                      "Route/Address is empty; Windows cannot add a route without a "
+                      "network address");
         else
             vl_report(c, e,
                       "Route/Address '%.*s' is not a valid IPv4 or IPv6 address; Windows "

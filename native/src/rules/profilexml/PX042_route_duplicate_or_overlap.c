@@ -60,10 +60,9 @@ static void check(vl_ctx *c)
                               "%s %s/%u lies inside %s/%u (line %u); the narrower entry is "
                               "redundant unless it is meant to carry a different metric",
                               ri[j].exclusion ? "Exclusion route" : "Route",
-                              vl_addr_format(&inner->addr, b1, sizeof b1),
-                              (unsigned)inner->prefix,
-                              vl_addr_format(&outer->addr, b2, sizeof b2),
-                              (unsigned)outer->prefix, ri[i].route->line);
+                              vl_addr_format(&inner->addr, b1, sizeof b1), (unsigned)inner->prefix,
+                              vl_addr_format(&outer->addr, b2, sizeof b2), (unsigned)outer->prefix,
+                              ri[i].route->line);
                 break;
             }
         }

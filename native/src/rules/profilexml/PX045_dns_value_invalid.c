@@ -50,8 +50,8 @@ static bool check_item(const char *s, size_t len, void *user)
     return true;
 }
 
-static void check_list(vl_ctx *c, const vl_el *e, const char *what, bool servers,
-                       unsigned flags, bool list)
+static void check_list(vl_ctx *c, const vl_el *e, const char *what, bool servers, unsigned flags,
+                       bool list)
 {
     item_ctx x = {c, e, what, flags, servers, false};
     bool spaced = false;

@@ -8,8 +8,7 @@ static void check(vl_ctx *c)
     for (const vl_el *e = vl_px_first(p, VL_PX_DNI_DomainName); e; e = vl_px_next(p, e)) {
         if (!*e->text)
             continue;
-        for (const vl_el *f = vl_px_first(p, VL_PX_DNI_DomainName); f != e;
-             f = vl_px_next(p, f)) {
+        for (const vl_el *f = vl_px_first(p, VL_PX_DNI_DomainName); f != e; f = vl_px_next(p, f)) {
             if (vl_strcasecmp(e->text, f->text) == 0) {
                 vl_report(c, e,
                           "DomainName '%.*s' already has a DomainNameInformation entry (line "

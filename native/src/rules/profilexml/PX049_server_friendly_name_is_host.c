@@ -16,8 +16,8 @@ static bool looks_like_host(const char *s, size_t len)
     vl_addr a;
     if (vl_addr_parse(s, len, &a))
         return true;
-    return memchr(s, '.', len) && vl_dns_name_check(s, len, VL_DNS_ALLOW_TRAILING_DOT, NULL) ==
-                                      VL_DNS_OK;
+    return memchr(s, '.', len) &&
+           vl_dns_name_check(s, len, VL_DNS_ALLOW_TRAILING_DOT, NULL) == VL_DNS_OK;
 }
 
 static bool check_item(const char *s, size_t len, void *user)
@@ -61,7 +61,8 @@ VL_RULE(PX049) = {
     .name = "server-friendly-name-is-host",
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_WARNING,
-    .summary = "NativeProfile/Servers has 'server;other-server': the part after ';' is a display name",
+    .summary =
+        "NativeProfile/Servers has 'server;other-server': the part after ';' is a display name",
     .description =
         "In NativeProfile/Servers each entry is 'address' or 'address;FriendlyName'; several "
         "servers are separated by commas. A second host name or IP address after a semicolon "

@@ -30,8 +30,7 @@ static void check(vl_ctx *c)
             port_ctx x = {c, e, false};
             bool spaced = false;
             if (!*e->text) {
-                vl_report(c, e, "%s is empty; leave the element out to match every port",
-                          e->name);
+                vl_report(c, e, "%s is empty; leave the element out to match every port", e->name);
                 continue;
             }
             vl_split_list(e->text, ',', check_item, &x, &spaced);

@@ -48,8 +48,7 @@ static void check_ids(vl_ctx *c, int def, const char *what)
 {
     const vl_profile *p = c->px;
     for (const vl_el *e = vl_px_first(p, def); e; e = vl_px_next(p, e)) {
-        if (!*e->text || strcmp(e->text, "SYSTEM") == 0 || is_pfn(e->text) ||
-            is_abs_path(e->text))
+        if (!*e->text || strcmp(e->text, "SYSTEM") == 0 || is_pfn(e->text) || is_abs_path(e->text))
             continue;
         if (vl_strcasecmp(e->text, "SYSTEM") == 0)
             vl_report_sev(c, VPNLINT_SEVERITY_INFO, e,
@@ -76,7 +75,8 @@ VL_RULE(PX054) = {
     .name = "app-id-form",
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_WARNING,
-    .summary = "An AppTrigger or TrafficFilter App/Id is not SYSTEM, a package family name or a full path",
+    .summary =
+        "An AppTrigger or TrafficFilter App/Id is not SYSTEM, a package family name or a full path",
     .description =
         "App/Id identifies an application by its package family name (e.g. "
         "Microsoft.RemoteDesktop_8wekyb3d8bbwe), by the full path of its executable (e.g. "

@@ -58,8 +58,10 @@ static void check(vl_ctx *c)
         const char *what = root ? "EAP TrustedRootCA" : "EAP CAHashList/IssuerHash";
         bool canonical = false;
         if (!*e->text) {
-            vl_report(c, e, "%s is empty; give the SHA-1 thumbprint of the certificate or "
-                            "remove the element", what);
+            vl_report(c, e,
+                      "%s is empty; give the SHA-1 thumbprint of the certificate or "
+                      "remove the element",
+                      what);
         } else if (!vl_thumbprint_valid(e->text, &canonical)) {
             vl_report(c, e,
                       "%s '%.*s' is not a certificate thumbprint: expected 40 hexadecimal "

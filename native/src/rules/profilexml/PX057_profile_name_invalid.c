@@ -25,11 +25,15 @@ static void check(vl_ctx *c)
                       VL_SHOW_MAX, s, *bad,
                       *bad == '/' ? ", and '/' also breaks the CSP node path" : "");
         else if (s[0] == '.')
-            vl_report(c, e, "ProfileName '%.*s' starts with '.', which Windows refuses for a "
-                            "VPN connection name", VL_SHOW_MAX, s);
+            vl_report(c, e,
+                      "ProfileName '%.*s' starts with '.', which Windows refuses for a "
+                      "VPN connection name",
+                      VL_SHOW_MAX, s);
         else if (!alnum)
-            vl_report(c, e, "ProfileName '%.*s' has no letter or digit; Windows requires at "
-                            "least one in a VPN connection name", VL_SHOW_MAX, s);
+            vl_report(c, e,
+                      "ProfileName '%.*s' has no letter or digit; Windows requires at "
+                      "least one in a VPN connection name",
+                      VL_SHOW_MAX, s);
     }
 }
 

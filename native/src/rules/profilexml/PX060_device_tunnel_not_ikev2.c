@@ -11,8 +11,9 @@ static void check(vl_ctx *c)
         return;
     const vl_el *dt = vl_px_first(p, VL_PX_DeviceTunnel);
     if (!vl_px_is_native(p)) {
-        vl_report(c, dt, "DeviceTunnel is true but the profile has no NativeProfile; a device "
-                         "tunnel must be a built-in IKEv2 connection, not a plug-in");
+        vl_report(c, dt,
+                  "DeviceTunnel is true but the profile has no NativeProfile; a device "
+                  "tunnel must be a built-in IKEv2 connection, not a plug-in");
         return;
     }
     const vl_el *t = vl_px_first(p, VL_PX_NP_NativeProtocolType);
@@ -20,8 +21,9 @@ static void check(vl_ctx *c)
     if (protos == VL_PROTO_IKEV2)
         return;
     if (!t) {
-        vl_report(c, dt, "DeviceTunnel is true but NativeProtocolType is missing; a device "
-                         "tunnel needs <NativeProtocolType>IKEv2</NativeProtocolType>");
+        vl_report(c, dt,
+                  "DeviceTunnel is true but NativeProtocolType is missing; a device "
+                  "tunnel needs <NativeProtocolType>IKEv2</NativeProtocolType>");
         return;
     }
     if (!protos)
@@ -40,8 +42,12 @@ VL_RULE(PX060) = {
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A device tunnel (DeviceTunnel=true) does not use IKEv2 only",
     .description =
-        "The Always On VPN device tunnel works only with IKEv2 and machine certificate authentication (Configure VPN device tunnels; Intune: 'Device tunnel (IKEv2 only)'). NativeProtocolType Automatic, SSTP, L2TP, PPTP or a ProtocolList, or a plug-in profile, cannot bring up a device tunnel: the connection fails before any user signs in.",
-    .fix = "Set <NativeProtocolType>IKEv2</NativeProtocolType> in the device tunnel's NativeProfile.",
+        "The Always On VPN device tunnel works only with IKEv2 and machine certificate "
+        "authentication (Configure VPN device tunnels; Intune: 'Device tunnel (IKEv2 only)'). "
+        "NativeProtocolType Automatic, SSTP, L2TP, PPTP or a ProtocolList, or a plug-in profile, "
+        "cannot bring up a device tunnel: the connection fails before any user signs in.",
+    .fix =
+        "Set <NativeProtocolType>IKEv2</NativeProtocolType> in the device tunnel's NativeProfile.",
     .since = "0.1.0",
     .check = check,
 };

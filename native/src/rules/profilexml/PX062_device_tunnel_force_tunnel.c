@@ -1,4 +1,5 @@
-/* PX062 device-tunnel-force-tunnel — A device tunnel is not split tunnel (ForceTunnel, or RoutingPolicyType missing) */
+/* PX062 device-tunnel-force-tunnel — A device tunnel is not split tunnel (ForceTunnel, or
+ * RoutingPolicyType missing) */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -18,8 +19,9 @@ static void check(vl_ctx *c)
                   "DeviceTunnel is true but RoutingPolicyType is missing, which means "
                   "ForceTunnel; the device tunnel supports SplitTunnel only");
     } else if (vl_strcasecmp(rt->text, "ForceTunnel") == 0) {
-        vl_report(c, rt, "DeviceTunnel is true but RoutingPolicyType is ForceTunnel; the "
-                         "device tunnel supports SplitTunnel only");
+        vl_report(c, rt,
+                  "DeviceTunnel is true but RoutingPolicyType is ForceTunnel; the "
+                  "device tunnel supports SplitTunnel only");
     }
 }
 
@@ -30,8 +32,11 @@ VL_RULE(PX062) = {
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A device tunnel is not split tunnel (ForceTunnel, or RoutingPolicyType missing)",
     .description =
-        "Microsoft's device tunnel guide says the device tunnel must be configured as split tunnel; force tunnelling is explicitly not supported (also Richard Hicks' sample, DPC). RoutingPolicyType missing means force tunnel, the default.",
-    .fix = "Set <RoutingPolicyType>SplitTunnel</RoutingPolicyType> and add host routes (/32, /128) to the domain controllers and management servers.",
+        "Microsoft's device tunnel guide says the device tunnel must be configured as split "
+        "tunnel; force tunnelling is explicitly not supported (also Richard Hicks' sample, DPC). "
+        "RoutingPolicyType missing means force tunnel, the default.",
+    .fix = "Set <RoutingPolicyType>SplitTunnel</RoutingPolicyType> and add host routes (/32, /128) "
+           "to the domain controllers and management servers.",
     .since = "0.1.0",
     .check = check,
 };

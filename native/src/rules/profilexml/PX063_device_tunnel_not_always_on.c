@@ -21,7 +21,10 @@ VL_RULE(PX063) = {
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A device tunnel sets AlwaysOn to false",
     .description =
-        "A device tunnel is meant to be always on: it connects at boot without a user. Intune requires Always On to be enabled for a device tunnel and DPC refuses to turn it off; Microsoft's and Richard Hicks' samples set <AlwaysOn>true</AlwaysOn>. With AlwaysOn false nothing starts the tunnel automatically.",
+        "A device tunnel is meant to be always on: it connects at boot without a user. Intune "
+        "requires Always On to be enabled for a device tunnel and DPC refuses to turn it off; "
+        "Microsoft's and Richard Hicks' samples set <AlwaysOn>true</AlwaysOn>. With AlwaysOn false "
+        "nothing starts the tunnel automatically.",
     .fix = "Set <AlwaysOn>true</AlwaysOn> in the device tunnel profile.",
     .since = "0.1.0",
     .check = check,

@@ -1,4 +1,5 @@
-/* PX067 lockdown-conflict — A LockDown profile is not IKEv2, is split tunnel, or is also a device tunnel */
+/* PX067 lockdown-conflict — A LockDown profile is not IKEv2, is split tunnel, or is also a device
+ * tunnel */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -11,19 +12,22 @@ static void check(vl_ctx *c)
         return;
     const vl_el *ld = vl_px_first(p, VL_PX_LockDown);
     if (!vl_px_is_native(p)) {
-        vl_report(c, ld, "LockDown is true but the profile has no NativeProfile; LockDown works "
-                         "only with the built-in IKEv2 client");
+        vl_report(c, ld,
+                  "LockDown is true but the profile has no NativeProfile; LockDown works "
+                  "only with the built-in IKEv2 client");
         return;
     }
     unsigned protos = vl_px_protocols(p);
     const vl_el *t = vl_px_first(p, VL_PX_NP_NativeProtocolType);
     char buf[64];
     if (!t)
-        vl_report(c, ld, "LockDown is true but NativeProtocolType is missing; LockDown requires "
-                         "IKEv2");
+        vl_report(c, ld,
+                  "LockDown is true but NativeProtocolType is missing; LockDown requires "
+                  "IKEv2");
     else if (protos && protos != VL_PROTO_IKEV2)
-        vl_report(c, t, "LockDown is true but NativeProtocolType %s allows %s; LockDown "
-                        "requires IKEv2 only",
+        vl_report(c, t,
+                  "LockDown is true but NativeProtocolType %s allows %s; LockDown "
+                  "requires IKEv2 only",
                   t->text, vl_px_protocols_text(protos, buf, sizeof buf));
     if (vl_px_routing(p) == VL_ROUTE_SPLIT)
         vl_report_sev(c, VPNLINT_SEVERITY_WARNING, vl_px_first(p, VL_PX_NP_RoutingPolicyType),
@@ -42,8 +46,14 @@ VL_RULE(PX067) = {
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A LockDown profile is not IKEv2, is split tunnel, or is also a device tunnel",
     .description =
-        "LockDown mode (VPN security features; older VPNv2 CSP page) works only with IKEv2 for the built-in client and forces all traffic through the tunnel, blocking everything when the VPN is down. A protocol other than IKEv2 (error) cannot satisfy it; SplitTunnel contradicts the forced tunnel (warning); DeviceTunnel together with LockDown mixes two mutually exclusive always-on modes (warning, vpnlint inference; Richard Hicks' LockDown sample sets neither AlwaysOn nor DeviceTunnel).",
-    .fix = "For LockDown use NativeProtocolType IKEv2, no SplitTunnel, and no DeviceTunnel element.",
+        "LockDown mode (VPN security features; older VPNv2 CSP page) works only with IKEv2 for the "
+        "built-in client and forces all traffic through the tunnel, blocking everything when the "
+        "VPN is down. A protocol other than IKEv2 (error) cannot satisfy it; SplitTunnel "
+        "contradicts the forced tunnel (warning); DeviceTunnel together with LockDown mixes two "
+        "mutually exclusive always-on modes (warning, vpnlint inference; Richard Hicks' LockDown "
+        "sample sets neither AlwaysOn nor DeviceTunnel).",
+    .fix =
+        "For LockDown use NativeProtocolType IKEv2, no SplitTunnel, and no DeviceTunnel element.",
     .since = "0.1.0",
     .check = check,
 };

@@ -17,8 +17,7 @@ static void check(vl_ctx *c)
     if (vl_strcasecmp(mm->text, "EAP") == 0 && um && vl_strcasecmp(um, "EAP") == 0)
         return; /* Intune/Windows 11 pattern from Richard Hicks samples */
     char buf[64];
-    vl_report(c, mm,
-              "MachineMethod %s is only supported with IKEv2, but the profile uses %s",
+    vl_report(c, mm, "MachineMethod %s is only supported with IKEv2, but the profile uses %s",
               mm->text, vl_px_protocols_text(protos, buf, sizeof buf));
 }
 
@@ -28,9 +27,13 @@ VL_RULE(PX069) = {
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "MachineMethod is set but the profile cannot use IKEv2",
-    .description =
-        "The VPNv2 CSP says MachineMethod (machine certificate authentication) is only supported with IKEv2. With SSTP, L2TP or PPTP only, machine authentication is not possible. Not reported: MachineMethod EAP next to UserMethod EAP, which Richard Hicks' samples add on purpose for Intune deployments to Windows 11 (an unverified single-source claim, but not a certain error).",
-    .fix = "Use NativeProtocolType IKEv2 for machine certificate authentication, or remove MachineMethod and authenticate the user with EAP.",
+    .description = "The VPNv2 CSP says MachineMethod (machine certificate authentication) is only "
+                   "supported with IKEv2. With SSTP, L2TP or PPTP only, machine authentication is "
+                   "not possible. Not reported: MachineMethod EAP next to UserMethod EAP, which "
+                   "Richard Hicks' samples add on purpose for Intune deployments to Windows 11 (an "
+                   "unverified single-source claim, but not a certain error).",
+    .fix = "Use NativeProtocolType IKEv2 for machine certificate authentication, or remove "
+           "MachineMethod and authenticate the user with EAP.",
     .since = "0.1.0",
     .check = check,
 };

@@ -18,8 +18,7 @@ static void check(vl_ctx *c)
         {VL_PX_CS_IntegrityCheckMethod, "IntegrityCheckMethod"},
         {VL_PX_CS_EncryptionMethod, "EncryptionMethod"},
     };
-    for (const vl_el *cs = vl_px_first(p, VL_PX_NP_CryptographySuite); cs;
-         cs = vl_px_next(p, cs)) {
+    for (const vl_el *cs = vl_px_first(p, VL_PX_NP_CryptographySuite); cs; cs = vl_px_next(p, cs)) {
         char missing[256];
         size_t n = 0, count = 0;
         missing[0] = 0;
@@ -38,8 +37,9 @@ static void check(vl_ctx *c)
             }
         }
         if (count)
-            vl_report(c, cs, "CryptographySuite lacks %s; set all six values so the policy is "
-                             "fully defined and matches the server",
+            vl_report(c, cs,
+                      "CryptographySuite lacks %s; set all six values so the policy is "
+                      "fully defined and matches the server",
                       missing);
     }
 }
@@ -51,7 +51,12 @@ VL_RULE(PX072) = {
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "CryptographySuite does not set all six parameters",
     .description =
-        "A custom IKEv2 policy is a set of six values: AuthenticationTransformConstants, CipherTransformConstants and PfsGroup for the child SA, DHGroup, IntegrityCheckMethod and EncryptionMethod for the IKE SA. Intune and Set-VpnConnectionIPsecConfiguration always set all six. What Windows uses for the missing ones is undocumented, so a partial suite is unpredictable and may not match the server (error 13868, policy match error). (vpnlint inference.)",
+        "A custom IKEv2 policy is a set of six values: AuthenticationTransformConstants, "
+        "CipherTransformConstants and PfsGroup for the child SA, DHGroup, IntegrityCheckMethod and "
+        "EncryptionMethod for the IKE SA. Intune and Set-VpnConnectionIPsecConfiguration always "
+        "set all six. What Windows uses for the missing ones is undocumented, so a partial suite "
+        "is unpredictable and may not match the server (error 13868, policy match error). (vpnlint "
+        "inference.)",
     .fix = "Specify all six elements, matching the VPN server's IKEv2 policy.",
     .since = "0.1.0",
     .check = check,

@@ -1,4 +1,5 @@
-/* PX073 weak-crypto — CryptographySuite uses a weak algorithm or group (DES, 3DES, MD5, SHA-1, DH 1/2, no PFS) */
+/* PX073 weak-crypto — CryptographySuite uses a weak algorithm or group (DES, 3DES, MD5, SHA-1, DH
+ * 1/2, no PFS) */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -51,12 +52,14 @@ static void check(vl_ctx *c)
         for (const vl_el *e = vl_px_first(p, defs[i]); e; e = vl_px_next(p, e))
             if (weak(defs[i], e->text))
                 vl_report(c, e, "CryptographySuite/%s %s is weak; use %s", e->name, e->text,
-                          defs[i] == VL_PX_CS_AuthenticationTransformConstants ? "SHA256128 or GCMAES128"
-                          : defs[i] == VL_PX_CS_CipherTransformConstants       ? "AES128 or GCMAES128 or stronger"
-                          : defs[i] == VL_PX_CS_EncryptionMethod               ? "AES128, AES256 or AES_GCM_128"
-                          : defs[i] == VL_PX_CS_IntegrityCheckMethod           ? "SHA256 or SHA384"
-                          : defs[i] == VL_PX_CS_DHGroup                        ? "Group14, ECP256 or ECP384"
-                                                                               : "PFS2048, ECP256 or ECP384");
+                          defs[i] == VL_PX_CS_AuthenticationTransformConstants
+                              ? "SHA256128 or GCMAES128"
+                          : defs[i] == VL_PX_CS_CipherTransformConstants
+                              ? "AES128 or GCMAES128 or stronger"
+                          : defs[i] == VL_PX_CS_EncryptionMethod ? "AES128, AES256 or AES_GCM_128"
+                          : defs[i] == VL_PX_CS_IntegrityCheckMethod ? "SHA256 or SHA384"
+                          : defs[i] == VL_PX_CS_DHGroup              ? "Group14, ECP256 or ECP384"
+                                                                     : "PFS2048, ECP256 or ECP384");
 }
 
 VL_RULE(PX073) = {
@@ -64,10 +67,16 @@ VL_RULE(PX073) = {
     .name = "weak-crypto",
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_WARNING,
-    .summary = "CryptographySuite uses a weak algorithm or group (DES, 3DES, MD5, SHA-1, DH 1/2, no PFS)",
-    .description =
-        "DES and 3DES ciphers, MD5 and SHA-1 integrity, Diffie-Hellman groups 1 and 2 (768/1024-bit), PFS groups 1 and 2, and None for DH or PFS are considered weak. Windows' default IKEv2 policy with RRAS (3DES, SHA-1, DH group 2) is exactly what a custom suite should replace (Richard Hicks); recommended minimum is AES128, SHA256 and group 14 or ECP256 (Richard Hicks' and PowerON's baselines use GCMAES128/SHA256/Group14/ECP256 or SHA256128/AES128/PFS2048).",
-    .fix = "Use e.g. GCMAES128 / GCMAES128 / ECP256 / Group14 / SHA256 / AES_GCM_128, and the same on the server.",
+    .summary =
+        "CryptographySuite uses a weak algorithm or group (DES, 3DES, MD5, SHA-1, DH 1/2, no PFS)",
+    .description = "DES and 3DES ciphers, MD5 and SHA-1 integrity, Diffie-Hellman groups 1 and 2 "
+                   "(768/1024-bit), PFS groups 1 and 2, and None for DH or PFS are considered "
+                   "weak. Windows' default IKEv2 policy with RRAS (3DES, SHA-1, DH group 2) is "
+                   "exactly what a custom suite should replace (Richard Hicks); recommended "
+                   "minimum is AES128, SHA256 and group 14 or ECP256 (Richard Hicks' and PowerON's "
+                   "baselines use GCMAES128/SHA256/Group14/ECP256 or SHA256128/AES128/PFS2048).",
+    .fix = "Use e.g. GCMAES128 / GCMAES128 / ECP256 / Group14 / SHA256 / AES_GCM_128, and the same "
+           "on the server.",
     .since = "0.1.0",
     .check = check,
 };

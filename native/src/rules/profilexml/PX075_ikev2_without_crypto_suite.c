@@ -1,4 +1,5 @@
-/* PX075 ikev2-without-crypto-suite — An IKEv2 profile has no CryptographySuite, so Windows' weak defaults apply */
+/* PX075 ikev2-without-crypto-suite — An IKEv2 profile has no CryptographySuite, so Windows' weak
+ * defaults apply */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -24,8 +25,11 @@ VL_RULE(PX075) = {
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "An IKEv2 profile has no CryptographySuite, so Windows' weak defaults apply",
     .description =
-        "Without a CryptographySuite, Windows negotiates IKEv2 with RRAS using 3DES, SHA-1 and DH group 2 (1024-bit) by default (Richard Hicks). That works, but is weak; a custom suite must then also be configured on the server, or the connection fails with 13868.",
-    .fix = "Add a CryptographySuite with a modern baseline (e.g. GCMAES128 / GCMAES128 / ECP256 / Group14 / SHA256 / AES_GCM_128) and configure the same policy on the VPN server.",
+        "Without a CryptographySuite, Windows negotiates IKEv2 with RRAS using 3DES, SHA-1 and DH "
+        "group 2 (1024-bit) by default (Richard Hicks). That works, but is weak; a custom suite "
+        "must then also be configured on the server, or the connection fails with 13868.",
+    .fix = "Add a CryptographySuite with a modern baseline (e.g. GCMAES128 / GCMAES128 / ECP256 / "
+           "Group14 / SHA256 / AES_GCM_128) and configure the same policy on the VPN server.",
     .since = "0.1.0",
     .check = check,
 };

@@ -12,8 +12,9 @@ static void check(vl_ctx *c)
     if (!psk || !protos || (protos & VL_PROTO_L2TP))
         return;
     char buf[64];
-    vl_report(c, psk, "L2tpPsk is set but the profile uses only %s, so the pre-shared key is "
-                      "never used and needlessly stored in clear text",
+    vl_report(c, psk,
+              "L2tpPsk is set but the profile uses only %s, so the pre-shared key is "
+              "never used and needlessly stored in clear text",
               vl_px_protocols_text(protos, buf, sizeof buf));
 }
 
@@ -23,8 +24,11 @@ VL_RULE(PX077) = {
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "L2tpPsk is set but the profile never uses L2TP",
-    .description =
-        "NativeProfile/L2tpPsk is the pre-shared key for L2TP/IPsec. When the protocol selection (NativeProtocolType, or the ProtocolList entries; Automatic includes L2TP) cannot use L2TP the key is never used, yet it sits in clear text in the profile, readable by administrators through WMI. (vpnlint inference from the CSP semantics.) The key itself is never printed.",
+    .description = "NativeProfile/L2tpPsk is the pre-shared key for L2TP/IPsec. When the protocol "
+                   "selection (NativeProtocolType, or the ProtocolList entries; Automatic includes "
+                   "L2TP) cannot use L2TP the key is never used, yet it sits in clear text in the "
+                   "profile, readable by administrators through WMI. (vpnlint inference from the "
+                   "CSP semantics.) The key itself is never printed.",
     .fix = "Remove L2tpPsk, or select L2TP if that was intended.",
     .since = "0.1.0",
     .check = check,

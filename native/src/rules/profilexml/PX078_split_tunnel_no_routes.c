@@ -1,4 +1,5 @@
-/* PX078 split-tunnel-no-routes — Split tunnel with DisableClassBasedDefaultRoute=true but no Route: nothing goes through the VPN */
+/* PX078 split-tunnel-no-routes — Split tunnel with DisableClassBasedDefaultRoute=true but no Route:
+ * nothing goes through the VPN */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -35,9 +36,15 @@ VL_RULE(PX078) = {
     .name = "split-tunnel-no-routes",
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_ERROR,
-    .summary = "Split tunnel with DisableClassBasedDefaultRoute=true but no Route: nothing goes through the VPN",
+    .summary = "Split tunnel with DisableClassBasedDefaultRoute=true but no Route: nothing goes "
+               "through the VPN",
     .description =
-        "With SplitTunnel only routed prefixes use the tunnel. DisableClassBasedDefaultRoute=true removes the class-based route Windows would otherwise derive from the VPN address, so without any (non-exclusion) Route the tunnel carries no traffic at all. Richard Hicks' samples: 'The Route setting is required when DisableClassBasedDefaultRoute is set to true'; DPC warns the same. Not reported when PlumbIKEv2TSAsRoutes=true, where the server's traffic selectors supply routes.",
+        "With SplitTunnel only routed prefixes use the tunnel. DisableClassBasedDefaultRoute=true "
+        "removes the class-based route Windows would otherwise derive from the VPN address, so "
+        "without any (non-exclusion) Route the tunnel carries no traffic at all. Richard Hicks' "
+        "samples: 'The Route setting is required when DisableClassBasedDefaultRoute is set to "
+        "true'; DPC warns the same. Not reported when PlumbIKEv2TSAsRoutes=true, where the "
+        "server's traffic selectors supply routes.",
     .fix = "Add a <Route> for every internal prefix, or remove DisableClassBasedDefaultRoute.",
     .since = "0.1.0",
     .check = check,

@@ -1,4 +1,5 @@
-/* PX079 split-tunnel-class-route — Split tunnel without Route entries relies on the class-based default route */
+/* PX079 split-tunnel-class-route — Split tunnel without Route entries relies on the class-based
+ * default route */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -36,8 +37,13 @@ VL_RULE(PX079) = {
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "Split tunnel without Route entries relies on the class-based default route",
     .description =
-        "A SplitTunnel profile without Route entries (and without DisableClassBasedDefaultRoute=true) routes only the classful network of the address the VPN server assigns (a /8, /16 or /24 derived from the address class). That is rarely the set of internal networks; Richard Hicks recommends explicit routes with DisableClassBasedDefaultRoute=true. Not reported when PlumbIKEv2TSAsRoutes=true.",
-    .fix = "Add <Route> entries for the internal networks and set DisableClassBasedDefaultRoute to true.",
+        "A SplitTunnel profile without Route entries (and without "
+        "DisableClassBasedDefaultRoute=true) routes only the classful network of the address the "
+        "VPN server assigns (a /8, /16 or /24 derived from the address class). That is rarely the "
+        "set of internal networks; Richard Hicks recommends explicit routes with "
+        "DisableClassBasedDefaultRoute=true. Not reported when PlumbIKEv2TSAsRoutes=true.",
+    .fix = "Add <Route> entries for the internal networks and set DisableClassBasedDefaultRoute to "
+           "true.",
     .since = "0.1.0",
     .check = check,
 };

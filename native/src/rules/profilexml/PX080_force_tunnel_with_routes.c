@@ -1,4 +1,5 @@
-/* PX080 force-tunnel-with-routes — ForceTunnel with non-exclusion Routes or DisableClassBasedDefaultRoute=true */
+/* PX080 force-tunnel-with-routes — ForceTunnel with non-exclusion Routes or
+ * DisableClassBasedDefaultRoute=true */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -26,8 +27,9 @@ static void check(vl_ctx *c)
         return; /* unknown value: PX026 */
     size_t n = tunnel_routes(p);
     if (n)
-        vl_report(c, rt, "ForceTunnel with %zu non-exclusion Route entr%s; force tunnel already "
-                         "routes everything, keep only exclusion routes",
+        vl_report(c, rt,
+                  "ForceTunnel with %zu non-exclusion Route entr%s; force tunnel already "
+                  "routes everything, keep only exclusion routes",
                   n, n == 1 ? "y" : "ies");
     if (vl_px_is_true(p, VL_PX_NP_DisableClassBasedDefaultRoute))
         vl_report(c, vl_px_first(p, VL_PX_NP_DisableClassBasedDefaultRoute),
@@ -41,9 +43,14 @@ VL_RULE(PX080) = {
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "ForceTunnel with non-exclusion Routes or DisableClassBasedDefaultRoute=true",
-    .description =
-        "With ForceTunnel Windows routes 0.0.0.0/0 and ::/0 into the tunnel; additional VPN routes are pointless and DisableClassBasedDefaultRoute=true is meant for split tunnels. Richard Hicks: with ForceTunnel, DisableClassBasedDefaultRoute must be false or absent and all Route entries except exclusion routes removed (exclusion routes are fine, richardhicks/aovpn issue 31). Such a profile was usually converted from split tunnel halfway.",
-    .fix = "Remove the non-exclusion Route entries and DisableClassBasedDefaultRoute, or switch to SplitTunnel.",
+    .description = "With ForceTunnel Windows routes 0.0.0.0/0 and ::/0 into the tunnel; additional "
+                   "VPN routes are pointless and DisableClassBasedDefaultRoute=true is meant for "
+                   "split tunnels. Richard Hicks: with ForceTunnel, DisableClassBasedDefaultRoute "
+                   "must be false or absent and all Route entries except exclusion routes removed "
+                   "(exclusion routes are fine, richardhicks/aovpn issue 31). Such a profile was "
+                   "usually converted from split tunnel halfway.",
+    .fix = "Remove the non-exclusion Route entries and DisableClassBasedDefaultRoute, or switch to "
+           "SplitTunnel.",
     .since = "0.1.0",
     .check = check,
 };

@@ -1,4 +1,5 @@
-/* PX081 routing-policy-missing — RoutingPolicyType is missing although Routes or DisableClassBasedDefaultRoute suggest split tunnel */
+/* PX081 routing-policy-missing — RoutingPolicyType is missing although Routes or
+ * DisableClassBasedDefaultRoute suggest split tunnel */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -37,10 +38,16 @@ VL_RULE(PX081) = {
     .name = "routing-policy-missing",
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_WARNING,
-    .summary = "RoutingPolicyType is missing although Routes or DisableClassBasedDefaultRoute suggest split tunnel",
+    .summary = "RoutingPolicyType is missing although Routes or DisableClassBasedDefaultRoute "
+               "suggest split tunnel",
     .description =
-        "When NativeProfile/RoutingPolicyType is absent Windows uses force tunnel, the default (VPN routing decisions). Route entries and DisableClassBasedDefaultRoute=true are split-tunnel settings, so their presence shows split tunnelling was intended (seen in community copies of Richard Hicks' samples that dropped the element). All traffic then goes through the VPN.",
-    .fix = "Add <RoutingPolicyType>SplitTunnel</RoutingPolicyType> (or ForceTunnel explicitly, removing the split-tunnel settings).",
+        "When NativeProfile/RoutingPolicyType is absent Windows uses force tunnel, the default "
+        "(VPN routing decisions). Route entries and DisableClassBasedDefaultRoute=true are "
+        "split-tunnel settings, so their presence shows split tunnelling was intended (seen in "
+        "community copies of Richard Hicks' samples that dropped the element). All traffic then "
+        "goes through the VPN.",
+    .fix = "Add <RoutingPolicyType>SplitTunnel</RoutingPolicyType> (or ForceTunnel explicitly, "
+           "removing the split-tunnel settings).",
     .since = "0.1.0",
     .check = check,
 };

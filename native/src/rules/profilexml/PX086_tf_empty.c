@@ -21,8 +21,10 @@ VL_RULE(PX086) = {
     .kind = VPNLINT_KIND_PROFILEXML,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A TrafficFilter has no properties at all",
-    .description =
-        "A TrafficFilter element without App, Claims, Protocol, ports, addresses, RoutingPolicyType or Direction says nothing (DPC: 'does not have any configuration'). Its effect is unclear: it may be dropped or match all traffic, which defeats the other filters of the allow-list.",
+    .description = "A TrafficFilter element without App, Claims, Protocol, ports, addresses, "
+                   "RoutingPolicyType or Direction says nothing (DPC: 'does not have any "
+                   "configuration'). Its effect is unclear: it may be dropped or match all "
+                   "traffic, which defeats the other filters of the allow-list.",
     .fix = "Remove the empty TrafficFilter or give it the intended conditions.",
     .since = "0.1.0",
     .check = check,

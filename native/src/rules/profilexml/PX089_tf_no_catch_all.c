@@ -13,8 +13,11 @@ static bool covers_all(const char *list)
 
 static bool is_catch_all(const vl_profile *p, const vl_el *tf)
 {
-    static const int narrowing[] = {VL_PX_TF_App, VL_PX_TF_Claims, VL_PX_TF_Protocol,
-                                    VL_PX_TF_LocalPortRanges, VL_PX_TF_RemotePortRanges,
+    static const int narrowing[] = {VL_PX_TF_App,
+                                    VL_PX_TF_Claims,
+                                    VL_PX_TF_Protocol,
+                                    VL_PX_TF_LocalPortRanges,
+                                    VL_PX_TF_RemotePortRanges,
                                     VL_PX_TF_LocalAddressRanges};
     for (size_t i = 0; i < sizeof narrowing / sizeof narrowing[0]; i++)
         if (vl_px_child(p, tf, narrowing[i]))
@@ -36,8 +39,9 @@ static void check(vl_ctx *c)
         if (is_catch_all(p, tf))
             return;
     size_t n = vl_px_count(p, VL_PX_TrafficFilter);
-    vl_report(c, first, "The profile has %zu traffic filter%s and none matches all traffic: "
-                        "everything else on the VPN interface is blocked",
+    vl_report(c, first,
+              "The profile has %zu traffic filter%s and none matches all traffic: "
+              "everything else on the VPN interface is blocked",
               n, n == 1 ? "" : "s");
 }
 
@@ -48,8 +52,13 @@ VL_RULE(PX089) = {
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "Traffic filters are an allow-list and none of them is a catch-all",
     .description =
-        "Once a profile has any TrafficFilter, traffic on the VPN interface that matches no filter is blocked (VPNv2 CSP; VPN security features): filters are OR-ed, conditions within a filter AND-ed. Intune's guidance suggests a least-restrictive catch-all filter when the aim is per-app routing rather than restriction. This note makes the allow-list effect explicit; it is intended when the filters implement zero-trust restrictions.",
-    .fix = "If only specific apps or hosts should be restricted, add a catch-all filter (e.g. RemoteAddressRanges 0.0.0.0/0); otherwise make sure every needed flow is allowed.",
+        "Once a profile has any TrafficFilter, traffic on the VPN interface that matches no filter "
+        "is blocked (VPNv2 CSP; VPN security features): filters are OR-ed, conditions within a "
+        "filter AND-ed. Intune's guidance suggests a least-restrictive catch-all filter when the "
+        "aim is per-app routing rather than restriction. This note makes the allow-list effect "
+        "explicit; it is intended when the filters implement zero-trust restrictions.",
+    .fix = "If only specific apps or hosts should be restricted, add a catch-all filter (e.g. "
+           "RemoteAddressRanges 0.0.0.0/0); otherwise make sure every needed flow is allowed.",
     .since = "0.1.0",
     .check = check,
 };

@@ -1,4 +1,5 @@
-/* PX094 ras-credentials-with-compliance — DeviceCompliance is enabled but UseRasCredentials is not set to false */
+/* PX094 ras-credentials-with-compliance — DeviceCompliance is enabled but UseRasCredentials is not
+ * set to false */
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
@@ -23,8 +24,14 @@ VL_RULE(PX094) = {
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "DeviceCompliance is enabled but UseRasCredentials is not set to false",
     .description =
-        "Conditional Access profiles are typically used on Entra-joined devices. Microsoft's conditional access guide previously required editing rasphone.pbk to UseRasCredentials=0 for such devices using UPN certificates, and Richard Hicks recommends <UseRasCredentials>false</UseRasCredentials> on Entra-join-only endpoints (element available on recent Windows 11 builds); otherwise the VPN credentials are reused for on-premises resources and SSO prompts or fails.",
-    .fix = "Add <UseRasCredentials>false</UseRasCredentials> (Windows 11 24H2+), or set UseRasCredentials=0 in the phonebook on older clients.",
+        "Conditional Access profiles are typically used on Entra-joined devices. Microsoft's "
+        "conditional access guide previously required editing rasphone.pbk to UseRasCredentials=0 "
+        "for such devices using UPN certificates, and Richard Hicks recommends "
+        "<UseRasCredentials>false</UseRasCredentials> on Entra-join-only endpoints (element "
+        "available on recent Windows 11 builds); otherwise the VPN credentials are reused for "
+        "on-premises resources and SSO prompts or fails.",
+    .fix = "Add <UseRasCredentials>false</UseRasCredentials> (Windows 11 24H2+), or set "
+           "UseRasCredentials=0 in the phonebook on older clients.",
     .since = "0.1.0",
     .check = check,
 };
