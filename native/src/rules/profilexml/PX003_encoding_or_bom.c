@@ -21,8 +21,8 @@ static void check(vl_ctx *c)
     bool utf8 = strncmp(in->encoding, "utf-8", 5) == 0;
     if (utf8 && !in->has_bom)
         return;
-    int sev = c->opt->target == VPNLINT_TARGET_INTUNE ? VPNLINT_SEVERITY_WARNING
-                                                      : VPNLINT_SEVERITY_INFO;
+    int sev =
+        c->opt->target == VPNLINT_TARGET_INTUNE ? VPNLINT_SEVERITY_WARNING : VPNLINT_SEVERITY_INFO;
     vl_report_at(c, sev, 1, 1,
                  "the file is %s%s; Windows PowerShell's Out-File writes this, and Intune "
                  "custom XML that is not plain UTF-8 without a BOM has failed to parse on "

@@ -8,8 +8,7 @@ static void check(vl_ctx *c)
 {
     const vl_input *in = c->in;
     if (c->opt->target != VPNLINT_TARGET_INTUNE || !in->text || in->decode_error.message ||
-        !in->envelope ||
-        (strcmp(in->envelope, "raw") != 0 && strcmp(in->envelope, "escaped") != 0))
+        !in->envelope || (strcmp(in->envelope, "raw") != 0 && strcmp(in->envelope, "escaped") != 0))
         return;
     size_t end = in->text_len;
     while (end > 0 && vl_is_space((unsigned char)in->text[end - 1]))

@@ -11,32 +11,50 @@
 static const char *char_name(uint32_t cp)
 {
     switch (cp) {
-    case 0x00A0: return "NO-BREAK SPACE";
-    case 0x00AD: return "SOFT HYPHEN";
-    case 0x200B: return "ZERO WIDTH SPACE";
-    case 0x200C: return "ZERO WIDTH NON-JOINER";
-    case 0x200D: return "ZERO WIDTH JOINER";
-    case 0x200E: return "LEFT-TO-RIGHT MARK";
-    case 0x200F: return "RIGHT-TO-LEFT MARK";
-    case 0x2013: return "EN DASH";
-    case 0x2014: return "EM DASH";
-    case 0x2018: return "LEFT SINGLE QUOTATION MARK";
-    case 0x2019: return "RIGHT SINGLE QUOTATION MARK";
-    case 0x201C: return "LEFT DOUBLE QUOTATION MARK";
-    case 0x201D: return "RIGHT DOUBLE QUOTATION MARK";
-    case 0x2028: return "LINE SEPARATOR";
-    case 0x2029: return "PARAGRAPH SEPARATOR";
-    case 0x2060: return "WORD JOINER";
-    case 0xFEFF: return "ZERO WIDTH NO-BREAK SPACE (a byte order mark inside the text)";
-    default: return NULL;
+    case 0x00A0:
+        return "NO-BREAK SPACE";
+    case 0x00AD:
+        return "SOFT HYPHEN";
+    case 0x200B:
+        return "ZERO WIDTH SPACE";
+    case 0x200C:
+        return "ZERO WIDTH NON-JOINER";
+    case 0x200D:
+        return "ZERO WIDTH JOINER";
+    case 0x200E:
+        return "LEFT-TO-RIGHT MARK";
+    case 0x200F:
+        return "RIGHT-TO-LEFT MARK";
+    case 0x2013:
+        return "EN DASH";
+    case 0x2014:
+        return "EM DASH";
+    case 0x2018:
+        return "LEFT SINGLE QUOTATION MARK";
+    case 0x2019:
+        return "RIGHT SINGLE QUOTATION MARK";
+    case 0x201C:
+        return "LEFT DOUBLE QUOTATION MARK";
+    case 0x201D:
+        return "RIGHT DOUBLE QUOTATION MARK";
+    case 0x2028:
+        return "LINE SEPARATOR";
+    case 0x2029:
+        return "PARAGRAPH SEPARATOR";
+    case 0x2060:
+        return "WORD JOINER";
+    case 0xFEFF:
+        return "ZERO WIDTH NO-BREAK SPACE (a byte order mark inside the text)";
+    default:
+        return NULL;
     }
 }
 
 static bool invisible(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x00A0 ||
-           cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
-           cp == 0x2060 || cp == 0xFEFF;
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x00A0 || cp == 0x00AD ||
+           (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 || cp == 0x2060 ||
+           cp == 0xFEFF;
 }
 
 #define INVALID_UTF8 0x80000000u /* | the offending byte */
@@ -93,8 +111,8 @@ static void check(vl_ctx *c)
         uint32_t cp = t[i];
         if (cp >= 0x80)
             cp = utf8_at(t + i, in->text_len - i, &n);
-        bool bad = cp >= 0x80 || (cp < 0x20 && cp != '\t' && cp != '\r' && cp != '\n') ||
-                   cp == 0x7F;
+        bool bad =
+            cp >= 0x80 || (cp < 0x20 && cp != '\t' && cp != '\r' && cp != '\n') || cp == 0x7F;
         if (bad) {
             if (total < MAX_SHOWN) {
                 first_off[total] = i;
@@ -125,8 +143,7 @@ static void check(vl_ctx *c)
             snprintf(what, sizeof what, "the non-ASCII character U+%04X", (unsigned)cp);
         char more[80] = "";
         if (k + 1 == shown && total > shown)
-            snprintf(more, sizeof more, " (%zu more such characters in the file)",
-                     total - shown);
+            snprintf(more, sizeof more, " (%zu more such characters in the file)", total - shown);
         vl_report_at(c, VL_SEV_DEFAULT, line, col,
                      "%s%s; a \"bad character\" pasted from a web page, chat or PDF is the most "
                      "common cause of CreateInstance \"general error\" and Intune parse "

@@ -50,8 +50,8 @@ static void check(vl_ctx *c)
          e = vl_px_next(p, e))
         ex[nex++] = text_region(e);
 
-    int sev = c->opt->target == VPNLINT_TARGET_WMI ? VPNLINT_SEVERITY_WARNING
-                                                   : VPNLINT_SEVERITY_INFO;
+    int sev =
+        c->opt->target == VPNLINT_TARGET_WMI ? VPNLINT_SEVERITY_WARNING : VPNLINT_SEVERITY_INFO;
     size_t total = 0;
     const char *t = in->text;
     unsigned ln = 1;

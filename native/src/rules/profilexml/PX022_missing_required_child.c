@@ -64,8 +64,7 @@ static void check(vl_ctx *c)
         for (int k = 0; k < VL_PX__COUNT; k++)
             seen[k] = false;
         for (size_t j = i + 1; j < p->n_els && p->els[j].depth > e->depth; j++)
-            if (p->els[j].parent == e->index && p->els[j].def >= 0 &&
-                p->els[j].def < VL_PX__COUNT)
+            if (p->els[j].parent == e->index && p->els[j].def >= 0 && p->els[j].def < VL_PX__COUNT)
                 seen[p->els[j].def] = true;
         for (int k = 0; k < VL_PX__COUNT; k++) {
             const vl_px_def *cd = vl_px_def_get(k);
@@ -73,8 +72,7 @@ static void check(vl_ctx *c)
                 continue;
             char path[200];
             vl_px_def_path(e->def, path, sizeof path);
-            vl_report(c, e, "<%s> has no <%s>, which is required: %s", path, cd->name,
-                      why(k));
+            vl_report(c, e, "<%s> has no <%s>, which is required: %s", path, cd->name, why(k));
         }
     }
 }

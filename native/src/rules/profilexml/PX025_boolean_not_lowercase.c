@@ -20,19 +20,18 @@ static void check(vl_ctx *c)
             continue;
         if ((d->flags & VL_PXF_BOOL01) && (strcmp(t, "0") == 0 || strcmp(t, "1") == 0))
             continue;
-        int sev = (d->flags & VL_PXF_STRICT_BOOL) ? VPNLINT_SEVERITY_ERROR
-                                                  : VPNLINT_SEVERITY_WARNING;
+        int sev =
+            (d->flags & VL_PXF_STRICT_BOOL) ? VPNLINT_SEVERITY_ERROR : VPNLINT_SEVERITY_WARNING;
         const char *alt = (d->flags & VL_PXF_BOOL01) ? " (or 1/0)" : "";
         if (vl_strcasecmp(t, "true") == 0 || vl_strcasecmp(t, "false") == 0) {
             bool on = vl_strcasecmp(t, "true") == 0;
-            vl_report_sev(c, sev, e,
-                          "<%s> is '%s'; Windows reads booleans case-sensitively, so anything "
-                          "but lowercase is not '%s'%s: write %s",
-                          e->name, t, on ? "true" : "false",
-                          (d->flags & VL_PXF_STRICT_BOOL)
-                              ? " and the profile is only partly configured"
-                              : "",
-                          on ? "true" : "false");
+            vl_report_sev(
+                c, sev, e,
+                "<%s> is '%s'; Windows reads booleans case-sensitively, so anything "
+                "but lowercase is not '%s'%s: write %s",
+                e->name, t, on ? "true" : "false",
+                (d->flags & VL_PXF_STRICT_BOOL) ? " and the profile is only partly configured" : "",
+                on ? "true" : "false");
         } else if (!*t) {
             vl_report_sev(c, sev, e, "<%s> is empty; write true or false%s", e->name, alt);
         } else {

@@ -18,8 +18,9 @@ static void check(vl_ctx *c)
         uint64_t v;
         if (!vl_text_uint(e->text, &v)) {
             if (!*e->text)
-                vl_report(c, e, "<%s> is empty; it needs a whole number from %" PRIu64
-                          " to %" PRIu64, e->name, d->lo, d->hi);
+                vl_report(c, e,
+                          "<%s> is empty; it needs a whole number from %" PRIu64 " to %" PRIu64,
+                          e->name, d->lo, d->hi);
             else
                 vl_report(c, e,
                           "<%s> is '%.40s', which is not a whole number from %" PRIu64

@@ -12,12 +12,18 @@
 static const char *release(uint32_t build, char *buf, size_t size)
 {
     switch (build) {
-    case 10586: return "Windows 10 1511";
-    case 14393: return "Windows 10 1607";
-    case 16299: return "Windows 10 1709";
-    case 19041: return "Windows 10 2004";
-    case 20207: return "Windows Insider build 20207, released with Windows 10 21H1/21H2";
-    case 22000: return "Windows 11 21H2";
+    case 10586:
+        return "Windows 10 1511";
+    case 14393:
+        return "Windows 10 1607";
+    case 16299:
+        return "Windows 10 1709";
+    case 19041:
+        return "Windows 10 2004";
+    case 20207:
+        return "Windows Insider build 20207, released with Windows 10 21H1/21H2";
+    case 22000:
+        return "Windows 11 21H2";
     default:
         snprintf(buf, size, "build %u", (unsigned)build);
         return buf;
@@ -56,9 +62,8 @@ static void check(vl_ctx *c)
         vl_report(c, e,
                   "<%s>%s needs %s (build %u) or later, but --min-build is %u; older builds do "
                   "not know it and reject the profile or ignore the setting",
-                  vl_px_def_path(e->def, path, sizeof path), more,
-                  release(d->build, rb, sizeof rb), (unsigned)d->build,
-                  (unsigned)c->min_build);
+                  vl_px_def_path(e->def, path, sizeof path), more, release(d->build, rb, sizeof rb),
+                  (unsigned)d->build, (unsigned)c->min_build);
     }
 }
 

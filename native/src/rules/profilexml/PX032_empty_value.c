@@ -32,7 +32,8 @@ static void check(vl_ctx *c)
             if (*e->text)
                 continue;
             char path[200];
-            vl_report(c, e, "<%s> is empty or only whitespace, so %s: fill it in or remove the "
+            vl_report(c, e,
+                      "<%s> is empty or only whitespace, so %s: fill it in or remove the "
                       "element",
                       vl_px_def_path(checked[k].def, path, sizeof path), checked[k].effect);
         }

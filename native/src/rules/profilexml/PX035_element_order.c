@@ -47,8 +47,8 @@ static void check(vl_ctx *c)
             const vl_el *e = &p->els[first_bad[pi]];
             char more[64] = "";
             if (n_bad[pi] > 1)
-                snprintf(more, sizeof more, " (%u elements of <%s> are out of order)",
-                         n_bad[pi], p->els[pi].name);
+                snprintf(more, sizeof more, " (%u elements of <%s> are out of order)", n_bad[pi],
+                         p->els[pi].name);
             vl_report(c, e,
                       "<%s> comes after <%s> in <%s>, but the ProfileXML XSD sequence puts it "
                       "before%s; Windows does not enforce the order, strict validators do",
