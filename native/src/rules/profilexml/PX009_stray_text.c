@@ -104,8 +104,11 @@ static void check(vl_ctx *c)
     if (!p)
         return;
     for (size_t i = 0; i < p->n_stray; i++) {
-        const vl_el *parent = vl_px_parent(p, &p->stray[i]);
-        if (!parent || app_with_text(parent))
+        int pi = p->stray[i].parent; /* an index into p->els */
+        if (pi < 0 || (size_t)pi >= p->n_els)
+            continue;
+        const vl_el *parent = &p->els[pi];
+        if (app_with_text(parent))
             continue;
         report(c, parent, p->stray[i].node, "");
     }
