@@ -191,6 +191,25 @@ static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
     return VPNLINT_OK;
 }
 
+/* Number of line breaks in the whitespace before the first non-blank
+ * character of n's text: vl_xml_text() trims it, so a document parsed from
+ * that text starts this many lines below n's own line. */
+static unsigned leading_newlines(xmlNodePtr n)
+{
+    unsigned lines = 0;
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+            continue;
+        for (const char *s = (const char *)c->content; s && *s; s++) {
+            if (*s == '\n')
+                lines++;
+            else if (!vl_is_space((unsigned char)*s))
+                return lines;
+        }
+    }
+    return lines;
+}
+
 static int build_eap(builder *b)
 {
     vl_profile *p = b->p;
@@ -228,7 +247,7 @@ static int build_eap(builder *b)
         p->eap_form = VL_EAP_MALFORMED;
         return VPNLINT_OK;
     }
-    p->eap_src.line_base = cfg->line;
+    p->eap_src.line_base = cfg->line + leading_newlines(cfg->node);
     p->eap_src.escaped = true;
     p->eap_doc = vl_xml_parse(b->in, text, strlen(text), cfg->line, b->max_depth,
                               "in the escaped EAP configuration: ");
@@ -311,7 +330,8 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
         if (!text)
             return NULL;
         p->src.escaped = true;
-        *doc_out = vl_xml_parse(in, text, strlen(text), 1, b->max_depth,
+        p->src.line_base = 1 + leading_newlines(xmlDocGetRootElement(b->envelope_doc));
+        *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
                                 "in the unescaped profile: ");
         return *doc_out ? xmlDocGetRootElement(*doc_out) : NULL;
     }
@@ -337,7 +357,7 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
         const char *text = vl_xml_text(p->arena, data);
         if (!text)
             return NULL;
-        p->src.line_base = orig_line(&p->src, data);
+        p->src.line_base = orig_line(&p->src, data) + leading_newlines(data);
         p->src.escaped = true;
         *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
                                 "in the SyncML <Data> payload: ");
