@@ -163,8 +163,10 @@ static void check(vl_ctx *c)
             continue;
         /* The same wrong URI inherited from a reported parent: report it once. */
         if (par && reported[par->index] &&
-            ((!ns && !par->ns) || (ns && par->ns && strcmp(ns, par->ns) == 0)))
+            ((!ns && !par->ns) || (ns && par->ns && strcmp(ns, par->ns) == 0))) {
+            reported[i] = true; /* its children inherit it too */
             continue;
+        }
         reported[i] = true;
         if (!ns)
             vl_report(c, e, "EAP element <%s> has no namespace; Windows only recognises it as "
