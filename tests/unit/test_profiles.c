@@ -98,8 +98,8 @@ static void test_good_profiles_are_clean(void **state)
             vpnlint_report_finding(&f, r, k);
             if (f.severity >= VPNLINT_SEVERITY_WARNING && !listed(&e, f.rule_id)) {
                 tu_dump(r);
-                fail_msg("%s: example of a good profile raises %s on line %u: %s", path,
-                         f.rule_id, f.line, f.message);
+                fail_msg("%s: example of a good profile raises %s on line %u: %s", path, f.rule_id,
+                         f.line, f.message);
             }
         }
         vpnlint_report_free(r);

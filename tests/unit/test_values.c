@@ -12,19 +12,19 @@ static void test_thumbprint(void **state)
     assert_true(vl_thumbprint_valid("db 52 5d 00 f8 13 84 9e 3f ee c2 53 db b0 4f 21 04 c3 c2 b6 ",
                                     &canon));
     assert_true(canon);
-    assert_true(vl_thumbprint_valid("db 52 5d 00 f8 13 84 9e 3f ee c2 53 db b0 4f 21 04 c3 c2 b6",
-                                    &canon));
+    assert_true(
+        vl_thumbprint_valid("db 52 5d 00 f8 13 84 9e 3f ee c2 53 db b0 4f 21 04 c3 c2 b6", &canon));
     assert_true(canon);
     /* accepted variants, not canonical */
     assert_true(vl_thumbprint_valid("68b545d69b6f49dd8614cf1b3470d38575b22db8", &canon));
     assert_false(canon);
-    assert_true(vl_thumbprint_valid("DB 52 5D 00 F8 13 84 9E 3F EE C2 53 DB B0 4F 21 04 C3 C2 B6",
-                                    &canon));
+    assert_true(
+        vl_thumbprint_valid("DB 52 5D 00 F8 13 84 9E 3F EE C2 53 DB B0 4F 21 04 C3 C2 B6", &canon));
     assert_false(canon);
     assert_true(vl_thumbprint_valid("db525d00 f813849e3feec253dbb04f2104c3c2b6", &canon));
     assert_false(canon);
-    assert_true(vl_thumbprint_valid("db 52 5d 00 f8 13 84 9e 3f ee c2 53 db b0 4f 21 04 c3 c2  b6",
-                                    NULL));
+    assert_true(
+        vl_thumbprint_valid("db 52 5d 00 f8 13 84 9e 3f ee c2 53 db b0 4f 21 04 c3 c2  b6", NULL));
     /* invalid */
     assert_false(vl_thumbprint_valid("", &canon));
     assert_false(canon);
@@ -32,10 +32,11 @@ static void test_thumbprint(void **state)
     assert_false(vl_thumbprint_valid("68b545d69b6f49dd8614cf1b3470d38575b22d", NULL)); /* 38 */
     assert_false(vl_thumbprint_valid("68b545d69b6f49dd8614cf1b3470d38575b22db8aa", NULL));
     assert_false(vl_thumbprint_valid("68b545d69b6f49dd8614cf1b3470d38575b22dbg", NULL));
-    assert_false(vl_thumbprint_valid("68:b5:45:d6:9b:6f:49:dd:86:14:cf:1b:34:70:d3:85:75:b2:2d:b8",
-                                     NULL));
+    assert_false(
+        vl_thumbprint_valid("68:b5:45:d6:9b:6f:49:dd:86:14:cf:1b:34:70:d3:85:75:b2:2d:b8", NULL));
     /* U+200E LEFT-TO-RIGHT MARK pasted from the certificate dialog */
-    assert_false(vl_thumbprint_valid("\xE2\x80\x8E" "68b545d69b6f49dd8614cf1b3470d38575b22db8",
+    assert_false(vl_thumbprint_valid("\xE2\x80\x8E"
+                                     "68b545d69b6f49dd8614cf1b3470d38575b22db8",
                                      NULL));
     /* SHA-256 */
     assert_false(vl_thumbprint_valid(

@@ -4,8 +4,9 @@
 #include <string.h>
 
 const char *const vl_eap_known_ns[] = {
-    VL_NS_EAPHOST, VL_NS_EAPCOMMON, VL_NS_BASEEAP, VL_NS_PEAP1, VL_NS_PEAP2, VL_NS_PEAP3,
-    VL_NS_TLS1,    VL_NS_TLS2,      VL_NS_TLS3,    VL_NS_MSCHAP1, VL_NS_TTLS1, NULL,
+    VL_NS_EAPHOST, VL_NS_EAPCOMMON, VL_NS_BASEEAP, VL_NS_PEAP1, VL_NS_PEAP2,
+    VL_NS_PEAP3,   VL_NS_TLS1,      VL_NS_TLS2,    VL_NS_TLS3,  VL_NS_MSCHAP1,
+    VL_NS_TTLS1,   VL_NS_TEAP1,     NULL,
 };
 
 const char *vl_eap_method_name(int type)

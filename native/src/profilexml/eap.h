@@ -18,6 +18,7 @@
 #define VL_NS_TLS3 VL_NS_BASE "EapTlsConnectionPropertiesV3"
 #define VL_NS_MSCHAP1 VL_NS_BASE "MsChapV2ConnectionPropertiesV1"
 #define VL_NS_TTLS1 VL_NS_BASE "EapTtlsConnectionPropertiesV1"
+#define VL_NS_TEAP1 VL_NS_BASE "EapTeapConnectionPropertiesV1"
 
 #define VL_EAP_TLS 13
 #define VL_EAP_PEAP 25

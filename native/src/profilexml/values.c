@@ -63,9 +63,9 @@ bool vl_oid_valid(const char *s)
         }
         size_t len = (size_t)(p - start);
         if (len == 0)
-            return false;           /* empty arc or a non-digit */
+            return false; /* empty arc or a non-digit */
         if (len > 1 && *start == '0')
-            return false;           /* leading zero */
+            return false; /* leading zero */
         if (arcs == 0) {
             if (big || v > 2)
                 return false;

@@ -54,9 +54,12 @@ static const char *expected_ns(const vl_profile *p, const vl_el *e)
     }
     if (method == VL_EAP_PEAP) {
         if (par == type) {
-            static const char *const v1[] = {"ServerValidation",       "FastReconnect",
-                                             "InnerEapOptional",       "EnableQuarantineChecks",
-                                             "RequireCryptoBinding",   "PeapExtensions",
+            static const char *const v1[] = {"ServerValidation",
+                                             "FastReconnect",
+                                             "InnerEapOptional",
+                                             "EnableQuarantineChecks",
+                                             "RequireCryptoBinding",
+                                             "PeapExtensions",
                                              NULL};
             for (size_t i = 0; v1[i]; i++)
                 if (named(e, v1[i]))
@@ -123,7 +126,7 @@ static const char *nearest_known(const char *ns)
             best = vl_eap_known_ns[i];
         }
     }
-    if (bd <= 4)
+    if (bd <= 2)
         return best;
     /* https, missing www, different case, trailing slash ... */
     const char *tail = strstr(ns, "microsoft.com/provisioning/");
@@ -169,21 +172,25 @@ static void check(vl_ctx *c)
         }
         reported[i] = true;
         if (!ns)
-            vl_report(c, e, "EAP element <%s> has no namespace; Windows only recognises it as "
-                            "xmlns=\"%s\" and rejects the EAP configuration",
+            vl_report(c, e,
+                      "EAP element <%s> has no namespace; Windows only recognises it as "
+                      "xmlns=\"%s\" and rejects the EAP configuration",
                       e->name, fix);
         else if (strncmp(ns, "https:", 6) == 0)
-            vl_report(c, e, "EAP element <%s> uses namespace \"%s\" with https://; namespace "
-                            "URIs are identifiers compared exactly, use \"%s\"",
+            vl_report(c, e,
+                      "EAP element <%s> uses namespace \"%s\" with https://; namespace "
+                      "URIs are identifiers compared exactly, use \"%s\"",
                       e->name, ns, fix);
         else if (is_known(ns))
-            vl_report(c, e, "EAP element <%s> is in namespace \"%s\", but Windows expects "
-                            "\"%s\" for it here (wrong schema version or family), so the "
-                            "EAP configuration is rejected",
+            vl_report(c, e,
+                      "EAP element <%s> is in namespace \"%s\", but Windows expects "
+                      "\"%s\" for it here (wrong schema version or family), so the "
+                      "EAP configuration is rejected",
                       e->name, ns, fix);
         else
-            vl_report(c, e, "EAP element <%s> uses unknown namespace \"%s\"; did you mean "
-                            "\"%s\"? Windows rejects the EAP configuration",
+            vl_report(c, e,
+                      "EAP element <%s> uses unknown namespace \"%s\"; did you mean "
+                      "\"%s\"? Windows rejects the EAP configuration",
                       e->name, ns, fix);
     }
     free(reported);

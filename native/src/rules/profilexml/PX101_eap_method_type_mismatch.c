@@ -6,6 +6,11 @@
 
 #include <string.h>
 
+#define NOT_BUILTIN                                                                                \
+    "EAP type %d (%s) is not one of the methods documented for Always On VPN (13 EAP-TLS, "        \
+    "25 PEAP, 26 EAP-MSCHAPv2); the method must exist on every client and be accepted by "         \
+    "the NPS/RADIUS server, and vpnlint cannot check its settings"
+
 static bool is_microsoft_builtin(int t)
 {
     return t == VL_EAP_TLS || t == VL_EAP_PEAP || t == VL_EAP_MSCHAPV2;
@@ -30,22 +35,20 @@ static void check_eap(vl_ctx *c, const vl_el *eap, const char *where, bool outer
         return;
     }
     if (t < 0) {
-        vl_report(c, type_el, "%s <Eap><Type> is \"%s\", not an EAP type number (13 EAP-TLS, "
-                              "25 PEAP, 26 EAP-MSCHAPv2)",
+        vl_report(c, type_el,
+                  "%s <Eap><Type> is \"%s\", not an EAP type number (13 EAP-TLS, "
+                  "25 PEAP, 26 EAP-MSCHAPv2)",
                   where, type_el->text);
         return;
     }
     if (outer && !is_microsoft_builtin(t)) /* inner methods: PX102 */
-        vl_report_sev(c, VPNLINT_SEVERITY_WARNING, type_el,
-                      "%s EAP type %d (%s) is not one of the methods the built-in VPN client "
-                      "documents (13 EAP-TLS, 25 PEAP, 26 EAP-MSCHAPv2); the method must be "
-                      "installed on every client and vpnlint cannot check its settings",
-                      where, t, mname(t));
+        vl_report_sev(c, VPNLINT_SEVERITY_WARNING, type_el, "%s " NOT_BUILTIN, where, t, mname(t));
     const vl_el *body = vl_eap_child(p, eap, "EapType");
     int body_t = body ? vl_eap_ns_method(body->ns) : 0;
     if (body && body_t != 0 && body_t != t)
-        vl_report(c, body, "%s <Eap><Type> is %d (%s) but its <EapType> holds %s settings "
-                           "(namespace %s); Windows rejects the configuration",
+        vl_report(c, body,
+                  "%s <Eap><Type> is %d (%s) but its <EapType> holds %s settings "
+                  "(namespace %s); Windows rejects the configuration",
                   where, t, mname(t), mname(body_t), body->ns);
 }
 
@@ -65,28 +68,43 @@ static void check(vl_ctx *c)
         vl_report(c, method ? method : root,
                   "<EapHostConfig> has no <EapMethod><Type>; Windows cannot load the EAP method");
     else if (!mt_ok)
-        vl_report(c, mtype, "<EapMethod><Type> is \"%s\", not an EAP type number (13 EAP-TLS, "
-                            "25 PEAP, 26 EAP-MSCHAPv2)",
+        vl_report(c, mtype,
+                  "<EapMethod><Type> is \"%s\", not an EAP type number (13 EAP-TLS, "
+                  "25 PEAP, 26 EAP-MSCHAPv2)",
                   mtype->text);
     if (!outer) {
-        vl_report(c, root, "<EapHostConfig> has no <Config><Eap> method configuration");
+        /* EAP-TTLS (21), TEAP (55) and third-party methods put their own
+         * element directly under Config (e.g. <EapTtls>), not Config/Eap. */
+        const vl_el *cfg = vl_eap_child(p, root, "Config");
+        bool has_body =
+            cfg && cfg->index + 1 < (int)p->n_eap && p->eap[cfg->index + 1].parent == cfg->index;
+        if (has_body && mt_ok && !is_microsoft_builtin((int)mt))
+            vl_report_sev(c, VPNLINT_SEVERITY_WARNING, mtype, "The " NOT_BUILTIN, (int)mt,
+                          mname((int)mt));
+        else if (!has_body || (mt_ok && is_microsoft_builtin((int)mt)))
+            vl_report(c, cfg ? cfg : root,
+                      "<EapHostConfig> has no <Config><Eap> method configuration%s; Windows "
+                      "cannot configure the EAP method",
+                      cfg ? "" : " (no <Config> at all)");
         return;
     }
     check_eap(c, outer, "The outer", true);
     int ot = vl_eap_el_type(p, outer);
     if (mt_ok && ot > 0 && (int)mt != ot)
-        vl_report(c, mtype, "<EapMethod><Type> is %d (%s) but <Config><Eap><Type> is %d (%s); "
-                            "they must name the same method or Windows rejects the EAP "
-                            "configuration",
+        vl_report(c, mtype,
+                  "<EapMethod><Type> is %d (%s) but <Config><Eap><Type> is %d (%s); "
+                  "they must name the same method or Windows rejects the EAP "
+                  "configuration",
                   (int)mt, mname((int)mt), ot, mname(ot));
     if (mt_ok && is_microsoft_builtin((int)mt)) {
         static const char *const ids[] = {"VendorId", "VendorType", "AuthorId"};
         for (size_t i = 0; i < 3; i++) {
             const vl_el *v = vl_eap_child(p, method, ids[i]);
             if (v && strcmp(v->text, "0") != 0)
-                vl_report(c, v, "<EapMethod><%s> is \"%s\"; Microsoft's built-in %s is "
-                                "registered with 0, so Windows looks for a method that is "
-                                "not installed",
+                vl_report(c, v,
+                          "<EapMethod><%s> is \"%s\"; Microsoft's built-in %s is "
+                          "registered with 0, so Windows looks for a method that is "
+                          "not installed",
                           ids[i], v->text, mname((int)mt));
         }
     }
@@ -110,8 +128,9 @@ VL_RULE(PX101) = {
         "(its namespace tells which). When they disagree, or the type is not a number, "
         "Windows cannot load the configuration: the profile fails to install or the "
         "connection fails with an EAP error. The built-in VPN client documents 13 (EAP-TLS), "
-        "25 (PEAP) and 26 (EAP-MSCHAPv2); other types (21 EAP-TTLS, third-party methods) "
-        "only work where that method is installed. For Microsoft's methods VendorId, "
+        "25 (PEAP) and 26 (EAP-MSCHAPv2); other types (21 EAP-TTLS, 55 TEAP, third-party "
+        "methods, which put their own element directly under Config) are reported as a "
+        "warning because vpnlint cannot check them. For Microsoft's methods VendorId, "
         "VendorType and AuthorId are 0.",
     .fix = "Make EapMethod/Type and Config/Eap/Type the same number and paste the EapType "
            "block exported for that method (Get-VpnConnection ... EapConfigXmlStream).",

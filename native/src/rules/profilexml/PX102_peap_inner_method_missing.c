@@ -13,22 +13,22 @@ static void check(vl_ctx *c)
         return;
     const vl_el *body = vl_eap_child(p, outer, "EapType");
     if (!body) {
-        vl_report(c, outer, "PEAP <Eap> has no <EapType> settings and so no inner method; "
-                            "Windows has nothing to authenticate the user with inside the "
-                            "tunnel");
+        vl_report(c, outer,
+                  "PEAP <Eap> has no <EapType> settings and so no inner method; "
+                  "Windows has nothing to authenticate the user with inside the "
+                  "tunnel");
         return;
     }
     const vl_el *inner = vl_eap_child(p, body, "Eap");
     bool optional = false;
     const vl_el *opt = vl_eap_child(p, body, "InnerEapOptional");
     if (!inner) {
-        vl_report_sev(c,
-                      vl_eap_bool(opt, &optional) && optional ? VPNLINT_SEVERITY_WARNING
-                                                              : VL_SEV_DEFAULT,
-                      body,
-                      "PEAP has no inner <Eap> method (13 EAP-TLS for PEAP-TLS or 26 "
-                      "EAP-MSCHAPv2); the NPS policy cannot match and the connection fails "
-                      "(error 812 or an EAP error)");
+        vl_report_sev(
+            c, vl_eap_bool(opt, &optional) && optional ? VPNLINT_SEVERITY_WARNING : VL_SEV_DEFAULT,
+            body,
+            "PEAP has no inner <Eap> method (13 EAP-TLS for PEAP-TLS or 26 "
+            "EAP-MSCHAPv2); the NPS policy cannot match and the connection fails "
+            "(error 812 or an EAP error)");
         return;
     }
     const vl_el *type_el = vl_eap_child(p, inner, "Type");
@@ -36,15 +36,18 @@ static void check(vl_ctx *c)
     if (t == VL_EAP_TLS || t == VL_EAP_MSCHAPV2)
         return;
     if (t == 0)
-        vl_report(c, inner, "the inner PEAP <Eap> has no <Type>; use 13 (PEAP-TLS) or 26 "
-                            "(PEAP-MSCHAPv2)");
+        vl_report(c, inner,
+                  "the inner PEAP <Eap> has no <Type>; use 13 (PEAP-TLS) or 26 "
+                  "(PEAP-MSCHAPv2)");
     else if (t < 0)
-        vl_report(c, type_el, "the inner PEAP <Eap><Type> is \"%s\", not 13 (PEAP-TLS) or 26 "
-                              "(PEAP-MSCHAPv2)",
+        vl_report(c, type_el,
+                  "the inner PEAP <Eap><Type> is \"%s\", not 13 (PEAP-TLS) or 26 "
+                  "(PEAP-MSCHAPv2)",
                   type_el->text);
     else
-        vl_report(c, type_el, "the inner PEAP method is type %d; Windows' PEAP only carries "
-                              "13 (EAP-TLS) or 26 (EAP-MSCHAPv2) inside the tunnel",
+        vl_report(c, type_el,
+                  "the inner PEAP method is type %d; Windows' PEAP only carries "
+                  "13 (EAP-TLS) or 26 (EAP-MSCHAPv2) inside the tunnel",
                   t);
 }
 

@@ -13,16 +13,18 @@ static void check(vl_ctx *c)
     const vl_el *en = vl_px_child(p, vl_px_first(p, VL_PX_DeviceCompliance), VL_PX_DC_Enabled);
     const char *um = vl_px_value(p, VL_PX_AUTH_UserMethod);
     if (um && vl_strcasecmp(um, "MSChapv2") == 0) {
-        vl_report(c, en, "Conditional Access is enabled but UserMethod is MSChapv2; the "
-                         "short-lived Entra ID certificate is only used with certificate-based "
-                         "EAP (EAP-TLS or PEAP-TLS), so the compliance check never happens");
+        vl_report(c, en,
+                  "Conditional Access is enabled but UserMethod is MSChapv2; the "
+                  "short-lived Entra ID certificate is only used with certificate-based "
+                  "EAP (EAP-TLS or PEAP-TLS), so the compliance check never happens");
         return;
     }
     if (p->eap_form != VL_EAP_INLINE && p->eap_form != VL_EAP_ESCAPED) {
         if (p->eap_form == VL_EAP_ABSENT && (!um || vl_strcasecmp(um, "EAP") != 0))
-            vl_report(c, en, "Conditional Access is enabled but the profile has no EAP "
-                             "configuration; it needs certificate-based EAP (EAP-TLS or "
-                             "PEAP-TLS)");
+            vl_report(c, en,
+                      "Conditional Access is enabled but the profile has no EAP "
+                      "configuration; it needs certificate-based EAP (EAP-TLS or "
+                      "PEAP-TLS)");
         return; /* empty or unreadable EAP: other rules report it */
     }
     const vl_el *outer = vl_eap_outer(p);
@@ -33,8 +35,8 @@ static void check(vl_ctx *c)
     if (t == VL_EAP_PEAP && it <= 0)
         return; /* no inner method: PX102 */
     const char *what = t == VL_EAP_PEAP && it == VL_EAP_MSCHAPV2 ? "PEAP-MSCHAPv2"
-                       : t == VL_EAP_MSCHAPV2                 ? "EAP-MSCHAPv2"
-                                                              : "a password-based method";
+                       : t == VL_EAP_MSCHAPV2                    ? "EAP-MSCHAPv2"
+                                                                 : "a password-based method";
     const vl_el *at = vl_eap_child(p, it ? vl_eap_inner(p, outer) : outer, "Type");
     vl_report(c, at ? at : en,
               "Conditional Access (DeviceCompliance) is enabled but the EAP method is %s; "

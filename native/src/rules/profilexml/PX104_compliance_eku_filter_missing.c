@@ -18,10 +18,11 @@ static void check(vl_ctx *c)
         return; /* not certificate-based: PX103 */
     const vl_el *fi = vl_eap_find_in(p, tls, NULL, "FilteringInfo");
     if (!fi) {
-        vl_report(c, tls, "Conditional Access is enabled but the EAP-TLS settings have no "
-                          "TLSExtensions/FilteringInfo; without an EKU filter for " CA_OID
-                          " Windows may pick another user certificate than the short-lived "
-                          "Entra ID one, or prompt the user");
+        vl_report(c, tls,
+                  "Conditional Access is enabled but the EAP-TLS settings have no "
+                  "TLSExtensions/FilteringInfo; without an EKU filter for " CA_OID
+                  " Windows may pick another user certificate than the short-lived "
+                  "Entra ID one, or prompt the user");
         return;
     }
     /* names mapped to the CA OID */
@@ -36,9 +37,10 @@ static void check(vl_ctx *c)
         }
     }
     if (!map_name) {
-        vl_report(c, fi, "Conditional Access is enabled but FilteringInfo has no EKUMap for "
-                         "the AAD Conditional Access EKU " CA_OID "; Windows may pick another "
-                         "user certificate than the short-lived Entra ID one");
+        vl_report(c, fi,
+                  "Conditional Access is enabled but FilteringInfo has no EKUMap for "
+                  "the AAD Conditional Access EKU " CA_OID "; Windows may pick another "
+                  "user certificate than the short-lived Entra ID one");
         return;
     }
     for (const vl_el *list = vl_eap_find_in(p, fi, NULL, "ClientAuthEKUList"); list;
@@ -50,16 +52,18 @@ static void check(vl_ctx *c)
             const char *en = vl_el_attr(p, list, "Enabled");
             if (en && strcmp(en, "true") == 0)
                 return;
-            vl_report(c, list, "the ClientAuthEKUList that references \"%s\" (" CA_OID ") "
-                               "is not Enabled=\"true\", so the Conditional Access certificate "
-                               "filter is not applied",
+            vl_report(c, list,
+                      "the ClientAuthEKUList that references \"%s\" (" CA_OID ") "
+                      "is not Enabled=\"true\", so the Conditional Access certificate "
+                      "filter is not applied",
                       map_name->text);
             return;
         }
     }
-    vl_report(c, map_name, "EKU \"%s\" (" CA_OID ") is declared in EKUMapping but no "
-                           "ClientAuthEKUList/EKUMapInList references it, so it does not filter "
-                           "the certificate choice for Conditional Access",
+    vl_report(c, map_name,
+              "EKU \"%s\" (" CA_OID ") is declared in EKUMapping but no "
+              "ClientAuthEKUList/EKUMapInList references it, so it does not filter "
+              "the certificate choice for Conditional Access",
               map_name->text);
 }
 

@@ -29,18 +29,20 @@ static void check_filtering(vl_ctx *c, const vl_el *fi)
         if (!oid || !oid->text[0])
             vl_report(c, m, "<EKUMap> has no <EKUOID>; the custom EKU filter matches nothing");
         else if (!vl_oid_valid(oid->text))
-            vl_report(c, oid, "<EKUOID> \"%s\" is not a valid dotted OID (for example "
-                              "1.3.6.1.4.1.311.87); Windows rejects the EAP configuration or "
-                              "no certificate matches the filter",
+            vl_report(c, oid,
+                      "<EKUOID> \"%s\" is not a valid dotted OID (for example "
+                      "1.3.6.1.4.1.311.87); Windows rejects the EAP configuration or "
+                      "no certificate matches the filter",
                       oid->text);
         /* one name, two different OIDs */
         if (n && n->text[0] && oid) {
             const vl_el *first = find_map(p, fi, n->text, false);
-            const vl_el *first_oid = first ? vl_eap_child(p, vl_eap_parent(p, first), "EKUOID")
-                                           : NULL;
+            const vl_el *first_oid =
+                first ? vl_eap_child(p, vl_eap_parent(p, first), "EKUOID") : NULL;
             if (first && first != n && first_oid && strcmp(first_oid->text, oid->text) != 0)
-                vl_report(c, n, "EKUName \"%s\" is declared twice with different OIDs (%s and "
-                                "%s); which one Windows uses is undefined",
+                vl_report(c, n,
+                          "EKUName \"%s\" is declared twice with different OIDs (%s and "
+                          "%s); which one Windows uses is undefined",
                           n->text, first_oid->text, oid->text);
         }
     }
@@ -56,13 +58,15 @@ static void check_filtering(vl_ctx *c, const vl_el *fi)
             continue;
         const vl_el *ci = find_map(p, fi, n->text, true);
         if (ci)
-            vl_report(c, n, "EKUName \"%s\" in <%s> differs only in case from the declared "
-                            "\"%s\"; names must match exactly",
+            vl_report(c, n,
+                      "EKUName \"%s\" in <%s> differs only in case from the declared "
+                      "\"%s\"; names must match exactly",
                       n->text, list ? list->name : "EKUMapInList", ci->text);
         else
-            vl_report(c, n, "EKUName \"%s\" in <%s> is not declared in "
-                            "EKUMapping/EKUMap; Windows rejects the filter, so certificate "
-                            "selection fails",
+            vl_report(c, n,
+                      "EKUName \"%s\" in <%s> is not declared in "
+                      "EKUMapping/EKUMap; Windows rejects the filter, so certificate "
+                      "selection fails",
                       n->text, list ? list->name : "EKUMapInList");
     }
 }

@@ -11,8 +11,9 @@ static void check_enabled(vl_ctx *c, const vl_el *list)
 {
     const char *en = vl_el_attr(c->px, list, "Enabled");
     if (!en) {
-        vl_report(c, list, "<%s> has no Enabled attribute; write Enabled=\"true\" for the "
-                           "filter to apply (Microsoft's examples always set it)",
+        vl_report(c, list,
+                  "<%s> has no Enabled attribute; write Enabled=\"true\" for the "
+                  "filter to apply (Microsoft's examples always set it)",
                   list->name);
         return;
     }
@@ -25,8 +26,9 @@ static void check_enabled(vl_ctx *c, const vl_el *list)
                       list->name, en);
         return;
     }
-    vl_report(c, list, "<%s> has Enabled=\"%s\"; only lowercase \"true\" or \"false\" is "
-                       "valid, so the filter setting is rejected or ignored",
+    vl_report(c, list,
+              "<%s> has Enabled=\"%s\"; only lowercase \"true\" or \"false\" is "
+              "valid, so the filter setting is rejected or ignored",
               list->name, en);
 }
 

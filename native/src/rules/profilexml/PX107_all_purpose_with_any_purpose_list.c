@@ -16,10 +16,11 @@ static void check(vl_ctx *c)
             continue;
         const vl_el *any = vl_eap_child(p, fi, "AnyPurposeEKUList");
         if (any && vl_eap_find_in(p, any, NULL, "EKUMapInList"))
-            vl_report(c, all, "AllPurposeEnabled is true while AnyPurposeEKUList lists custom "
-                              "EKUs; Microsoft's guide says custom EKUs are not used together "
-                              "with All Purpose, so the custom EKU list does not restrict the "
-                              "choice");
+            vl_report(c, all,
+                      "AllPurposeEnabled is true while AnyPurposeEKUList lists custom "
+                      "EKUs; Microsoft's guide says custom EKUs are not used together "
+                      "with All Purpose, so the custom EKU list does not restrict the "
+                      "choice");
     }
 }
 

@@ -19,16 +19,18 @@ static void check(vl_ctx *c)
         if (strcmp(e->name, "PerformServerValidation") == 0 && vl_eap_bool(e, &v) && !v) {
             const vl_el *t = vl_eap_ancestor(p, e, "EapType");
             const char *m = t ? vl_eap_method_name(vl_eap_ns_method(t->ns)) : NULL;
-            vl_report(c, e, "%s%sPerformServerValidation is false: the client does not check "
-                            "the NPS server certificate and sends its credentials to any "
-                            "server that answers",
+            vl_report(c, e,
+                      "%s%sPerformServerValidation is false: the client does not check "
+                      "the NPS server certificate and sends its credentials to any "
+                      "server that answers",
                       m ? m : "", m ? " " : "");
         } else if (always_on && strcmp(e->name, "DisableUserPromptForServerValidation") == 0 &&
                    vl_eap_bool(e, &v) && !v) {
-            vl_report(c, e, "DisableUserPromptForServerValidation is false on an always-on "
-                            "profile: when the server certificate is new or untrusted Windows "
-                            "asks the user, which an automatic connection cannot do, so it "
-                            "fails (set it to true and list TrustedRootCA)");
+            vl_report(c, e,
+                      "DisableUserPromptForServerValidation is false on an always-on "
+                      "profile: when the server certificate is new or untrusted Windows "
+                      "asks the user, which an automatic connection cannot do, so it "
+                      "fails (set it to true and list TrustedRootCA)");
         }
     }
 }

@@ -35,9 +35,10 @@ static void check(vl_ctx *c)
             size_t nl;
             const char *name = vl_trim(q, (size_t)(end - q), &nl);
             if (is_gateway(servers, name, nl)) {
-                vl_report(c, e, "ServerNames contains \"%.*s\", the VPN gateway itself; EAP "
-                                "validates the certificate of the NPS/RADIUS server, whose name "
-                                "is usually different (a mismatch fails with error 812 or 864)",
+                vl_report(c, e,
+                          "ServerNames contains \"%.*s\", the VPN gateway itself; EAP "
+                          "validates the certificate of the NPS/RADIUS server, whose name "
+                          "is usually different (a mismatch fails with error 812 or 864)",
                           (int)nl, name);
                 break;
             }

@@ -12,9 +12,10 @@ static void check(vl_ctx *c)
          e = vl_eap_find(p, e, "RequireCryptoBinding")) {
         bool v;
         if (vl_eap_bool(e, &v) && v)
-            vl_report(c, e, "RequireCryptoBinding is true: the connection fails unless the "
-                            "NPS/RADIUS server supports PEAP cryptobinding (Windows NPS does; "
-                            "some third-party RADIUS servers do not)");
+            vl_report(c, e,
+                      "RequireCryptoBinding is true: the connection fails unless the "
+                      "NPS/RADIUS server supports PEAP cryptobinding (Windows NPS does; "
+                      "some third-party RADIUS servers do not)");
     }
 }
 
