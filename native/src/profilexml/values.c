@@ -31,6 +31,8 @@ bool vl_thumbprint_valid(const char *s, bool *canonical)
     bool lower = true;
     if (canonical)
         *canonical = false;
+    if (!s)
+        return false;
     for (const char *q = s; *q; q++) {
         if (is_space(*q))
             continue;
@@ -58,6 +60,8 @@ bool vl_oid_valid(const char *s)
     unsigned arcs = 0;
     unsigned long long first = 0;
     const char *q = s;
+    if (!s)
+        return false;
     for (;;) {
         if (!is_digit(*q))
             return false; /* empty arc, sign, space, trailing dot */
