@@ -435,6 +435,8 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
     b.in = in;
     b.max_depth = opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH;
     index_schema(&b);
+    memcpy(p->schema_first_child, b.first_child, sizeof b.first_child);
+    memcpy(p->schema_next_sibling, b.next_sibling, sizeof b.next_sibling);
     if (b.max_depth > 256)
         b.max_depth = 256;
     for (int i = 0; i < VL_PX__COUNT; i++)
@@ -500,6 +502,16 @@ void vl_profile_free(vl_profile *p)
 
 /* ------------------------------------------------------------- lookups */
 
+int vl_px_schema_child(const vl_profile *p, int def)
+{
+    return def >= -1 && def < VL_PX__COUNT ? p->schema_first_child[def + 1] : -1;
+}
+
+int vl_px_schema_sibling(const vl_profile *p, int def)
+{
+    return def >= 0 && def < VL_PX__COUNT ? p->schema_next_sibling[def] : -1;
+}
+
 const vl_el *vl_px_first(const vl_profile *p, int def)
 {
     if (def < 0 || def >= VL_PX__COUNT || p->first[def] < 0)
@@ -540,9 +552,13 @@ bool vl_el_within(const vl_el *list, const vl_el *parent, const vl_el *e)
 
 const vl_el *vl_px_child(const vl_profile *p, const vl_el *parent, int def)
 {
-    for (const vl_el *e = vl_px_first(p, def); e; e = vl_px_next(p, e))
-        if (!parent || e->parent == parent->index)
-            return e;
+    if (!parent)
+        return vl_px_first(p, def);
+    /* children follow their parent in document order, one level deeper */
+    for (size_t i = (size_t)parent->index + 1; i < p->n_els && p->els[i].depth > parent->depth;
+         i++)
+        if (p->els[i].def == def && p->els[i].parent == parent->index)
+            return &p->els[i];
     return NULL;
 }
 

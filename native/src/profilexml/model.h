@@ -98,7 +98,15 @@ struct vl_profile {
     vl_el *stray;
     size_t n_stray;
     vl_arena *arena;
+    /* the schema as a tree: first child / next sibling definition ids */
+    int schema_first_child[VL_PX__COUNT + 1];
+    int schema_next_sibling[VL_PX__COUNT];
 };
+
+/* Schema children of definition `def`: for (k = vl_px_schema_child(p, def); k >= 0;
+ * k = vl_px_schema_sibling(p, k)). VL_PX_NONE gives the root. */
+int vl_px_schema_child(const vl_profile *p, int def);
+int vl_px_schema_sibling(const vl_profile *p, int def);
 
 /* ---- lookups (all O(1) or O(children)) */
 const vl_el *vl_px_first(const vl_profile *p, int def);

@@ -107,6 +107,19 @@ static void check(vl_ctx *c)
     size_t first_off[MAX_SHOWN];
     uint32_t first_cp[MAX_SHOWN];
     for (size_t i = 0; i < in->text_len;) {
+        /* fast path: eight printable ASCII bytes at a time */
+        if (i + 8 <= in->text_len) {
+            uint64_t w;
+            memcpy(&w, t + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t low = (w - ones * 0x20) & ~w & highs;      /* a byte < 0x20 */
+            uint64_t x = w ^ (ones * 0x7F);
+            uint64_t del = (x - ones) & ~x & highs;             /* a byte == 0x7F */
+            if (((w & highs) | low | del) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         size_t n = 1;
         uint32_t cp = t[i];
         if (cp >= 0x80)

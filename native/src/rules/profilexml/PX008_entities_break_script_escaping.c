@@ -40,7 +40,8 @@ static void check(vl_ctx *c)
     const vl_input *in = c->in;
     const vl_profile *p = c->px;
     if (!p || c->opt->target == VPNLINT_TARGET_INTUNE || !in->envelope ||
-        strcmp(in->envelope, "raw") != 0 || !in->line_starts)
+        strcmp(in->envelope, "raw") != 0 || !in->line_starts ||
+        !memchr(in->text, '&', in->text_len))
         return;
     region ex[8];
     size_t nex = 0;

@@ -50,26 +50,21 @@ static void check(vl_ctx *c)
     const vl_profile *p = c->px;
     if (!p)
         return;
-    bool seen[VL_PX__COUNT];
     for (size_t i = 0; i < p->n_els; i++) {
         const vl_el *e = &p->els[i];
         const vl_px_def *d = vl_px_def_get(e->def);
         if (!d || d->type != VL_T_CONTAINER)
             continue;
-        bool needs = false;
-        for (int k = 0; k < VL_PX__COUNT && !needs; k++)
-            needs = vl_px_def_get(k)->parent == e->def && vl_px_def_get(k)->min_occurs > 0;
-        if (!needs || app_with_text(e))
-            continue;
-        for (int k = 0; k < VL_PX__COUNT; k++)
-            seen[k] = false;
-        for (size_t j = i + 1; j < p->n_els && p->els[j].depth > e->depth; j++)
-            if (p->els[j].parent == e->index && p->els[j].def >= 0 && p->els[j].def < VL_PX__COUNT)
-                seen[p->els[j].def] = true;
-        for (int k = 0; k < VL_PX__COUNT; k++) {
+        bool checked_app = false;
+        for (int k = vl_px_schema_child(p, e->def); k >= 0; k = vl_px_schema_sibling(p, k)) {
             const vl_px_def *cd = vl_px_def_get(k);
-            if (cd->parent != e->def || cd->min_occurs == 0 || seen[k])
+            if (cd->min_occurs == 0 || vl_px_child(p, e, k))
                 continue;
+            if (!checked_app) {
+                if (app_with_text(e))
+                    break;
+                checked_app = true;
+            }
             char path[200];
             vl_px_def_path(e->def, path, sizeof path);
             vl_report(c, e, "<%s> has no <%s>, which is required: %s", path, cd->name, why(k));

@@ -5,6 +5,24 @@
 
 #include <stdlib.h>
 
+/* Routes sorted by network so that duplicates are neighbours and a route
+ * inside another follows it: O(n log n) for the thousands of host routes
+ * some device tunnels carry. */
+static int by_network(const void *a, const void *b)
+{
+    const vl_route_info *x = *(const vl_route_info *const *)a;
+    const vl_route_info *y = *(const vl_route_info *const *)b;
+    if (x->addr.family != y->addr.family)
+        return x->addr.family < y->addr.family ? -1 : 1;
+    int c = vl_addr_cmp(&x->addr, &y->addr);
+    if (c)
+        return c;
+    if (x->prefix != y->prefix)
+        return x->prefix < y->prefix ? -1 : 1;
+    /* same network: document order */
+    return x->route->line < y->route->line ? -1 : (x->route->line > y->route->line);
+}
+
 static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
@@ -12,62 +30,81 @@ static void check(vl_ctx *c)
     if (n < 2)
         return;
     vl_route_info *ri = calloc(n, sizeof *ri);
-    if (!ri)
+    const vl_route_info **sorted = calloc(n, sizeof *sorted);
+    const vl_route_info **open = calloc(n, sizeof *open); /* enclosing routes, per kind */
+    if (!ri || !sorted || !open) {
+        free(ri);
+        free(sorted);
+        free(open);
         return;
+    }
     size_t k = 0;
     for (const vl_el *r = vl_px_first(p, VL_PX_Route); r && k < n; r = vl_px_next(p, r)) {
         vl_px_route_info(p, r, &ri[k]);
-        if (ri[k].prefix_fits)
+        if (ri[k].prefix_fits) {
             vl_addr_mask(&ri[k].addr, (unsigned)ri[k].prefix, &ri[k].addr);
+            sorted[k] = &ri[k];
+        }
         k++;
     }
+    size_t m = 0;
+    for (size_t i = 0; i < k; i++)
+        if (sorted[i])
+            sorted[m++] = sorted[i];
+    qsort(sorted, m, sizeof *sorted, by_network);
     char b1[VL_ADDR_STRLEN], b2[VL_ADDR_STRLEN];
-    for (size_t j = 0; j < k; j++) {
-        if (!ri[j].prefix_fits)
-            continue;
-        unsigned pj = (unsigned)ri[j].prefix;
-        /* report each later route once, against the first earlier match */
-        for (size_t i = 0; i < j; i++) {
-            if (!ri[i].prefix_fits)
+    for (int kind = 0; kind < 2; kind++) {
+        size_t depth = 0;
+        const vl_route_info *prev_same = NULL;
+        for (size_t i = 0; i < m; i++) {
+            const vl_route_info *cur = sorted[i];
+            if (cur->exclusion != (kind == 1))
                 continue;
-            unsigned pi = (unsigned)ri[i].prefix;
-            bool same = pi == pj && vl_addr_cmp(&ri[i].addr, &ri[j].addr) == 0;
-            if (same && ri[i].exclusion == ri[j].exclusion) {
-                vl_report(c, ri[j].route, "%s %s/%u is listed twice (first on line %u)",
-                          ri[j].exclusion ? "Exclusion route" : "Route",
-                          vl_addr_format(&ri[j].addr, b1, sizeof b1), pj, ri[i].route->line);
-                break;
+            unsigned pc = (unsigned)cur->prefix;
+            if (prev_same && prev_same->prefix == cur->prefix &&
+                prev_same->addr.family == cur->addr.family &&
+                vl_addr_cmp(&prev_same->addr, &cur->addr) == 0) {
+                vl_report(c, cur->route, "%s %s/%u is listed twice (first on line %u)",
+                          cur->exclusion ? "Exclusion route" : "Route",
+                          vl_addr_format(&cur->addr, b1, sizeof b1), pc, prev_same->route->line);
+                continue;
             }
-            if (same) {
-                vl_report(c, ri[j].route,
-                          "%s/%u is both a VPN route and an exclusion route (line %u); which "
-                          "one wins depends on route metrics, so the intent is unclear",
-                          vl_addr_format(&ri[j].addr, b1, sizeof b1), pj, ri[i].route->line);
-                break;
-            }
-            if (ri[i].exclusion != ri[j].exclusion)
-                continue; /* an exclusion inside a VPN route (or vice versa) is normal */
-            const vl_route_info *outer = NULL, *inner = NULL;
-            if (vl_prefix_contains(&ri[i].addr, pi, &ri[j].addr, pj)) {
-                outer = &ri[i];
-                inner = &ri[j];
-            } else if (vl_prefix_contains(&ri[j].addr, pj, &ri[i].addr, pi)) {
-                outer = &ri[j];
-                inner = &ri[i];
-            }
-            if (outer) {
-                vl_report_sev(c, VPNLINT_SEVERITY_INFO, ri[j].route,
+            prev_same = cur;
+            while (depth > 0 &&
+                   (open[depth - 1]->addr.family != cur->addr.family ||
+                    !vl_prefix_contains(&open[depth - 1]->addr, (unsigned)open[depth - 1]->prefix,
+                                        &cur->addr, pc)))
+                depth--;
+            if (depth > 0) {
+                const vl_route_info *outer = open[depth - 1];
+                vl_report_sev(c, VPNLINT_SEVERITY_INFO, cur->route,
                               "%s %s/%u lies inside %s/%u (line %u); the narrower entry is "
                               "redundant unless it is meant to carry a different metric",
-                              ri[j].exclusion ? "Exclusion route" : "Route",
-                              vl_addr_format(&inner->addr, b1, sizeof b1), (unsigned)inner->prefix,
-                              vl_addr_format(&outer->addr, b2, sizeof b2), (unsigned)outer->prefix,
-                              ri[i].route->line);
-                break;
+                              cur->exclusion ? "Exclusion route" : "Route",
+                              vl_addr_format(&cur->addr, b1, sizeof b1), pc,
+                              vl_addr_format(&outer->addr, b2, sizeof b2),
+                              (unsigned)outer->prefix, outer->route->line);
             }
+            open[depth++] = cur;
+        }
+    }
+    /* the same network as both a VPN route and an exclusion route */
+    for (size_t i = 1; i < m; i++) {
+        const vl_route_info *a = sorted[i - 1], *b = sorted[i];
+        if (a->exclusion != b->exclusion && a->prefix == b->prefix &&
+            a->addr.family == b->addr.family && vl_addr_cmp(&a->addr, &b->addr) == 0) {
+            const vl_route_info *later = a->route->line > b->route->line ? a : b;
+            const vl_route_info *first = later == a ? b : a;
+            vl_report(c, later->route,
+                      "%s/%u is both a VPN route and an exclusion route (line %u); which one "
+                      "wins depends on route metrics, so the intent is unclear",
+                      vl_addr_format(&later->addr, b1, sizeof b1), (unsigned)later->prefix,
+                      first->route->line);
         }
     }
     free(ri);
+    free(sorted);
+    free(open);
 }
 
 VL_RULE(PX042) = {

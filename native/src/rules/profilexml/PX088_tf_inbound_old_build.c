@@ -8,7 +8,7 @@
 static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
-    if (c->min_build >= 19041)
+    if (!c->min_build_set || c->min_build >= 19041)
         return;
     for (const vl_el *d = vl_px_first(p, VL_PX_TF_Direction); d; d = vl_px_next(p, d))
         if (vl_strcasecmp(d->text, "Inbound") == 0)

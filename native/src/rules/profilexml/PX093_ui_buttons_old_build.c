@@ -8,7 +8,7 @@
 static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
-    if (c->min_build >= 22621)
+    if (!c->min_build_set || c->min_build >= 22621)
         return;
     static const int defs[] = {VL_PX_DisableAdvancedOptionsEditButton,
                                VL_PX_DisableDisconnectButton};
