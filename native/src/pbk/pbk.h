@@ -221,6 +221,7 @@ void vl_pbk_kv_locate(const vl_pbk *p, const vl_pbk_kv *kv, size_t off, unsigned
 
 /* Is `key` one of the known hex-blob keys (CustomAuthData, NrptRules, ...)? */
 bool vl_pbk_is_blob_key(const char *key);
+bool vl_pbk_is_blob_key_n(const char *key, size_t key_len);
 /* Checks hex text: true when every character is a hex digit and the length
  * is even. Otherwise false, with *bad = offset of the first non-hex
  * character, or `len` when only the length is odd. */
