@@ -46,5 +46,6 @@ int cli_path_kind(const char *path);
 
 int cmd_lint(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_pbk(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@
 static const cli_command commands[] = {
     {"lint", cmd_lint, "lint ProfileXML files and phonebooks (text, JSON, SARIF, Intune)"},
     {"rules", cmd_rules, "list the rules (text, JSON, Markdown)"},
+    {"pbk", cmd_pbk, "list, read and safely edit rasphone.pbk phonebooks"},
 };
 
 static void usage(FILE *to)

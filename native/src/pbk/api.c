@@ -351,8 +351,10 @@ VPNLINT_EXTERN(int) vpnlint_pbk_diff(char **out, const vpnlint_pbk *h)
         return rc;
     const vl_pbk *cur = h->cur;
     size_t cap = old->n_lines + cur->n_lines + 1, n = 0;
-    op *ops = vl_malloc(cap * sizeof *ops);
-    if (!ops) {
+    op *ops = vl_malloc(cap * sizeof *ops), *tmp_ops = vl_malloc(cap * sizeof *ops);
+    if (!ops || !tmp_ops) {
+        vpnlint_free(ops);
+        vpnlint_free(tmp_ops);
         vl_pbk_free(old);
         return vl_error_oom();
     }
@@ -374,6 +376,24 @@ VPNLINT_EXTERN(int) vpnlint_pbk_diff(char **out, const vpnlint_pbk *h)
         ops[n++] = (op){'-', j, cur->n_lines};
         j++;
     }
+    /* Within each run of changes show the removed lines first. */
+    for (size_t q = 0; q < n;) {
+        if (ops[q].t == ' ') {
+            q++;
+            continue;
+        }
+        size_t r = q;
+        while (r < n && ops[r].t != ' ')
+            r++;
+        size_t w = q;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t x = q; x < r; x++)
+                if ((pass == 0) == (ops[x].t == '-'))
+                    tmp_ops[w++] = ops[x];
+        memcpy(ops + q, tmp_ops + q, (r - q) * sizeof *ops);
+        q = r;
+    }
+    vpnlint_free(tmp_ops);
     vl_buf b = VL_BUF_INIT;
     const size_t ctx = 3;
     bool any = false;
