@@ -284,6 +284,12 @@ static int apply(vpnlint_pbk *h, const char *entry, const char *key, const char 
     int rc = vl_pbk_edit(&r, h->cur, &at, key, value);
     if (rc)
         return rc;
+    const unsigned char *cur_bytes;
+    size_t cur_len = vl_pbk_bytes(h->cur, &cur_bytes);
+    if (r.len == cur_len && memcmp(r.bytes, cur_bytes, cur_len) == 0) {
+        vl_pbk_edit_result_free(&r); /* the key already had that value */
+        return 0;
+    }
     vl_pbk *np = NULL;
     rc = vl_pbk_parse(&np, r.bytes, r.len);
     if (rc == 0)
