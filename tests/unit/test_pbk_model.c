@@ -486,6 +486,57 @@ static void test_prefixes_and_mutations(void **state)
     free(s);
 }
 
+#ifndef VPNLINT_PROFILES_DIR
+#define VPNLINT_PROFILES_DIR "profiles"
+#endif
+
+/* The example phonebooks in profiles/pbk say what README.md says they do. */
+static void test_profiles(void **state)
+{
+    (void)state;
+    size_t n;
+    char *s = read_all(VPNLINT_PROFILES_DIR "/pbk/aovpn-user.pbk", &n);
+    assert_non_null(s);
+    assert_round_trip(s, n);
+    vl_pbk *p = parse_str(s, n);
+    assert_int_equal(p->n_entries, 1);
+    assert_int_equal(p->n_eol_lf, 0);
+    const vl_pbk_entry *e = &p->entries[0];
+    long long v;
+    assert_true(vl_pbk_entry_int(e, "VpnStrategy", &v));
+    assert_string_equal(vl_pbk_vpn_strategy_name(v), "IKEv2, then SSTP only");
+    const vl_pbk_kv *routes = vl_pbk_entry_get(e, "Routes");
+    assert_true(vl_pbk_entry_int(e, "NumRoutes", &v));
+    assert_int_equal(routes->value_len, (size_t)v * 72);
+    assert_int_equal(routes->line, 102);
+    const vl_pbk_kv *cad = vl_pbk_entry_get(e, "CustomAuthData");
+    unsigned char *b;
+    size_t bl;
+    assert_int_equal(vl_pbk_hex_decode(cad, &b, &bl), 0);
+    assert_memory_equal(b, "1DBC\x19\0\0\0", 8);
+    vpnlint_free(b);
+    assert_string_equal(vl_pbk_entry_value(e, "PreSharedKey"), "");
+    vl_pbk_free(p);
+    free(s);
+
+    s = read_all(VPNLINT_PROFILES_DIR "/pbk/l2tp-classic-mistakes.pbk", &n);
+    assert_non_null(s);
+    assert_round_trip(s, n);
+    p = parse_str(s, n);
+    assert_int_equal(p->n_entries, 3);
+    assert_int_equal(vl_pbk_entries_named(p, "Office L2TP", 11, NULL), 2);
+    assert_int_equal(p->entries[1].line, 145);
+    assert_true(p->n_eol_lf > 100 && p->n_eol_crlf > 100);
+    e = &p->entries[2];
+    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "VpnStrategy"), 2);
+    assert_int_equal(vl_pbk_entry_get(e, "CustomIPSecPolicies")->value_len, 47);
+    assert_string_equal(vl_pbk_entry_value(&p->entries[0], "Encoding"), "1 ");
+    assert_true(vl_pbk_entry_int(&p->entries[0], "AuthRestrictions", &v));
+    assert_int_equal(v, 8);
+    vl_pbk_free(p);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -499,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_decoders),
         cmocka_unit_test(test_kv_int),
         cmocka_unit_test(test_prefixes_and_mutations),
+        cmocka_unit_test(test_profiles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
