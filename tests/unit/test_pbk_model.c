@@ -405,6 +405,18 @@ static void test_duplicates(void **state)
     assert_int_equal(vl_pbk_find_nth(e->keys, e->n_keys, "VpnStrategy", 1)->line, 3);
     vl_pbk_free(p);
 
+    /* a known blob key joins whatever its wrapping (even non-hex lines) */
+    const char odd_wrap[] = "[w]\nCustomAuthData=AB\nCustomAuthData=CDEF\nCustomAuthData=zz\n"
+                            "Routes=01\nType=2\n";
+    p = parse_str(odd_wrap, sizeof odd_wrap - 1);
+    e = &p->entries[0];
+    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "CustomAuthData"), 1);
+    assert_string_equal(vl_pbk_entry_value(e, "CustomAuthData"), "ABCDEFzz");
+    assert_int_equal(vl_pbk_entry_get(e, "CustomAuthData")->n_lines, 3);
+    assert_true(vl_pbk_entry_get(e, "Routes")->blob);
+    assert_int_equal(vl_pbk_entry_get(e, "Routes")->n_lines, 1);
+    vl_pbk_free(p);
+
     /* an unknown key repeated consecutively joins only as a wrapped hex run */
     char hex[129];
     memset(hex, 'A', 128);

@@ -237,7 +237,7 @@ static int parse_all(vl_pbk *p)
         /* Continuation of a hex blob? */
         if (prev_kv && prev_kv->key_len == key_len && memcmp(prev_kv->key, key, key_len) == 0) {
             bool join = false;
-            if (vl_pbk_is_blob_key(prev_kv->key)) {
+            if (vl_pbk_is_blob_key_n(prev_kv->key, prev_kv->key_len)) {
                 join = true;
             } else {
                 /* Unknown key: join only a well-formed wrapped hex run (every
