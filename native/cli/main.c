@@ -15,6 +15,7 @@ static const cli_command commands[] = {
     {"rules", cmd_rules, "list the rules (text, JSON, Markdown)"},
     {"explain", cmd_explain, "explain a VPN error code or RasClient events: causes, checks, fixes"},
     {"nps", cmd_nps, "summarise NPS accounting logs per user and policy (accepts, rejects, reasons)"},
+    {"pbk", cmd_pbk, "list, read and safely edit rasphone.pbk phonebooks"},
 };
 
 static void usage(FILE *to)

@@ -218,7 +218,62 @@ VPNLINT_EXTERN(int) vpnlint_report_max_severity(const vpnlint_report *report);
 VPNLINT_EXTERN(int) vpnlint_report_render(char **out, const vpnlint_report *report, int format);
 
 /* --------------------------------------------------------------- phonebook */
-/* (rasphone.pbk model and editor: see issue 4) */
+/*
+ * rasphone.pbk reader and safe editor (docs/pbk-editing.md).
+ *
+ * A handle holds the file's bytes as read plus the edits made so far (in
+ * memory). Edits change only their target lines; nothing touches the disk
+ * until vpnlint_pbk_write(), which refuses (VPNLINT_ECONFLICT) when the file
+ * changed since it was read, writes a backup first and replaces the file
+ * atomically. Entry names are matched byte for byte (or in the escaped form
+ * vpnlint_pbk_list prints for non-UTF-8 names); a name held by more than one
+ * section gives VPNLINT_EAMBIGUOUS.
+ *
+ * media/device/phone address one MEDIA (link), DEVICE subsection or
+ * PhoneNumber group, counted from 0 in this API (the CLI and the text this
+ * API returns count from 1); VPNLINT_PBK_ANY means "the only one there is".
+ * Values of secret keys (PreSharedKey, *Password*, ...) never appear in text
+ * the API returns: they are shown as "********".
+ */
+typedef struct vpnlint_pbk vpnlint_pbk;
+
+#define VPNLINT_PBK_ANY (-1)
+
+/** Reads a phonebook (at most 64 MiB). */
+VPNLINT_EXTERN(int) vpnlint_pbk_open(vpnlint_pbk **out, const char *path);
+/** A phonebook from memory (copied); vpnlint_pbk_write is refused. */
+VPNLINT_EXTERN(int) vpnlint_pbk_open_buffer(vpnlint_pbk **out, const void *data, size_t len);
+VPNLINT_EXTERN(void) vpnlint_pbk_free(vpnlint_pbk *pbk);
+
+VPNLINT_EXTERN(size_t) vpnlint_pbk_entry_count(const vpnlint_pbk *pbk);
+/** Raw name of entry `index` (bytes as in the file, may be non-UTF-8). */
+VPNLINT_EXTERN(int) vpnlint_pbk_entry_name(char **out, const vpnlint_pbk *pbk, size_t index);
+/** One line per entry: line, name, type, strategy, server, auth, links. */
+VPNLINT_EXTERN(int) vpnlint_pbk_list(char **out, const vpnlint_pbk *pbk);
+/** key == NULL: the entry's lines. Otherwise the key's value (a hex blob
+ *  joined into one line); when the key occurs in several links and no index
+ *  narrows it, one "media N device N phone N: value" line each. */
+VPNLINT_EXTERN(int) vpnlint_pbk_get(char **out, const vpnlint_pbk *pbk, const char *entry,
+                                    const char *key, int media, int device, int phone);
+/** Sets a key (in place, or inserted at its canonical position). */
+VPNLINT_EXTERN(int) vpnlint_pbk_set(vpnlint_pbk *pbk, const char *entry, const char *key,
+                                    const char *value, int media, int device, int phone);
+/** Removes a key (all its lines; every duplicate in the same section). */
+VPNLINT_EXTERN(int) vpnlint_pbk_unset(vpnlint_pbk *pbk, const char *entry, const char *key,
+                                      int media, int device, int phone);
+/** Unified diff of the file as read against the edited content ("" if none). */
+VPNLINT_EXTERN(int) vpnlint_pbk_diff(char **out, const vpnlint_pbk *pbk);
+/** The edited content (borrowed, valid until the next edit or free). */
+VPNLINT_EXTERN(int) vpnlint_pbk_bytes(const void **data, size_t *len, const vpnlint_pbk *pbk);
+/** Writes the edits: conflict check, backup, temp file, flush, atomic rename.
+ *  *backup_path (may be NULL) receives the backup's path, or NULL when
+ *  there was nothing to write. */
+VPNLINT_EXTERN(int) vpnlint_pbk_write(char **backup_path, vpnlint_pbk *pbk);
+/** Puts a backup back, atomically. target NULL = the file the backup was made
+ *  from (its name without ".vpnlint-<time>.bak"). The current target is
+ *  backed up first (*safety_backup, may be NULL). */
+VPNLINT_EXTERN(int) vpnlint_pbk_restore(char **target_out, char **safety_backup,
+                                        const char *backup_path, const char *target);
 
 /* ------------------------------------------------------- error knowledge */
 /* Error codes, RasClient events and NPS accounting logs (issue 5). Every

@@ -5,6 +5,7 @@
  * severity overrides applied) -> renderers (render/). */
 #include "engine.h"
 
+#include "pbk/pbk.h"
 #include "profilexml/model.h"
 
 #include <stdlib.h>
@@ -376,14 +377,17 @@ static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len
     vl_profile *px = NULL;
     if (in.kind == VPNLINT_KIND_PROFILEXML && !in.decode_error.message)
         rc = vl_profile_build(&px, &in, &r->opt);
-    /* PBK: the phonebook model is built here (issue 4). */
+    vl_pbk *pbk = NULL;
+    if (rc == VPNLINT_OK && in.kind == VPNLINT_KIND_PBK && !in.too_big)
+        rc = vl_pbk_build(&pbk, &in, &r->opt);
     vl_file *f = &r->files[fi];
     f->kind = in.kind;
     f->encoding = in.encoding ? in.encoding : "";
     f->envelope = in.envelope ? in.envelope : "none";
     if (rc == VPNLINT_OK)
-        run_rules(r, fi, &in, px, NULL);
+        run_rules(r, fi, &in, px, pbk);
     vl_profile_free(px);
+    vl_pbk_free(pbk);
     vl_input_clear(&in);
     return rc;
 }

@@ -1,0 +1,674 @@
+/* model.c — lookups, blobs, secrets, decoded meanings and the canonical key
+ * order of the rasphone.pbk model (see pbk.h). */
+#include "pbk/pbk.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ lookup */
+
+static bool kv_is(const vl_pbk_kv *kv, const char *key, size_t n)
+{
+    return kv->key_len == n && memcmp(kv->key, key, n) == 0;
+}
+
+const vl_pbk_kv *vl_pbk_find_nth(const vl_pbk_kv *keys, size_t n, const char *key, size_t nth)
+{
+    if (!keys || !key)
+        return NULL;
+    size_t kl = strlen(key);
+    for (size_t i = 0; i < n; i++)
+        if (kv_is(&keys[i], key, kl) && nth-- == 0)
+            return &keys[i];
+    return NULL;
+}
+
+const vl_pbk_kv *vl_pbk_find(const vl_pbk_kv *keys, size_t n, const char *key)
+{
+    return vl_pbk_find_nth(keys, n, key, 0);
+}
+
+size_t vl_pbk_count(const vl_pbk_kv *keys, size_t n, const char *key)
+{
+    if (!keys || !key)
+        return 0;
+    size_t kl = strlen(key), c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += kv_is(&keys[i], key, kl);
+    return c;
+}
+
+const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key)
+{
+    return vl_pbk_find(e->keys, e->n_keys, key);
+}
+
+const char *vl_pbk_entry_value(const vl_pbk_entry *e, const char *key)
+{
+    const vl_pbk_kv *kv = vl_pbk_entry_get(e, key);
+    return kv ? kv->value : NULL;
+}
+
+bool vl_pbk_kv_int(const vl_pbk_kv *kv, long long *out)
+{
+    if (!kv || kv->value_len == 0 || kv->value_len > 20)
+        return false;
+    const char *s = kv->value;
+    size_t i = 0;
+    bool neg = false;
+    if (s[0] == '-' || s[0] == '+') {
+        neg = s[0] == '-';
+        i = 1;
+    }
+    if (i == kv->value_len)
+        return false;
+    unsigned long long v = 0;
+    for (; i < kv->value_len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        unsigned d = (unsigned)(s[i] - '0');
+        if (v > (9223372036854775808ull - d) / 10)
+            return false;
+        v = v * 10 + d;
+    }
+    if (!neg && v > 9223372036854775807ull)
+        return false;
+    if (out)
+        *out = neg ? (long long)(0 - v) : (long long)v;
+    return true;
+}
+
+bool vl_pbk_entry_int(const vl_pbk_entry *e, const char *key, long long *out)
+{
+    return vl_pbk_kv_int(vl_pbk_entry_get(e, key), out);
+}
+
+const vl_pbk_kv *vl_pbk_entry_get_any(const vl_pbk_entry *e, const char *key)
+{
+    return vl_pbk_find(e->all, e->n_all, key);
+}
+
+const vl_pbk_kv *vl_pbk_media_get(const vl_pbk_media *m, const char *key)
+{
+    return vl_pbk_find(m->keys, m->n_keys, key);
+}
+
+const vl_pbk_kv *vl_pbk_device_get(const vl_pbk_device *d, const char *key)
+{
+    return vl_pbk_find(d->keys, d->n_keys, key);
+}
+
+const vl_pbk_kv *vl_pbk_group_get(const vl_pbk_group *g, const char *key)
+{
+    return vl_pbk_find(g->keys, g->n_keys, key);
+}
+
+size_t vl_pbk_entries_named(const vl_pbk *p, const char *name, size_t name_len, size_t *first)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < p->n_entries; i++) {
+        const vl_pbk_entry *e = &p->entries[i];
+        if (e->name_len == name_len && memcmp(e->name, name, name_len) == 0) {
+            if (c++ == 0 && first)
+                *first = i;
+        }
+    }
+    return c;
+}
+
+const vl_pbk_entry *vl_pbk_kv_entry(const vl_pbk *p, const vl_pbk_kv *kv)
+{
+    if (!kv || kv->entry < 0 || (size_t)kv->entry >= p->n_entries)
+        return NULL;
+    return &p->entries[kv->entry];
+}
+
+const char *vl_pbk_line_text(const vl_pbk *p, unsigned line, size_t *len)
+{
+    if (line == 0 || line > p->n_lines)
+        return NULL;
+    const vl_pbk_line *ln = &p->lines[line - 1];
+    if (len)
+        *len = ln->len;
+    return (const char *)p->bytes + ln->off;
+}
+
+unsigned vl_pbk_kv_value_col(const vl_pbk_kv *kv)
+{
+    return (unsigned)kv->key_len + 2;
+}
+
+void vl_pbk_kv_locate(const vl_pbk *p, const vl_pbk_kv *kv, size_t off, unsigned *line,
+                      unsigned *col)
+{
+    unsigned l = kv->line, c = vl_pbk_kv_value_col(kv);
+    for (unsigned i = 0; i < kv->n_lines; i++) {
+        const vl_pbk_line *ln = &p->lines[kv->line_index + i];
+        size_t vlen = ln->len - kv->key_len - 1;
+        l = kv->line + i;
+        if (off < vlen || i + 1 == kv->n_lines) {
+            c = (unsigned)(kv->key_len + 2 + (off < vlen ? off : vlen));
+            break;
+        }
+        off -= vlen;
+    }
+    if (line)
+        *line = l;
+    if (col)
+        *col = c;
+}
+
+/* ------------------------------------------------------------- blobs */
+
+static const char *const blob_keys[] = {
+    "CustomAuthData",      "CustomIPSecPolicies",  "Routes", "NrptRules", "TrustedNetworks",
+    "DnsSuffixSearchList", "PerAppTrafficFilters",
+};
+
+bool vl_pbk_is_blob_key_n(const char *key, size_t n)
+{
+    for (size_t i = 0; i < VL_ARRAY_LEN(blob_keys); i++)
+        if (strlen(blob_keys[i]) == n && memcmp(blob_keys[i], key, n) == 0)
+            return true;
+    return false;
+}
+
+bool vl_pbk_is_blob_key(const char *key)
+{
+    return key && vl_pbk_is_blob_key_n(key, strlen(key));
+}
+
+static int hexval(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+bool vl_pbk_hex_valid(const char *hex, size_t len, size_t *bad)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (hexval((unsigned char)hex[i]) < 0) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+    }
+    if (len % 2) {
+        if (bad)
+            *bad = len;
+        return false;
+    }
+    return true;
+}
+
+int vl_pbk_hex_decode(const vl_pbk_kv *kv, unsigned char **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    size_t bad;
+    if (!vl_pbk_hex_valid(kv->value, kv->value_len, &bad))
+        return vl_error_set(VPNLINT_EPARSE, "%s: not valid hex at character %zu", kv->key, bad + 1);
+    size_t n = kv->value_len / 2;
+    unsigned char *b = vl_malloc(n ? n : 1);
+    if (!b)
+        return vl_error_oom();
+    for (size_t i = 0; i < n; i++)
+        b[i] = (unsigned char)(hexval((unsigned char)kv->value[2 * i]) << 4 |
+                               hexval((unsigned char)kv->value[2 * i + 1]));
+    *out = b;
+    *out_len = n;
+    return 0;
+}
+
+/* ----------------------------------------------------------- secrets */
+
+static bool contains_ci(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (vl_strncasecmp(s + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+bool vl_pbk_is_secret_key(const char *key, size_t key_len)
+{
+    return contains_ci(key, key_len, "password") || contains_ci(key, key_len, "presharedkey") ||
+           contains_ci(key, key_len, "secret") || contains_ci(key, key_len, "psk") ||
+           (key_len == 2 && vl_strncasecmp(key, "Pw", 2) == 0);
+}
+
+/* -------------------------------------------------- decoded meanings */
+
+const char *vl_pbk_vpn_strategy_name(long long v)
+{
+    static const char *const names[] = {
+        "Automatic",
+        "PPTP only",
+        "PPTP first",
+        "L2TP/IPsec only",
+        "L2TP/IPsec first",
+        "SSTP only",
+        "SSTP first",
+        "IKEv2 only",
+        "IKEv2 first",
+        "GRE only",
+        NULL,
+        NULL,
+        "PPTP, then SSTP only",
+        "L2TP/IPsec, then SSTP only",
+        "IKEv2, then SSTP only",
+        "ProfileXML protocol list",
+    };
+    if (v < 0 || v >= (long long)VL_ARRAY_LEN(names))
+        return NULL;
+    return names[v];
+}
+
+const char *vl_pbk_vpn_strategy_first(long long v)
+{
+    switch (v) {
+    case 1:
+    case 2:
+    case 12:
+        return "PPTP";
+    case 3:
+    case 4:
+    case 13:
+        return "L2TP";
+    case 5:
+    case 6:
+        return "SSTP";
+    case 7:
+    case 8:
+    case 14:
+        return "IKEv2";
+    case 9:
+        return "GRE";
+    default:
+        return NULL;
+    }
+}
+
+bool vl_pbk_vpn_strategy_uses_l2tp(long long v)
+{
+    /* Automatic and every "first" strategy fall back through all protocols. */
+    return v == 0 || v == 2 || v == 3 || v == 4 || v == 6 || v == 8 || v == 13;
+}
+
+bool vl_pbk_vpn_strategy_uses_pptp(long long v)
+{
+    return v == 0 || v == 1 || v == 2 || v == 4 || v == 6 || v == 8 || v == 12;
+}
+
+static const struct {
+    unsigned long long bit;
+    const char *name;
+} auth_bits[] = {
+    {VL_PBK_AUTH_PAP, "PAP"},
+    {VL_PBK_AUTH_SPAP, "SPAP"},
+    {VL_PBK_AUTH_MD5CHAP, "CHAP (MD5)"},
+    {VL_PBK_AUTH_MSCHAP, "MS-CHAP"},
+    {VL_PBK_AUTH_EAP, "EAP"},
+    {VL_PBK_AUTH_MSCHAPV2, "MS-CHAP v2"},
+    {VL_PBK_AUTH_W95MSCHAP, "Windows 95 MS-CHAP"},
+    {VL_PBK_AUTH_IKEV2_MACHINE_CERT, "IKEv2 machine certificate"},
+    {VL_PBK_AUTH_IKEV2_PSK, "IKEv2 pre-shared key"},
+};
+
+const char *vl_pbk_auth_bit_name(unsigned long long bit)
+{
+    for (size_t i = 0; i < VL_ARRAY_LEN(auth_bits); i++)
+        if (auth_bits[i].bit == bit)
+            return auth_bits[i].name;
+    return NULL;
+}
+
+size_t vl_pbk_auth_restrictions_words(unsigned long long bits, char *buf, size_t cap)
+{
+    vl_buf b = VL_BUF_INIT;
+    if (bits == 0)
+        vl_buf_puts(&b, "none");
+    for (unsigned i = 0; i < 64; i++) {
+        unsigned long long bit = 1ull << i;
+        if (!(bits & bit))
+            continue;
+        if (b.len)
+            vl_buf_puts(&b, ", ");
+        const char *n = vl_pbk_auth_bit_name(bit);
+        if (n)
+            vl_buf_puts(&b, n);
+        else
+            vl_buf_printf(&b, "unknown bit 0x%llx", bit);
+    }
+    size_t need = b.len;
+    if (cap) {
+        size_t n = need < cap - 1 ? need : cap - 1;
+        if (n)
+            memcpy(buf, b.data, n);
+        buf[n] = '\0';
+    }
+    vl_buf_free(&b);
+    return need;
+}
+
+const char *vl_pbk_eap_type_name(long long v)
+{
+    switch (v) {
+    case -1:
+        return "none (legacy -1)";
+    case 0:
+        return "none";
+    case 4:
+        return "EAP-MD5";
+    case 13:
+        return "EAP-TLS (smart card or certificate)";
+    case 18:
+        return "EAP-SIM";
+    case 21:
+        return "EAP-TTLS";
+    case 23:
+        return "EAP-AKA";
+    case 25:
+        return "PEAP";
+    case 26:
+        return "EAP-MSCHAPv2";
+    case 50:
+        return "EAP-AKA'";
+    default:
+        return NULL;
+    }
+}
+
+const char *vl_pbk_data_encryption_name(long long v)
+{
+    switch (v) {
+    case 0:
+        return "none";
+    case 8:
+        return "optional";
+    case 256:
+        return "required";
+    case 512:
+        return "maximum strength";
+    default:
+        return NULL;
+    }
+}
+
+const char *vl_pbk_entry_type_name(long long v)
+{
+    switch (v) {
+    case 1:
+        return "phone";
+    case 2:
+        return "VPN";
+    case 3:
+        return "direct";
+    case 4:
+        return "internet";
+    case 5:
+        return "broadband";
+    default:
+        return NULL;
+    }
+}
+
+/* --------------------------------------------------- canonical order */
+
+/* Entry-level keys in the order Windows 10/11 writes them (reference §1.2,
+ * the snwaters sample), with the blob keys after their counts and legacy
+ * (pre-Vista) keys next to their closest modern neighbours [INF]. */
+static const char *const entry_order[] = {
+    "Encoding",
+    "PBVersion",
+    "Type",
+    "AutoLogon",
+    "UseRasCredentials",
+    "LowDateTime",
+    "HighDateTime",
+    "DialParamsUID",
+    "Guid",
+    "BaseProtocol",
+    "VpnStrategy",
+    "ExcludedProtocols",
+    "LcpExtensions",
+    "DataEncryption",
+    "SwCompression",
+    "NegotiateMultilinkAlways",
+    "SkipNwcWarning",
+    "SkipDownLevelDialog",
+    "SkipDoubleDialDialog",
+    "DialMode",
+    "DialPercent",
+    "DialSeconds",
+    "HangUpPercent",
+    "HangUpSeconds",
+    "OverridePref",
+    "RedialAttempts",
+    "RedialSeconds",
+    "IdleDisconnectSeconds",
+    "RedialOnLinkFailure",
+    "CallbackMode",
+    "CustomDialDll",
+    "CustomDialFunc",
+    "CustomRasDialDll",
+    "ForceSecureCompartment",
+    "DisableIKENameEkuCheck",
+    "AuthenticateServer",
+    "ShareMsFilePrint",
+    "BindMsNetClient",
+    "SharedPhoneNumbers",
+    "GlobalDeviceSettings",
+    "PrerequisiteEntry",
+    "PrerequisitePbk",
+    "PreferredPort",
+    "PreferredDevice",
+    "PreferredBps",
+    "PreferredHwFlow",
+    "PreferredProtocol",
+    "PreferredCompression",
+    "PreferredSpeaker",
+    "PreferredMdmProtocol",
+    "PreviewUserPw",
+    "PreviewDomain",
+    "PreviewPhoneNumber",
+    "ShowDialingProgress",
+    "ShowMonitorIconInTaskBar",
+    "CustomAuthKey",
+    "CustomAuthData",
+    "AuthRestrictions",
+    "TypicalAuth",
+    "IpPrioritizeRemote",
+    "IpInterfaceMetric",
+    "IpHeaderCompression",
+    "IpAddress",
+    "IpDnsAddress",
+    "IpDns2Address",
+    "IpWinsAddress",
+    "IpWins2Address",
+    "IpAssign",
+    "IpNameAssign",
+    "IpFrameSize",
+    "IpDnsFlags",
+    "IpNBTFlags",
+    "TcpWindowSize",
+    "UseFlags",
+    "IpSecFlags",
+    "IpDnsSuffix",
+    "Ipv6Assign",
+    "Ipv6Address",
+    "Ipv6PrefixLength",
+    "Ipv6PrioritizeRemote",
+    "Ipv6InterfaceMetric",
+    "Ipv6NameAssign",
+    "Ipv6DnsAddress",
+    "Ipv6Dns2Address",
+    "Ipv6Prefix",
+    "Ipv6InterfaceId",
+    "DisableClassBasedDefaultRoute",
+    "DisableMobility",
+    "NetworkOutageTime",
+    "IDI",
+    "IDR",
+    "ImsConfig",
+    "IdiType",
+    "IdrType",
+    "ProvisionType",
+    "PreSharedKey",
+    "CacheCredentials",
+    "NumCustomPolicy",
+    "CustomIPSecPolicies",
+    "NumEku",
+    "UseMachineRootCert",
+    "Disable_IKEv2_Fragmentation",
+    "PlumbIKEv2TSAsRoutes",
+    "NumServers",
+    "ServerListServerName",
+    "ServerListFriendlyName",
+    "RouteVersion",
+    "NumRoutes",
+    "Routes",
+    "NumNrptRules",
+    "NrptRules",
+    "AutoTiggerCapable",
+    "NumAppIds",
+    "NumClassicAppIds",
+    "SecurityDescriptor",
+    "ApnInfoProviderId",
+    "ApnInfoUsername",
+    "ApnInfoPassword",
+    "ApnInfoAccessPoint",
+    "ApnInfoAuthentication",
+    "ApnInfoCompression",
+    "DeviceComplianceEnabled",
+    "DeviceComplianceSsoEnabled",
+    "DeviceComplianceSsoEku",
+    "DeviceComplianceSsoIssuer",
+    "WebAuthEnabled",
+    "WebAuthClientId",
+    "FlagsSet",
+    "Options",
+    "DisableDefaultDnsSuffixes",
+    "NumTrustedNetworks",
+    "TrustedNetworks",
+    "NumDnsSearchSuffixes",
+    "DnsSuffixSearchList",
+    "PowershellCreatedProfile",
+    "ProxyFlags",
+    "ProxySettingsModified",
+    "ProvisioningAuthority",
+    "AuthTypeOTP",
+    "GREKeyDefined",
+    "NumPerAppTrafficFilters",
+    "PerAppTrafficFilters",
+    "AlwaysOnCapable",
+    "DeviceTunnel",
+    "PrivateNetwork",
+    "ManagementApp",
+};
+static const char *const netcomp_order[] = {"NETCOMPONENTS", "ms_msclient", "ms_server"};
+static const char *const media_order[] = {"MEDIA", "Port", "Device", "ConnectBPS"};
+static const char *const device_order[] = {
+    "DEVICE",
+    "PhoneNumber",
+    "AreaCode",
+    "CountryCode",
+    "CountryID",
+    "UseDialingRules",
+    "Comment",
+    "FriendlyName",
+    "LastSelectedPhone",
+    "PromoteAlternates",
+    "TryNextAlternateOnFail",
+};
+
+static int rank_in(const char *const *list, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], key) == 0)
+            return (int)i;
+    return -1;
+}
+
+int vl_pbk_key_rank(int scope, const char *key)
+{
+    if (!key)
+        return -1;
+    switch (scope) {
+    case VL_PBK_SCOPE_ENTRY:
+        return rank_in(entry_order, VL_ARRAY_LEN(entry_order), key);
+    case VL_PBK_SCOPE_NETCOMPONENTS:
+        return rank_in(netcomp_order, VL_ARRAY_LEN(netcomp_order), key);
+    case VL_PBK_SCOPE_MEDIA:
+        return rank_in(media_order, VL_ARRAY_LEN(media_order), key);
+    case VL_PBK_SCOPE_DEVICE:
+    case VL_PBK_SCOPE_PHONE:
+        return rank_in(device_order, VL_ARRAY_LEN(device_order), key);
+    default:
+        return -1;
+    }
+}
+
+int vl_pbk_key_home_scope(const char *key)
+{
+    if (vl_pbk_key_rank(VL_PBK_SCOPE_ENTRY, key) >= 0)
+        return VL_PBK_SCOPE_ENTRY;
+    if (vl_pbk_key_rank(VL_PBK_SCOPE_NETCOMPONENTS, key) >= 0 ||
+        (key && strncmp(key, "ms_", 3) == 0))
+        return VL_PBK_SCOPE_NETCOMPONENTS;
+    if (vl_pbk_key_rank(VL_PBK_SCOPE_MEDIA, key) >= 0)
+        return VL_PBK_SCOPE_MEDIA;
+    int r = vl_pbk_key_rank(VL_PBK_SCOPE_DEVICE, key);
+    if (r >= 1 && r <= 7)
+        return VL_PBK_SCOPE_PHONE;
+    if (r >= 0)
+        return VL_PBK_SCOPE_DEVICE;
+    return VL_PBK_SCOPE_ENTRY;
+}
+
+/* -------------------------------------------------------------- text */
+
+bool vl_pbk_utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + need >= n)
+            return false;
+        for (size_t k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return false;
+        i += need + 1;
+    }
+    return true;
+}

@@ -1,0 +1,542 @@
+/* parse.c — bytes -> lossless rasphone.pbk model (see pbk.h).
+ *
+ * Pass 1 splits the bytes into physical lines and classifies them.
+ * Pass 2 turns KV lines into logical kvs (joining hex-blob runs) and tags
+ * each with its scope and its entry/MEDIA/DEVICE/PhoneNumber indexes.
+ * Pass 3 allocates the tree (flat arrays, sliced per parent) and fills it.
+ */
+#include "pbk/pbk.h"
+
+#include "core/input.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Keys of a PhoneNumber group inside a DEVICE subsection (reference §1.8). */
+static const char *const phone_group_keys[] = {"AreaCode",        "CountryCode", "CountryID",
+                                               "UseDialingRules", "Comment",     "FriendlyName"};
+
+static bool is_phone_group_key(const char *k, size_t n)
+{
+    for (size_t i = 0; i < VL_ARRAY_LEN(phone_group_keys); i++)
+        if (strlen(phone_group_keys[i]) == n && memcmp(phone_group_keys[i], k, n) == 0)
+            return true;
+    return false;
+}
+
+static bool key_is(const char *k, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    return m == n && memcmp(k, lit, n) == 0;
+}
+
+static bool is_hex_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+}
+
+static bool all_hex(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_hex_char(s[i]))
+            return false;
+    return true;
+}
+
+static int add_problem(vl_pbk *p, size_t *cap, unsigned line, const char *fmt, ...) VL_PRINTF(4, 5);
+
+static int add_problem(vl_pbk *p, size_t *cap, unsigned line, const char *fmt, ...)
+{
+    if (p->n_problems == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 8;
+        vl_pbk_problem *np = vl_realloc(p->problems, ncap * sizeof *np);
+        if (!np)
+            return VPNLINT_ENOMEM;
+        p->problems = np;
+        *cap = ncap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vl_vsprintf(fmt, ap);
+    va_end(ap);
+    if (!msg)
+        return VPNLINT_ENOMEM;
+    p->problems[p->n_problems].line = line;
+    p->problems[p->n_problems].message = msg;
+    p->n_problems++;
+    return 0;
+}
+
+void vl_pbk_free(vl_pbk *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n_problems; i++)
+        vpnlint_free(p->problems[i].message);
+    vpnlint_free(p->problems);
+    vpnlint_free(p->lines);
+    vpnlint_free(p->kvs);
+    vpnlint_free(p->bytes);
+    vl_arena_free(p->arena);
+    vpnlint_free(p);
+}
+
+size_t vl_pbk_bytes(const vl_pbk *p, const unsigned char **data)
+{
+    *data = p->bytes;
+    return p->len;
+}
+
+/* Pass 1: lines. */
+static int split_lines(vl_pbk *p)
+{
+    const unsigned char *b = p->bytes;
+    size_t n = p->len, start = p->bom_len;
+    size_t count = 1;
+    for (size_t i = start; i < n; i++)
+        if (b[i] == '\n')
+            count++;
+    p->lines = vl_calloc(count, sizeof *p->lines);
+    if (!p->lines)
+        return VPNLINT_ENOMEM;
+    size_t pos = start;
+    while (pos < n) {
+        const unsigned char *nl = memchr(b + pos, '\n', n - pos);
+        vl_pbk_line *ln = &p->lines[p->n_lines++];
+        ln->off = pos;
+        ln->kv = -1;
+        if (nl) {
+            size_t end = (size_t)(nl - b);
+            if (end > pos && b[end - 1] == '\r') {
+                ln->len = end - 1 - pos;
+                ln->eol = VL_PBK_EOL_CRLF;
+                p->n_eol_crlf++;
+            } else {
+                ln->len = end - pos;
+                ln->eol = VL_PBK_EOL_LF;
+                p->n_eol_lf++;
+            }
+            pos = end + 1;
+        } else {
+            if (b[n - 1] == '\r') {
+                ln->len = n - 1 - pos;
+                ln->eol = VL_PBK_EOL_CR;
+                p->n_eol_cr++;
+            } else {
+                ln->len = n - pos;
+                ln->eol = VL_PBK_EOL_NONE;
+            }
+            pos = n;
+        }
+    }
+    return 0;
+}
+
+/* Classifies a line; for a header sets *name_off and *name_len, for a kv *eq (the
+ * offset of the first '=' in the line). Returns the type; *bad_header is set
+ * for a '[' line that is not a well-formed header. */
+static int classify(const unsigned char *s, size_t n, size_t *name_off, size_t *name_len,
+                    size_t *eq, bool *bad_header)
+{
+    size_t i = 0;
+    *bad_header = false;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i == n)
+        return VL_PBK_LINE_BLANK;
+    if (s[i] == '[') {
+        size_t j = n;
+        while (j > i + 1 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+            j--;
+        if (j > i + 1 && s[j - 1] == ']') {
+            *name_off = i + 1;
+            *name_len = j - 1 - (i + 1);
+            return VL_PBK_LINE_HEADER;
+        }
+        const unsigned char *e = memchr(s, '=', n);
+        if (!e)
+            *bad_header = true;
+    }
+    const unsigned char *e = memchr(s, '=', n);
+    if (e && e > s) {
+        *eq = (size_t)(e - s);
+        return VL_PBK_LINE_KV;
+    }
+    return VL_PBK_LINE_OTHER;
+}
+
+typedef struct walk {
+    int32_t entry, media, device, phone;
+    bool in_phone; /* the last kv continued the current PhoneNumber group */
+    int state;     /* scope of the current section: ENTRY/NETCOMPONENTS/MEDIA/DEVICE */
+    size_t n_media, n_devices, n_phones, n_netcomp; /* totals */
+    int32_t media_in_entry, devices_in_media, phones_in_device;
+} walk;
+
+static int parse_all(vl_pbk *p)
+{
+    size_t pcap = 0;
+    int rc = split_lines(p);
+    if (rc)
+        return rc;
+    p->kvs = vl_calloc(p->n_lines ? p->n_lines : 1, sizeof *p->kvs);
+    if (!p->kvs)
+        return VPNLINT_ENOMEM;
+    p->utf8_valid = vl_pbk_utf8_valid((const char *)p->bytes + p->bom_len, p->len - p->bom_len);
+    if (memchr(p->bytes, 0, p->len)) {
+        rc = add_problem(p, &pcap, 1,
+                         "the phonebook contains NUL bytes (UTF-16 or binary data); rasphone.pbk "
+                         "is an 8-bit text file: save it as UTF-8");
+        if (rc)
+            return rc;
+    }
+
+    walk w = {.entry = -1, .media = -1, .device = -1, .phone = -1, .state = VL_PBK_SCOPE_ENTRY};
+    size_t n_entries = 0, orphan_lines = 0;
+    unsigned first_orphan = 0;
+    vl_pbk_kv *prev_kv = NULL; /* kv of the previous physical line, if a kv line */
+
+    for (size_t li = 0; li < p->n_lines; li++) {
+        vl_pbk_line *ln = &p->lines[li];
+        const unsigned char *s = p->bytes + ln->off;
+        size_t name_off = 0, name_len = 0, eq = 0;
+        bool bad_header;
+        ln->type = (uint8_t)classify(s, ln->len, &name_off, &name_len, &eq, &bad_header);
+        unsigned lineno = (unsigned)(li + 1);
+
+        if (ln->type == VL_PBK_LINE_HEADER) {
+            n_entries++;
+            w.entry = (int32_t)(n_entries - 1);
+            w.media = w.device = w.phone = -1;
+            w.in_phone = false;
+            w.state = VL_PBK_SCOPE_ENTRY;
+            w.media_in_entry = 0;
+            ln->entry = (uint32_t)n_entries;
+            prev_kv = NULL;
+            continue;
+        }
+        ln->entry = (uint32_t)(w.entry + 1);
+        if (bad_header) {
+            rc = add_problem(p, &pcap, lineno,
+                             "line starts with '[' but is not a section header: the closing ']' "
+                             "is missing or followed by text; write it as [Entry Name]");
+            if (rc)
+                return rc;
+        }
+        if (ln->type != VL_PBK_LINE_KV) {
+            if (ln->type == VL_PBK_LINE_OTHER && w.entry < 0) {
+                if (!orphan_lines++)
+                    first_orphan = lineno;
+            }
+            prev_kv = NULL;
+            continue;
+        }
+        const char *key = (const char *)s;
+        size_t key_len = eq;
+
+        /* Continuation of a hex blob? */
+        if (prev_kv && prev_kv->key_len == key_len && memcmp(prev_kv->key, key, key_len) == 0) {
+            bool join = false;
+            if (vl_pbk_is_blob_key_n(prev_kv->key, prev_kv->key_len)) {
+                join = true;
+            } else {
+                /* Unknown key: join only a well-formed wrapped hex run (every
+                 * line so far exactly 128 hex characters). */
+                size_t vlen = ln->len - eq - 1;
+                join = all_hex(s + eq + 1, vlen) && vlen > 0 && vlen <= 128;
+                for (size_t k = prev_kv->line_index; join && k < li; k++) {
+                    const vl_pbk_line *pl = &p->lines[k];
+                    size_t pv = pl->len - key_len - 1;
+                    join = pv == 128 && all_hex(p->bytes + pl->off + key_len + 1, pv);
+                }
+            }
+            if (join) {
+                prev_kv->n_lines++;
+                prev_kv->blob = true;
+                ln->kv = (int32_t)(prev_kv - p->kvs);
+                continue;
+            }
+        }
+
+        vl_pbk_kv *kv = &p->kvs[p->n_kvs];
+        kv->key = key; /* fixed up to owned copies after the walk */
+        kv->key_len = key_len;
+        kv->line = lineno;
+        kv->n_lines = 1;
+        kv->line_index = li;
+        kv->blob = vl_pbk_is_blob_key_n(key, key_len);
+        kv->entry = w.entry;
+        kv->media = kv->device = kv->phone = -1;
+        ln->kv = (int32_t)p->n_kvs;
+        p->n_kvs++;
+        prev_kv = kv;
+
+        if (w.entry < 0) {
+            kv->scope = VL_PBK_SCOPE_ENTRY;
+            if (!orphan_lines++)
+                first_orphan = lineno;
+            continue;
+        }
+        if (key_is(key, key_len, "NETCOMPONENTS")) {
+            w.state = VL_PBK_SCOPE_NETCOMPONENTS;
+            w.media = w.device = w.phone = -1;
+            w.in_phone = false;
+            w.n_netcomp++;
+            kv->scope = VL_PBK_SCOPE_NETCOMPONENTS;
+            continue;
+        }
+        if (key_is(key, key_len, "MEDIA")) {
+            w.state = VL_PBK_SCOPE_MEDIA;
+            w.media = w.media_in_entry++;
+            w.devices_in_media = 0;
+            w.device = w.phone = -1;
+            w.in_phone = false;
+            w.n_media++;
+            kv->scope = VL_PBK_SCOPE_MEDIA;
+            kv->media = w.media;
+            continue;
+        }
+        if (key_is(key, key_len, "DEVICE")) {
+            if (w.media < 0) {
+                rc = add_problem(p, &pcap, lineno,
+                                 "DEVICE= before any MEDIA= in this entry: every DEVICE "
+                                 "subsection belongs to a MEDIA block; add MEDIA=rastapi, Port= "
+                                 "and Device= above it");
+                if (rc)
+                    return rc;
+                w.media = w.media_in_entry++;
+                w.devices_in_media = 0;
+                w.n_media++;
+            }
+            w.state = VL_PBK_SCOPE_DEVICE;
+            w.device = w.devices_in_media++;
+            w.phone = -1;
+            w.phones_in_device = 0;
+            w.in_phone = false;
+            w.n_devices++;
+            kv->scope = VL_PBK_SCOPE_DEVICE;
+            kv->media = w.media;
+            kv->device = w.device;
+            continue;
+        }
+        switch (w.state) {
+        case VL_PBK_SCOPE_ENTRY:
+        case VL_PBK_SCOPE_NETCOMPONENTS:
+            kv->scope = (uint8_t)w.state;
+            break;
+        case VL_PBK_SCOPE_MEDIA:
+            kv->scope = VL_PBK_SCOPE_MEDIA;
+            kv->media = w.media;
+            break;
+        default:
+            kv->media = w.media;
+            kv->device = w.device;
+            if (key_is(key, key_len, "PhoneNumber")) {
+                w.phone = w.phones_in_device++;
+                w.in_phone = true;
+                w.n_phones++;
+            } else if (!(w.in_phone && is_phone_group_key(key, key_len))) {
+                w.in_phone = false;
+            }
+            if (w.in_phone) {
+                kv->scope = VL_PBK_SCOPE_PHONE;
+                kv->phone = w.phone;
+            } else {
+                kv->scope = VL_PBK_SCOPE_DEVICE;
+            }
+            break;
+        }
+    }
+    if (orphan_lines) {
+        rc = add_problem(p, &pcap, first_orphan,
+                         "%zu line%s before the first [entry] header belong to no entry; "
+                         "Windows ignores them: move them under an entry or delete them",
+                         orphan_lines, orphan_lines == 1 ? "" : "s");
+        if (rc)
+            return rc;
+    }
+
+    /* Owned, NUL-terminated keys and values (blob values joined). */
+    for (size_t i = 0; i < p->n_kvs; i++) {
+        vl_pbk_kv *kv = &p->kvs[i];
+        kv->key = vl_arena_strndup(p->arena, kv->key, kv->key_len);
+        size_t total = 0;
+        for (unsigned k = 0; k < kv->n_lines; k++) {
+            const vl_pbk_line *pl = &p->lines[kv->line_index + k];
+            total += pl->len - kv->key_len - 1;
+        }
+        char *v = vl_arena_alloc(p->arena, total + 1);
+        if (!kv->key || !v)
+            return VPNLINT_ENOMEM;
+        size_t at = 0;
+        for (unsigned k = 0; k < kv->n_lines; k++) {
+            const vl_pbk_line *pl = &p->lines[kv->line_index + k];
+            size_t vl = pl->len - kv->key_len - 1;
+            memcpy(v + at, p->bytes + pl->off + kv->key_len + 1, vl);
+            at += vl;
+        }
+        v[at] = '\0';
+        kv->value = v;
+        kv->value_len = total;
+    }
+
+    /* Pass 3: the tree. */
+    p->n_entries = n_entries;
+    p->entries = vl_arena_alloc(p->arena, (n_entries ? n_entries : 1) * sizeof *p->entries);
+    vl_pbk_media *media = vl_arena_alloc(p->arena, (w.n_media + 1) * sizeof *media);
+    vl_pbk_device *devs = vl_arena_alloc(p->arena, (w.n_devices + 1) * sizeof *devs);
+    vl_pbk_group *phones = vl_arena_alloc(p->arena, (w.n_phones + 1) * sizeof *phones);
+    vl_pbk_group *ncs = vl_arena_alloc(p->arena, (w.n_netcomp + 1) * sizeof *ncs);
+    if (!p->entries || !media || !devs || !phones || !ncs)
+        return VPNLINT_ENOMEM;
+    memset(p->entries, 0, (n_entries ? n_entries : 1) * sizeof *p->entries);
+    memset(media, 0, (w.n_media + 1) * sizeof *media);
+    memset(devs, 0, (w.n_devices + 1) * sizeof *devs);
+    memset(phones, 0, (w.n_phones + 1) * sizeof *phones);
+    memset(ncs, 0, (w.n_netcomp + 1) * sizeof *ncs);
+
+    size_t ei = 0;
+    for (size_t li = 0; li < p->n_lines; li++) {
+        const vl_pbk_line *ln = &p->lines[li];
+        if (ln->type != VL_PBK_LINE_HEADER)
+            continue;
+        vl_pbk_entry *e = &p->entries[ei++];
+        size_t name_off = 0, name_len = 0, eq;
+        bool bad;
+        classify(p->bytes + ln->off, ln->len, &name_off, &name_len, &eq, &bad);
+        e->name = vl_arena_strndup(p->arena, (const char *)p->bytes + ln->off + name_off, name_len);
+        if (!e->name)
+            return VPNLINT_ENOMEM;
+        e->name_len = name_len;
+        e->name_utf8 = vl_pbk_utf8_valid(e->name, name_len);
+        e->line = (unsigned)(li + 1);
+        e->line_index = li;
+    }
+    for (size_t i = 0; i < n_entries; i++) {
+        vl_pbk_entry *e = &p->entries[i];
+        size_t end = i + 1 < n_entries ? p->entries[i + 1].line_index : p->n_lines;
+        e->n_lines = end - e->line_index;
+        e->last_line = (unsigned)end;
+    }
+
+    /* Orphans are the kvs with entry -1 (all at the start). */
+    size_t k = 0;
+    while (k < p->n_kvs && p->kvs[k].entry < 0)
+        k++;
+    p->orphans = p->kvs;
+    p->n_orphans = k;
+
+    size_t mi = 0, di = 0, pi = 0, ni = 0;
+    vl_pbk_entry *e = NULL;
+    vl_pbk_media *m = NULL;
+    vl_pbk_device *d = NULL;
+    vl_pbk_group *nc = NULL, *ph = NULL;
+    for (; k < p->n_kvs; k++) {
+        vl_pbk_kv *kv = &p->kvs[k];
+        vl_pbk_entry *ke = &p->entries[kv->entry];
+        if (ke != e) {
+            e = ke;
+            e->all = kv;
+            e->keys = kv;
+            m = NULL;
+            d = NULL;
+            nc = ph = NULL;
+        }
+        e->n_all++;
+        switch (kv->scope) {
+        case VL_PBK_SCOPE_ENTRY:
+            e->n_keys++;
+            break;
+        case VL_PBK_SCOPE_NETCOMPONENTS:
+            if (!nc || key_is(kv->key, kv->key_len, "NETCOMPONENTS")) {
+                nc = &ncs[ni++];
+                if (!e->netcomponents)
+                    e->netcomponents = nc;
+                e->n_netcomponents++;
+                nc->keys = kv;
+                nc->line = kv->line;
+            }
+            nc->n_keys++;
+            break;
+        default: /* MEDIA, DEVICE or PHONE */
+            if (!m || kv->media != (int32_t)(m - e->media)) {
+                m = &media[mi++];
+                if (!e->media)
+                    e->media = m;
+                e->n_media++;
+                m->keys = kv;
+                m->line = kv->line;
+                /* a DEVICE= without a MEDIA= before it gets an implicit MEDIA */
+                m->implicit = kv->scope != VL_PBK_SCOPE_MEDIA;
+                d = NULL;
+                ph = NULL;
+            }
+            if (kv->scope == VL_PBK_SCOPE_MEDIA) {
+                m->n_keys++;
+                break;
+            }
+            if (!d || kv->device != (int32_t)(d - m->devices)) {
+                d = &devs[di++];
+                if (!m->devices)
+                    m->devices = d;
+                m->n_devices++;
+                d->keys = kv;
+                d->line = kv->line;
+                ph = NULL;
+            }
+            d->n_keys++;
+            if (kv->scope == VL_PBK_SCOPE_PHONE) {
+                if (!ph || kv->phone != (int32_t)(ph - d->phones)) {
+                    ph = &phones[pi++];
+                    if (!d->phones)
+                        d->phones = ph;
+                    d->n_phones++;
+                    ph->keys = kv;
+                    ph->line = kv->line;
+                }
+                ph->n_keys++;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+int vl_pbk_parse(vl_pbk **out, const void *bytes, size_t len)
+{
+    *out = NULL;
+    vl_pbk *p = vl_calloc(1, sizeof *p);
+    if (!p)
+        return vl_error_oom();
+    p->arena = vl_arena_new();
+    p->bytes = vl_malloc(len + 1);
+    if (!p->arena || !p->bytes) {
+        vl_pbk_free(p);
+        return vl_error_oom();
+    }
+    if (len)
+        memcpy(p->bytes, bytes, len);
+    p->bytes[len] = 0;
+    p->len = len;
+    if (len >= 3 && p->bytes[0] == 0xEF && p->bytes[1] == 0xBB && p->bytes[2] == 0xBF)
+        p->bom_len = 3;
+    int rc = parse_all(p);
+    if (rc) {
+        vl_pbk_free(p);
+        return rc == VPNLINT_ENOMEM ? vl_error_oom() : rc;
+    }
+    *out = p;
+    return 0;
+}
+
+int vl_pbk_build(vl_pbk **out, vl_input *in, const vpnlint_options *opt)
+{
+    (void)opt;
+    int rc = vl_pbk_parse(out, in->bytes, in->len);
+    if (rc)
+        return rc;
+    const vl_pbk *p = *out;
+    for (size_t i = 0; i < p->n_problems; i++)
+        vl_input_add_parse_error(in, p->problems[i].line, 0, "%s", p->problems[i].message);
+    return 0;
+}
