@@ -253,6 +253,8 @@ int vl_report_add(vpnlint_report *r, size_t file_index, const vl_rule *rule, int
 /* ---------------------------------------------------- reporting (rules) */
 
 static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const char *fmt,
+                     va_list ap) VL_VPRINTF(5);
+static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const char *fmt,
                      va_list ap)
 {
     run *rn = c->engine;

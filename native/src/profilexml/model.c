@@ -11,6 +11,9 @@
 #include <string.h>
 
 typedef struct builder {
+    /* schema children by parent: first_child[parent + 1], next_sibling[def] */
+    int first_child[VL_PX__COUNT + 1];
+    int next_sibling[VL_PX__COUNT];
     vl_profile *p;
     vl_input *in;
     unsigned max_depth;
@@ -26,13 +29,24 @@ static unsigned orig_line(const vl_src *src, xmlNodePtr n)
     return src->line_base + (unsigned)l - 1;
 }
 
-static int lookup_def(int parent, const char *name)
+static void index_schema(builder *b)
 {
-    if (parent == VL_PX_UNKNOWN)
+    for (int i = 0; i <= VL_PX__COUNT; i++)
+        b->first_child[i] = -1;
+    for (int i = VL_PX__COUNT - 1; i >= 0; i--) {
+        int parent = vl_px_def_get(i)->parent;
+        b->next_sibling[i] = b->first_child[parent + 1];
+        b->first_child[parent + 1] = i;
+    }
+}
+
+static int lookup_def(const builder *b, int parent, const char *name)
+{
+    if (parent < 0 || parent >= VL_PX__COUNT)
         return VL_PX_UNKNOWN;
-    for (int i = 0; i < VL_PX__COUNT; i++) {
-        const vl_px_def *d = vl_px_def_get(i);
-        if (d->parent == parent && strcmp(d->name, name) == 0)
+    for (int i = b->first_child[parent + 1]; i >= 0; i = b->next_sibling[i]) {
+        const char *n = vl_px_def_get(i)->name;
+        if (n[0] == name[0] && strcmp(n, name) == 0)
             return i;
     }
     return VL_PX_UNKNOWN;
@@ -82,6 +96,62 @@ static void directive(builder *b, const vl_src *src, xmlNodePtr comment)
     vl_input_add_suppress(b->in, rules, n, first, last);
 }
 
+/* libxml2 gives a text node the line where the parser was when it flushed
+ * the text, not where the text starts: find the text in the original lines,
+ * searching from the previous sibling (or the parent). */
+static unsigned stray_line(builder *b, const vl_src *src, xmlNodePtr node, const char *text)
+{
+    unsigned fallback = orig_line(src, node);
+    const vl_input *in = b->in;
+    xmlNodePtr anchor = node->prev ? node->prev : node->parent;
+    unsigned from = anchor ? orig_line(src, anchor) : 0;
+    size_t tl = strlen(text);
+    if (src->escaped || !in->line_starts || from == 0 || from > in->n_lines || tl == 0)
+        return fallback;
+    if (tl > 32)
+        tl = 32;
+    const char *p = in->text + in->line_starts[from - 1];
+    const char *end = in->text + in->text_len;
+    for (; p + tl <= end; p++) {
+        if (memcmp(p, text, tl) != 0)
+            continue;
+        size_t off = (size_t)(p - in->text);
+        size_t lo = 0, hi = in->n_lines;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (in->line_starts[mid] <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        return (unsigned)lo + 1;
+    }
+    return fallback;
+}
+
+/* Text of a node's children as the file has it (untrimmed); *skipped_lines
+ * counts the line breaks in leading white space that was dropped. */
+static const char *raw_text(vl_arena *a, xmlNodePtr node, unsigned *skipped_lines)
+{
+    xmlChar *c = xmlNodeGetContent(node);
+    if (!c)
+        return NULL;
+    const char *s = (const char *)c;
+    unsigned nl = 0;
+    while (*s && vl_is_space((unsigned char)*s)) {
+        if (*s == '\n')
+            nl++;
+        s++;
+    }
+    size_t n = strlen(s);
+    while (n > 0 && vl_is_space((unsigned char)s[n - 1]))
+        n--;
+    const char *r = vl_arena_strndup(a, s, n);
+    xmlFree(c);
+    *skipped_lines = nl;
+    return r;
+}
+
 /* Walks the subtree under `root` into a list. For the ProfileXML list
  * (eap == false) elements get schema ids; the EAP configuration and opaque
  * plug-in configuration are not descended into. */
@@ -123,7 +193,7 @@ static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
                 descend = has_child_el;
             } else {
                 int pd = parent < 0 ? VL_PX_NONE : (*list)[parent].def;
-                e->def = parent < 0 ? VL_PX_ROOT : lookup_def(pd, e->name);
+                e->def = parent < 0 ? VL_PX_ROOT : lookup_def(b, pd, e->name);
                 const vl_px_def *d = vl_px_def_get(e->def);
                 if (!d) {
                     e->text = vl_xml_text(p->arena, node);
@@ -165,7 +235,7 @@ static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
                 s->parent = parent;
                 s->index = (int)p->n_stray - 1;
                 s->next_same = -1;
-                s->line = orig_line(src, node);
+                s->line = stray_line(b, src, node, s->text);
                 if (!s->text)
                     return vl_error_oom();
             }
@@ -221,16 +291,17 @@ static int build_eap(builder *b)
     /* Entity-escaped EapHostConfig: libxml2 already decoded the entities in
      * the text; parse it as its own document, lines counted from the
      * Configuration start tag. */
-    const char *text = vl_xml_text(p->arena, cfg->node);
+    unsigned skipped;
+    const char *text = raw_text(p->arena, cfg->node, &skipped);
     if (!text)
         return vl_error_oom();
     if (text[0] != '<') {
         p->eap_form = VL_EAP_MALFORMED;
         return VPNLINT_OK;
     }
-    p->eap_src.line_base = cfg->line;
+    p->eap_src.line_base = cfg->line + skipped;
     p->eap_src.escaped = true;
-    p->eap_doc = vl_xml_parse(b->in, text, strlen(text), cfg->line, b->max_depth,
+    p->eap_doc = vl_xml_parse(b->in, text, strlen(text), p->eap_src.line_base, b->max_depth,
                               "in the escaped EAP configuration: ");
     if (!p->eap_doc) {
         p->eap_form = VL_EAP_MALFORMED;
@@ -265,7 +336,7 @@ static xmlNodePtr syncml_data(xmlNodePtr n)
             xmlNodePtr data = child_named(n, "Data");
             if (uri && data) {
                 xmlChar *u = xmlNodeGetContent(uri);
-                size_t ul;
+                size_t ul = 0;
                 const char *t = u ? vl_trim((const char *)u, strlen((const char *)u), &ul) : "";
                 char tmp[1024];
                 snprintf(tmp, sizeof tmp, "%.*s", (int)(ul < 1000 ? ul : 1000), t);
@@ -307,11 +378,13 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
         vl_buf_free(&w);
         if (!b->envelope_doc)
             return NULL;
-        const char *text = vl_xml_text(p->arena, xmlDocGetRootElement(b->envelope_doc));
+        unsigned skipped;
+        const char *text = raw_text(p->arena, xmlDocGetRootElement(b->envelope_doc), &skipped);
         if (!text)
             return NULL;
         p->src.escaped = true;
-        *doc_out = vl_xml_parse(in, text, strlen(text), 1, b->max_depth,
+        p->src.line_base = 1 + skipped;
+        *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
                                 "in the unescaped profile: ");
         return *doc_out ? xmlDocGetRootElement(*doc_out) : NULL;
     }
@@ -334,10 +407,11 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
             }
         if (el)
             return el; /* inline in the SyncML document itself */
-        const char *text = vl_xml_text(p->arena, data);
+        unsigned skipped;
+        const char *text = raw_text(p->arena, data, &skipped);
         if (!text)
             return NULL;
-        p->src.line_base = orig_line(&p->src, data);
+        p->src.line_base = orig_line(&p->src, data) + skipped;
         p->src.escaped = true;
         *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
                                 "in the SyncML <Data> payload: ");
@@ -355,8 +429,12 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         free(p);
         return vl_error_oom();
     }
-    builder b = {p, in, opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH, 0, 0, 0,
-                 NULL};
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.p = p;
+    b.in = in;
+    b.max_depth = opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH;
+    index_schema(&b);
     if (b.max_depth > 256)
         b.max_depth = 256;
     for (int i = 0; i < VL_PX__COUNT; i++)
