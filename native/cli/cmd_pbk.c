@@ -169,8 +169,9 @@ static int do_edit(const args *a, bool set)
     if (!set && a->has_value)
         return cli_usage_error("pbk unset takes no --value");
     if (!a->allow_hidden && strstr(a->file, "_hiddenPbk")) {
-        fprintf(stderr, "vpnlint: %s is under _hiddenPbk (the copy Windows keeps for "
-                        "provisioned profiles); pass --allow-hidden to edit it anyway\n",
+        fprintf(stderr,
+                "vpnlint: %s is under _hiddenPbk (the copy Windows keeps for "
+                "provisioned profiles); pass --allow-hidden to edit it anyway\n",
                 a->file);
         return EXIT_FINDINGS;
     }

@@ -132,9 +132,8 @@ static void test_list_get(void **state)
     assert_int_equal(run("pbk", "get", pbk, "--entry=Contoso VPN", NULL), 0);
     assert_non_null(strstr(out, "PreSharedKey=********\n"));
     assert_null(strstr(out, "topsecret"));
-    assert_int_equal(run("pbk", "get", pbk, "--entry", "Contoso VPN", "--key", "PreSharedKey",
-                         NULL),
-                     0);
+    assert_int_equal(
+        run("pbk", "get", pbk, "--entry", "Contoso VPN", "--key", "PreSharedKey", NULL), 0);
     assert_string_equal(out, "********\n");
     assert_int_equal(run("pbk", "get", pbk, "--entry", "Nope", NULL), 1);
     assert_non_null(strstr(err, "no entry named [Nope]"));
@@ -159,9 +158,8 @@ static void test_exit_codes(void **state)
     assert_int_equal(run("pbk", "list", pbk, "--bogus", NULL), 3);
     assert_int_equal(run("pbk", "--help", NULL), 0);
     assert_non_null(strstr(out, "exit codes: 0 done, 1 refused"));
-    assert_int_equal(run("pbk", "set", pbk, "--entry", "Twice", "--key", "Type", "--value", "4",
-                         NULL),
-                     1);
+    assert_int_equal(
+        run("pbk", "set", pbk, "--entry", "Twice", "--key", "Type", "--value", "4", NULL), 1);
     assert_int_equal(run("pbk", "set", pbk, "--entry", "Contoso VPN", "--key", "Type", "--value",
                          "4", "--media", "2", NULL),
                      1);
@@ -191,9 +189,8 @@ static void test_set_dry_run_write_restore(void **state)
     assert_non_null(strstr(now, "\r\nVpnStrategy=7\r\nAuthRestrictions=640\r\n"));
     assert_int_equal(strlen(now), sizeof book - 1);
     /* unset then restore the first backup */
-    assert_int_equal(run("pbk", "unset", pbk, "--entry", "Contoso VPN", "--key", "PreSharedKey",
-                         NULL),
-                     0);
+    assert_int_equal(
+        run("pbk", "unset", pbk, "--entry", "Contoso VPN", "--key", "PreSharedKey", NULL), 0);
     assert_non_null(strstr(out, "-PreSharedKey=********\n"));
     assert_null(strstr(out, "topsecret"));
     assert_int_equal(run("pbk", "restore", backup, NULL), 0);
@@ -201,9 +198,8 @@ static void test_set_dry_run_write_restore(void **state)
     /* hidden phonebooks need --allow-hidden */
     char hidden[700];
     snprintf(hidden, sizeof hidden, "%s/_hiddenPbk.pbk", dir);
-    assert_int_equal(run("pbk", "set", hidden, "--entry", "X", "--key", "Type", "--value", "2",
-                         NULL),
-                     1);
+    assert_int_equal(
+        run("pbk", "set", hidden, "--entry", "X", "--key", "Type", "--value", "2", NULL), 1);
     assert_non_null(strstr(err, "--allow-hidden"));
 }
 

@@ -316,8 +316,7 @@ static void test_kill_at_random_points(void **state)
         free(dir);
     }
     print_message("random kills (seed %u, %d trials%s): %d left the old file, %d the new one\n",
-                  seed, trials, have_cli ? ", half through the CLI" : "", outcome[0],
-                  outcome[1]);
+                  seed, trials, have_cli ? ", half through the CLI" : "", outcome[0], outcome[1]);
 }
 
 int main(void)

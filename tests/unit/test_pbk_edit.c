@@ -34,8 +34,9 @@ static void assert_bytes(const vpnlint_pbk *h, const char *want)
     size_t len;
     assert_int_equal(vpnlint_pbk_bytes(&data, &len, h), 0);
     if (len != strlen(want) || memcmp(data, want, len) != 0)
-        fail_msg("edited bytes differ.\n--- got (%zu bytes) ---\n%.*s\n--- want (%zu bytes) ---\n%s",
-                 len, (int)len, (const char *)data, strlen(want), want);
+        fail_msg(
+            "edited bytes differ.\n--- got (%zu bytes) ---\n%.*s\n--- want (%zu bytes) ---\n%s",
+            len, (int)len, (const char *)data, strlen(want), want);
 }
 
 static void write_file(const char *path, const char *s, size_t n)
@@ -94,15 +95,15 @@ static size_t count_files(const char *dir)
 
 /* A compact Windows-style entry (CRLF). */
 #define E_HEAD "[Contoso VPN]\r\nEncoding=1\r\nPBVersion=8\r\nType=2\r\n"
-#define E_MID                                                                                    \
-    "VpnStrategy=7\r\nDataEncryption=256\r\nCustomAuthKey=25\r\n"                                \
-    "AuthRestrictions=128\r\nIpInterfaceMetric=0\r\nDisableClassBasedDefaultRoute=0\r\n"         \
+#define E_MID                                                                                      \
+    "VpnStrategy=7\r\nDataEncryption=256\r\nCustomAuthKey=25\r\n"                                  \
+    "AuthRestrictions=128\r\nIpInterfaceMetric=0\r\nDisableClassBasedDefaultRoute=0\r\n"           \
     "NetworkOutageTime=0\r\nPreSharedKey=\r\n"
-#define E_TAIL                                                                                   \
-    "\r\nNETCOMPONENTS=\r\nms_msclient=1\r\nms_server=1\r\n\r\nMEDIA=rastapi\r\nPort=VPN2-0\r\n" \
-    "Device=WAN Miniport (IKEv2)\r\n\r\nDEVICE=vpn\r\nPhoneNumber=vpn.contoso.com\r\n"           \
-    "AreaCode=\r\nCountryCode=0\r\nCountryID=0\r\nUseDialingRules=0\r\nComment=\r\n"            \
-    "FriendlyName=\r\nLastSelectedPhone=0\r\nPromoteAlternates=0\r\nTryNextAlternateOnFail=1\r\n" \
+#define E_TAIL                                                                                     \
+    "\r\nNETCOMPONENTS=\r\nms_msclient=1\r\nms_server=1\r\n\r\nMEDIA=rastapi\r\nPort=VPN2-0\r\n"   \
+    "Device=WAN Miniport (IKEv2)\r\n\r\nDEVICE=vpn\r\nPhoneNumber=vpn.contoso.com\r\n"             \
+    "AreaCode=\r\nCountryCode=0\r\nCountryID=0\r\nUseDialingRules=0\r\nComment=\r\n"               \
+    "FriendlyName=\r\nLastSelectedPhone=0\r\nPromoteAlternates=0\r\nTryNextAlternateOnFail=1\r\n"  \
     "\r\n"
 #define ENTRY E_HEAD E_MID E_TAIL
 #define OTHER "[Other]\r\nType=2\r\nVpnStrategy=5\r\n\r\n"
@@ -115,9 +116,9 @@ static void test_set_in_place(void **state)
     vpnlint_pbk *h = open_str(OTHER ENTRY);
     assert_int_equal(vpnlint_pbk_set(h, "Contoso VPN", "VpnStrategy", "14", -1, -1, -1), 0);
     assert_bytes(h, OTHER E_HEAD "VpnStrategy=14\r\nDataEncryption=256\r\nCustomAuthKey=25\r\n"
-                              "AuthRestrictions=128\r\nIpInterfaceMetric=0\r\n"
-                              "DisableClassBasedDefaultRoute=0\r\nNetworkOutageTime=0\r\n"
-                              "PreSharedKey=\r\n" E_TAIL);
+                                 "AuthRestrictions=128\r\nIpInterfaceMetric=0\r\n"
+                                 "DisableClassBasedDefaultRoute=0\r\nNetworkOutageTime=0\r\n"
+                                 "PreSharedKey=\r\n" E_TAIL);
     /* the other entry's VpnStrategy is untouched; a second edit composes */
     assert_int_equal(vpnlint_pbk_set(h, "Contoso VPN", "IpInterfaceMetric", "3", -1, -1, -1), 0);
     char *diff = NULL;
@@ -253,8 +254,7 @@ static void test_multilink_addressing(void **state)
                     "AreaCode=030\r\nLastSelectedPhone=0\r\n");
     /* indexes out of range and entry-level keys with an index are refused */
     assert_int_equal(vpnlint_pbk_set(h, "Multi", "Port", "x", 2, -1, -1), VPNLINT_ENOTFOUND);
-    assert_int_equal(vpnlint_pbk_set(h, "Multi", "VpnStrategy", "7", 0, -1, -1),
-                     VPNLINT_EINVALID);
+    assert_int_equal(vpnlint_pbk_set(h, "Multi", "VpnStrategy", "7", 0, -1, -1), VPNLINT_EINVALID);
     char *got = NULL;
     assert_int_equal(vpnlint_pbk_get(&got, h, "Multi", "Port", -1, -1, -1), 0);
     assert_string_equal(got, "line 5 media 1: COM1\nline 17 media 2: COM9\n");

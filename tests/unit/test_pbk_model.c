@@ -107,22 +107,47 @@ static void put_line(char **buf, size_t *len, const char *text, const char *eol)
 }
 
 static const char *const entry_lines[] = {
-    "Encoding=1", "PBVersion=8", "Type=2", "AutoLogon=0", "UseRasCredentials=1",
-    "VpnStrategy=7", "DataEncryption=256", "CustomAuthKey=25",
+    "Encoding=1",
+    "PBVersion=8",
+    "Type=2",
+    "AutoLogon=0",
+    "UseRasCredentials=1",
+    "VpnStrategy=7",
+    "DataEncryption=256",
+    "CustomAuthKey=25",
     "CustomAuthData=31444243190000000000000000000000000000000000000000000000000000000000000000"
     "000000000000000000000000000000000000000000000000000000",
     "CustomAuthData=0102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F20212223242526"
     "2728292A2B2C2D2E2F303132333435363738393A3B3C3D3E3F40",
-    "CustomAuthData=AABBCCDD", "AuthRestrictions=128", "IpInterfaceMetric=3", "PreSharedKey=",
-    "", "NETCOMPONENTS=", "ms_msclient=1", "ms_server=1", "", "MEDIA=rastapi", "Port=VPN2-0",
-    "Device=WAN Miniport (IKEv2)", "", "DEVICE=vpn", "PhoneNumber=vpn.example.com",
-    "AreaCode=", "CountryCode=0", "CountryID=0", "UseDialingRules=0", "Comment=",
-    "FriendlyName=", "LastSelectedPhone=0", "PromoteAlternates=0", "TryNextAlternateOnFail=1",
+    "CustomAuthData=AABBCCDD",
+    "AuthRestrictions=128",
+    "IpInterfaceMetric=3",
+    "PreSharedKey=",
+    "",
+    "NETCOMPONENTS=",
+    "ms_msclient=1",
+    "ms_server=1",
+    "",
+    "MEDIA=rastapi",
+    "Port=VPN2-0",
+    "Device=WAN Miniport (IKEv2)",
+    "",
+    "DEVICE=vpn",
+    "PhoneNumber=vpn.example.com",
+    "AreaCode=",
+    "CountryCode=0",
+    "CountryID=0",
+    "UseDialingRules=0",
+    "Comment=",
+    "FriendlyName=",
+    "LastSelectedPhone=0",
+    "PromoteAlternates=0",
+    "TryNextAlternateOnFail=1",
     "",
 };
 
-static char *make_entry_file(const char *name, int eol_mode /* 0 CRLF 1 LF 2 mixed */,
-                             bool bom, size_t *len)
+static char *make_entry_file(const char *name, int eol_mode /* 0 CRLF 1 LF 2 mixed */, bool bom,
+                             size_t *len)
 {
     char *b = calloc(1, 1);
     *len = 0;
@@ -143,8 +168,7 @@ static char *make_entry_file(const char *name, int eol_mode /* 0 CRLF 1 LF 2 mix
 static void test_corpus_round_trip(void **state)
 {
     (void)state;
-    const char *files[] = {"lenoba-VPN-ImportExporter-rasphone.pbk",
-                           "snwaters-test-rasphone.pbk"};
+    const char *files[] = {"lenoba-VPN-ImportExporter-rasphone.pbk", "snwaters-test-rasphone.pbk"};
     for (size_t i = 0; i < 2; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/pbk/%s", corpus_dir(), files[i]);

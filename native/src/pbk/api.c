@@ -8,8 +8,8 @@ struct vpnlint_pbk {
     char *path;          /* NULL for buffers */
     unsigned char *orig; /* bytes as read */
     size_t orig_len;
-    vl_pbk *cur;   /* model of the current (edited) bytes */
-    long *origin;  /* per current line: index of the unchanged original line, or -1 */
+    vl_pbk *cur;  /* model of the current (edited) bytes */
+    long *origin; /* per current line: index of the unchanged original line, or -1 */
     size_t n_origin;
 };
 
@@ -190,8 +190,9 @@ static bool addr_ok(const vl_pbk_kv *kv, int media, int device, int phone)
            (phone < 0 || kv->phone == phone);
 }
 
-VPNLINT_EXTERN(int) vpnlint_pbk_get(char **out, const vpnlint_pbk *h, const char *entry,
-                                    const char *key, int media, int device, int phone)
+VPNLINT_EXTERN(int)
+vpnlint_pbk_get(char **out, const vpnlint_pbk *h, const char *entry, const char *key, int media,
+                int device, int phone)
 {
     if (!out || !h || !entry)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_pbk_get: NULL argument");
@@ -213,8 +214,7 @@ VPNLINT_EXTERN(int) vpnlint_pbk_get(char **out, const vpnlint_pbk *h, const char
     size_t klen = strlen(key), n = 0;
     for (size_t i = 0; i < e->n_all; i++) {
         const vl_pbk_kv *kv = &e->all[i];
-        if (kv->key_len == klen && !memcmp(kv->key, key, klen) &&
-            addr_ok(kv, media, device, phone))
+        if (kv->key_len == klen && !memcmp(kv->key, key, klen) && addr_ok(kv, media, device, phone))
             n++;
     }
     if (n == 0) {
@@ -243,13 +243,15 @@ VPNLINT_EXTERN(int) vpnlint_pbk_get(char **out, const vpnlint_pbk *h, const char
 }
 
 /* After an edit: is the key where it should be, once, with the value? */
-static int verify(const vl_pbk *p, const char *entry, const char *key, const char *value,
-                  int media, int device, int phone)
+static int verify(const vl_pbk *p, const char *entry, const char *key, const char *value, int media,
+                  int device, int phone)
 {
     size_t ei;
     if (vl_pbk_resolve_entry(p, entry, &ei) != 0)
-        return vl_error_set(VPNLINT_ERROR, "internal error: the edited phonebook lost entry [%s]; "
-                                           "nothing was changed", entry);
+        return vl_error_set(VPNLINT_ERROR,
+                            "internal error: the edited phonebook lost entry [%s]; "
+                            "nothing was changed",
+                            entry);
     const vl_pbk_entry *e = &p->entries[ei];
     size_t klen = strlen(key), n = 0;
     const vl_pbk_kv *hit = NULL;
@@ -273,8 +275,8 @@ static int verify(const vl_pbk *p, const char *entry, const char *key, const cha
     return 0;
 }
 
-static int apply(vpnlint_pbk *h, const char *entry, const char *key, const char *value,
-                 int media, int device, int phone)
+static int apply(vpnlint_pbk *h, const char *entry, const char *key, const char *value, int media,
+                 int device, int phone)
 {
     if (!h || !entry || !key)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_pbk_set/unset: NULL argument");
@@ -315,16 +317,18 @@ static int apply(vpnlint_pbk *h, const char *entry, const char *key, const char 
     return 0;
 }
 
-VPNLINT_EXTERN(int) vpnlint_pbk_set(vpnlint_pbk *h, const char *entry, const char *key,
-                                    const char *value, int media, int device, int phone)
+VPNLINT_EXTERN(int)
+vpnlint_pbk_set(vpnlint_pbk *h, const char *entry, const char *key, const char *value, int media,
+                int device, int phone)
 {
     if (!value)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_pbk_set: NULL value (use unset)");
     return apply(h, entry, key, value, media, device, phone);
 }
 
-VPNLINT_EXTERN(int) vpnlint_pbk_unset(vpnlint_pbk *h, const char *entry, const char *key,
-                                      int media, int device, int phone)
+VPNLINT_EXTERN(int)
+vpnlint_pbk_unset(vpnlint_pbk *h, const char *entry, const char *key, int media, int device,
+                  int phone)
 {
     return apply(h, entry, key, NULL, media, device, phone);
 }
@@ -342,8 +346,8 @@ VPNLINT_EXTERN(int) vpnlint_pbk_bytes(const void **data, size_t *len, const vpnl
 /* ------------------------------------------------------------- diff */
 
 typedef struct op {
-    char t;       /* ' ', '-', '+' */
-    size_t a, b;  /* line index in old / new */
+    char t;      /* ' ', '-', '+' */
+    size_t a, b; /* line index in old / new */
 } op;
 
 VPNLINT_EXTERN(int) vpnlint_pbk_diff(char **out, const vpnlint_pbk *h)
@@ -429,8 +433,7 @@ VPNLINT_EXTERN(int) vpnlint_pbk_diff(char **out, const vpnlint_pbk *h)
             ac += ops[q].t != '+';
             bc += ops[q].t != '-';
         }
-        vl_buf_printf(&b, "@@ -%zu,%zu +%zu,%zu @@\n", ac ? a0 + 1 : a0, ac, bc ? b0 + 1 : b0,
-                      bc);
+        vl_buf_printf(&b, "@@ -%zu,%zu +%zu,%zu @@\n", ac ? a0 + 1 : a0, ac, bc ? b0 + 1 : b0, bc);
         for (size_t q = start; q < end; q++) {
             vl_buf_putc(&b, ops[q].t);
             if (ops[q].t == '+')
@@ -482,8 +485,9 @@ VPNLINT_EXTERN(int) vpnlint_pbk_write(char **backup_path, vpnlint_pbk *h)
     return 0;
 }
 
-VPNLINT_EXTERN(int) vpnlint_pbk_restore(char **target_out, char **safety_backup,
-                                        const char *backup_path, const char *target)
+VPNLINT_EXTERN(int)
+vpnlint_pbk_restore(char **target_out, char **safety_backup, const char *backup_path,
+                    const char *target)
 {
     if (target_out)
         *target_out = NULL;

@@ -38,7 +38,8 @@ static bool name_matches_escaped(const vl_pbk_entry *e, const char *name)
 {
     vl_buf b = VL_BUF_INIT;
     vl_pbk_escape_name(&b, e->name, e->name_len);
-    bool eq = vl_buf_ok(&b) && b.len == strlen(name) && memcmp(b.data ? b.data : "", name, b.len) == 0;
+    bool eq =
+        vl_buf_ok(&b) && b.len == strlen(name) && memcmp(b.data ? b.data : "", name, b.len) == 0;
     vl_buf_free(&b);
     return eq;
 }
@@ -124,11 +125,16 @@ int vl_pbk_resolve_entry(const vl_pbk *p, const char *name, size_t *index)
 static const char *scope_word(int scope)
 {
     switch (scope) {
-    case VL_PBK_SCOPE_ENTRY: return "entry-level";
-    case VL_PBK_SCOPE_NETCOMPONENTS: return "NETCOMPONENTS";
-    case VL_PBK_SCOPE_MEDIA: return "MEDIA";
-    case VL_PBK_SCOPE_DEVICE: return "DEVICE";
-    default: return "PhoneNumber-group";
+    case VL_PBK_SCOPE_ENTRY:
+        return "entry-level";
+    case VL_PBK_SCOPE_NETCOMPONENTS:
+        return "NETCOMPONENTS";
+    case VL_PBK_SCOPE_MEDIA:
+        return "MEDIA";
+    case VL_PBK_SCOPE_DEVICE:
+        return "DEVICE";
+    default:
+        return "PhoneNumber-group";
     }
 }
 
@@ -169,8 +175,7 @@ static int validate_key(const char *key)
                                 "name only (e.g. VpnStrategy)",
                                 key);
     }
-    if (key[0] == ' ' || key[0] == '\t' || key[n - 1] == ' ' || key[n - 1] == '\t' ||
-        key[0] == '[')
+    if (key[0] == ' ' || key[0] == '\t' || key[n - 1] == ' ' || key[n - 1] == '\t' || key[0] == '[')
         return vl_error_set(VPNLINT_EINVALID,
                             "key \"%s\" starts or ends with a space or starts with '['", key);
     if (!strcmp(key, "MEDIA") || !strcmp(key, "DEVICE") || !strcmp(key, "NETCOMPONENTS"))
@@ -345,10 +350,18 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
 static const char *eol_bytes(int eol, size_t *n)
 {
     switch (eol) {
-    case VL_PBK_EOL_CRLF: *n = 2; return "\r\n";
-    case VL_PBK_EOL_LF: *n = 1; return "\n";
-    case VL_PBK_EOL_CR: *n = 1; return "\r";
-    default: *n = 0; return "";
+    case VL_PBK_EOL_CRLF:
+        *n = 2;
+        return "\r\n";
+    case VL_PBK_EOL_LF:
+        *n = 1;
+        return "\n";
+    case VL_PBK_EOL_CR:
+        *n = 1;
+        return "\r";
+    default:
+        *n = 0;
+        return "";
     }
 }
 

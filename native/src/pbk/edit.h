@@ -44,14 +44,14 @@ void vl_pbk_escape_name(vl_buf *b, const char *name, size_t len);
 extern void (*vl_pbk_write_hook)(int stage);
 
 enum {
-    VL_PBK_STAGE_CHECKED = 1,      /* conflict check passed, nothing written yet */
-    VL_PBK_STAGE_BACKUP_PARTIAL,   /* backup temp file half written */
-    VL_PBK_STAGE_BACKUP_SYNCED,    /* backup temp file complete and flushed */
-    VL_PBK_STAGE_BACKUP_DONE,      /* backup file in place */
-    VL_PBK_STAGE_TEMP_PARTIAL,     /* new content temp file half written */
-    VL_PBK_STAGE_TEMP_SYNCED,      /* temp file complete and flushed */
-    VL_PBK_STAGE_RENAMED,          /* temp renamed over the target */
-    VL_PBK_STAGE_DONE              /* directory flushed */
+    VL_PBK_STAGE_CHECKED = 1,    /* conflict check passed, nothing written yet */
+    VL_PBK_STAGE_BACKUP_PARTIAL, /* backup temp file half written */
+    VL_PBK_STAGE_BACKUP_SYNCED,  /* backup temp file complete and flushed */
+    VL_PBK_STAGE_BACKUP_DONE,    /* backup file in place */
+    VL_PBK_STAGE_TEMP_PARTIAL,   /* new content temp file half written */
+    VL_PBK_STAGE_TEMP_SYNCED,    /* temp file complete and flushed */
+    VL_PBK_STAGE_RENAMED,        /* temp renamed over the target */
+    VL_PBK_STAGE_DONE            /* directory flushed */
 };
 
 /* Reads `path` whole (up to 64 MiB). */
@@ -67,8 +67,7 @@ int vl_pbk_read(const char *path, unsigned char **data, size_t *len);
  * expect == NULL skips the conflict check (used by restore when the target
  * does not exist). */
 int vl_pbk_write_file(const char *path, const unsigned char *expect, size_t expect_len,
-                      bool expect_absent, const unsigned char *data, size_t len,
-                      char **backup_out);
+                      bool expect_absent, const unsigned char *data, size_t len, char **backup_out);
 
 /* The file a backup belongs to (strip ".vpnlint-<stamp>[-N].bak"), or NULL. */
 char *vl_pbk_backup_target(const char *backup_path);

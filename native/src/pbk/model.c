@@ -161,7 +161,7 @@ void vl_pbk_kv_locate(const vl_pbk *p, const vl_pbk_kv *kv, size_t off, unsigned
 /* ------------------------------------------------------------- blobs */
 
 static const char *const blob_keys[] = {
-    "CustomAuthData",  "CustomIPSecPolicies", "Routes", "NrptRules", "TrustedNetworks",
+    "CustomAuthData",      "CustomIPSecPolicies",  "Routes", "NrptRules", "TrustedNetworks",
     "DnsSuffixSearchList", "PerAppTrafficFilters",
 };
 
@@ -212,8 +212,7 @@ int vl_pbk_hex_decode(const vl_pbk_kv *kv, unsigned char **out, size_t *out_len)
     *out_len = 0;
     size_t bad;
     if (!vl_pbk_hex_valid(kv->value, kv->value_len, &bad))
-        return vl_error_set(VPNLINT_EPARSE, "%s: not valid hex at character %zu", kv->key,
-                            bad + 1);
+        return vl_error_set(VPNLINT_EPARSE, "%s: not valid hex at character %zu", kv->key, bad + 1);
     size_t n = kv->value_len / 2;
     unsigned char *b = vl_malloc(n ? n : 1);
     if (!b)
@@ -274,12 +273,25 @@ const char *vl_pbk_vpn_strategy_name(long long v)
 const char *vl_pbk_vpn_strategy_first(long long v)
 {
     switch (v) {
-    case 1: case 2: case 12: return "PPTP";
-    case 3: case 4: case 13: return "L2TP";
-    case 5: case 6: return "SSTP";
-    case 7: case 8: case 14: return "IKEv2";
-    case 9: return "GRE";
-    default: return NULL;
+    case 1:
+    case 2:
+    case 12:
+        return "PPTP";
+    case 3:
+    case 4:
+    case 13:
+        return "L2TP";
+    case 5:
+    case 6:
+        return "SSTP";
+    case 7:
+    case 8:
+    case 14:
+        return "IKEv2";
+    case 9:
+        return "GRE";
+    default:
+        return NULL;
     }
 }
 
@@ -348,40 +360,62 @@ size_t vl_pbk_auth_restrictions_words(unsigned long long bits, char *buf, size_t
 const char *vl_pbk_eap_type_name(long long v)
 {
     switch (v) {
-    case -1: return "none (legacy -1)";
-    case 0: return "none";
-    case 4: return "EAP-MD5";
-    case 13: return "EAP-TLS (smart card or certificate)";
-    case 18: return "EAP-SIM";
-    case 21: return "EAP-TTLS";
-    case 23: return "EAP-AKA";
-    case 25: return "PEAP";
-    case 26: return "EAP-MSCHAPv2";
-    case 50: return "EAP-AKA'";
-    default: return NULL;
+    case -1:
+        return "none (legacy -1)";
+    case 0:
+        return "none";
+    case 4:
+        return "EAP-MD5";
+    case 13:
+        return "EAP-TLS (smart card or certificate)";
+    case 18:
+        return "EAP-SIM";
+    case 21:
+        return "EAP-TTLS";
+    case 23:
+        return "EAP-AKA";
+    case 25:
+        return "PEAP";
+    case 26:
+        return "EAP-MSCHAPv2";
+    case 50:
+        return "EAP-AKA'";
+    default:
+        return NULL;
     }
 }
 
 const char *vl_pbk_data_encryption_name(long long v)
 {
     switch (v) {
-    case 0: return "none";
-    case 8: return "optional";
-    case 256: return "required";
-    case 512: return "maximum strength";
-    default: return NULL;
+    case 0:
+        return "none";
+    case 8:
+        return "optional";
+    case 256:
+        return "required";
+    case 512:
+        return "maximum strength";
+    default:
+        return NULL;
     }
 }
 
 const char *vl_pbk_entry_type_name(long long v)
 {
     switch (v) {
-    case 1: return "phone";
-    case 2: return "VPN";
-    case 3: return "direct";
-    case 4: return "internet";
-    case 5: return "broadband";
-    default: return NULL;
+    case 1:
+        return "phone";
+    case 2:
+        return "VPN";
+    case 3:
+        return "direct";
+    case 4:
+        return "internet";
+    case 5:
+        return "broadband";
+    default:
+        return NULL;
     }
 }
 
@@ -391,45 +425,167 @@ const char *vl_pbk_entry_type_name(long long v)
  * the snwaters sample), with the blob keys after their counts and legacy
  * (pre-Vista) keys next to their closest modern neighbours [INF]. */
 static const char *const entry_order[] = {
-    "Encoding", "PBVersion", "Type", "AutoLogon", "UseRasCredentials", "LowDateTime",
-    "HighDateTime", "DialParamsUID", "Guid", "BaseProtocol", "VpnStrategy", "ExcludedProtocols",
-    "LcpExtensions", "DataEncryption", "SwCompression", "NegotiateMultilinkAlways",
-    "SkipNwcWarning", "SkipDownLevelDialog", "SkipDoubleDialDialog", "DialMode", "DialPercent",
-    "DialSeconds", "HangUpPercent", "HangUpSeconds", "OverridePref", "RedialAttempts",
-    "RedialSeconds", "IdleDisconnectSeconds", "RedialOnLinkFailure", "CallbackMode",
-    "CustomDialDll", "CustomDialFunc", "CustomRasDialDll", "ForceSecureCompartment",
-    "DisableIKENameEkuCheck", "AuthenticateServer", "ShareMsFilePrint", "BindMsNetClient",
-    "SharedPhoneNumbers", "GlobalDeviceSettings", "PrerequisiteEntry", "PrerequisitePbk",
-    "PreferredPort", "PreferredDevice", "PreferredBps", "PreferredHwFlow", "PreferredProtocol",
-    "PreferredCompression", "PreferredSpeaker", "PreferredMdmProtocol", "PreviewUserPw",
-    "PreviewDomain", "PreviewPhoneNumber", "ShowDialingProgress", "ShowMonitorIconInTaskBar",
-    "CustomAuthKey", "CustomAuthData", "AuthRestrictions", "TypicalAuth", "IpPrioritizeRemote",
-    "IpInterfaceMetric", "IpHeaderCompression", "IpAddress", "IpDnsAddress", "IpDns2Address",
-    "IpWinsAddress", "IpWins2Address", "IpAssign", "IpNameAssign", "IpFrameSize", "IpDnsFlags",
-    "IpNBTFlags", "TcpWindowSize", "UseFlags", "IpSecFlags", "IpDnsSuffix", "Ipv6Assign",
-    "Ipv6Address", "Ipv6PrefixLength", "Ipv6PrioritizeRemote", "Ipv6InterfaceMetric",
-    "Ipv6NameAssign", "Ipv6DnsAddress", "Ipv6Dns2Address", "Ipv6Prefix", "Ipv6InterfaceId",
-    "DisableClassBasedDefaultRoute", "DisableMobility", "NetworkOutageTime", "IDI", "IDR",
-    "ImsConfig", "IdiType", "IdrType", "ProvisionType", "PreSharedKey", "CacheCredentials",
-    "NumCustomPolicy", "CustomIPSecPolicies", "NumEku", "UseMachineRootCert",
-    "Disable_IKEv2_Fragmentation", "PlumbIKEv2TSAsRoutes", "NumServers", "ServerListServerName",
-    "ServerListFriendlyName", "RouteVersion", "NumRoutes", "Routes", "NumNrptRules", "NrptRules",
-    "AutoTiggerCapable", "NumAppIds", "NumClassicAppIds", "SecurityDescriptor",
-    "ApnInfoProviderId", "ApnInfoUsername", "ApnInfoPassword", "ApnInfoAccessPoint",
-    "ApnInfoAuthentication", "ApnInfoCompression", "DeviceComplianceEnabled",
-    "DeviceComplianceSsoEnabled", "DeviceComplianceSsoEku", "DeviceComplianceSsoIssuer",
-    "WebAuthEnabled", "WebAuthClientId", "FlagsSet", "Options", "DisableDefaultDnsSuffixes",
-    "NumTrustedNetworks", "TrustedNetworks", "NumDnsSearchSuffixes", "DnsSuffixSearchList",
-    "PowershellCreatedProfile", "ProxyFlags", "ProxySettingsModified", "ProvisioningAuthority",
-    "AuthTypeOTP", "GREKeyDefined", "NumPerAppTrafficFilters", "PerAppTrafficFilters",
-    "AlwaysOnCapable", "DeviceTunnel", "PrivateNetwork", "ManagementApp",
+    "Encoding",
+    "PBVersion",
+    "Type",
+    "AutoLogon",
+    "UseRasCredentials",
+    "LowDateTime",
+    "HighDateTime",
+    "DialParamsUID",
+    "Guid",
+    "BaseProtocol",
+    "VpnStrategy",
+    "ExcludedProtocols",
+    "LcpExtensions",
+    "DataEncryption",
+    "SwCompression",
+    "NegotiateMultilinkAlways",
+    "SkipNwcWarning",
+    "SkipDownLevelDialog",
+    "SkipDoubleDialDialog",
+    "DialMode",
+    "DialPercent",
+    "DialSeconds",
+    "HangUpPercent",
+    "HangUpSeconds",
+    "OverridePref",
+    "RedialAttempts",
+    "RedialSeconds",
+    "IdleDisconnectSeconds",
+    "RedialOnLinkFailure",
+    "CallbackMode",
+    "CustomDialDll",
+    "CustomDialFunc",
+    "CustomRasDialDll",
+    "ForceSecureCompartment",
+    "DisableIKENameEkuCheck",
+    "AuthenticateServer",
+    "ShareMsFilePrint",
+    "BindMsNetClient",
+    "SharedPhoneNumbers",
+    "GlobalDeviceSettings",
+    "PrerequisiteEntry",
+    "PrerequisitePbk",
+    "PreferredPort",
+    "PreferredDevice",
+    "PreferredBps",
+    "PreferredHwFlow",
+    "PreferredProtocol",
+    "PreferredCompression",
+    "PreferredSpeaker",
+    "PreferredMdmProtocol",
+    "PreviewUserPw",
+    "PreviewDomain",
+    "PreviewPhoneNumber",
+    "ShowDialingProgress",
+    "ShowMonitorIconInTaskBar",
+    "CustomAuthKey",
+    "CustomAuthData",
+    "AuthRestrictions",
+    "TypicalAuth",
+    "IpPrioritizeRemote",
+    "IpInterfaceMetric",
+    "IpHeaderCompression",
+    "IpAddress",
+    "IpDnsAddress",
+    "IpDns2Address",
+    "IpWinsAddress",
+    "IpWins2Address",
+    "IpAssign",
+    "IpNameAssign",
+    "IpFrameSize",
+    "IpDnsFlags",
+    "IpNBTFlags",
+    "TcpWindowSize",
+    "UseFlags",
+    "IpSecFlags",
+    "IpDnsSuffix",
+    "Ipv6Assign",
+    "Ipv6Address",
+    "Ipv6PrefixLength",
+    "Ipv6PrioritizeRemote",
+    "Ipv6InterfaceMetric",
+    "Ipv6NameAssign",
+    "Ipv6DnsAddress",
+    "Ipv6Dns2Address",
+    "Ipv6Prefix",
+    "Ipv6InterfaceId",
+    "DisableClassBasedDefaultRoute",
+    "DisableMobility",
+    "NetworkOutageTime",
+    "IDI",
+    "IDR",
+    "ImsConfig",
+    "IdiType",
+    "IdrType",
+    "ProvisionType",
+    "PreSharedKey",
+    "CacheCredentials",
+    "NumCustomPolicy",
+    "CustomIPSecPolicies",
+    "NumEku",
+    "UseMachineRootCert",
+    "Disable_IKEv2_Fragmentation",
+    "PlumbIKEv2TSAsRoutes",
+    "NumServers",
+    "ServerListServerName",
+    "ServerListFriendlyName",
+    "RouteVersion",
+    "NumRoutes",
+    "Routes",
+    "NumNrptRules",
+    "NrptRules",
+    "AutoTiggerCapable",
+    "NumAppIds",
+    "NumClassicAppIds",
+    "SecurityDescriptor",
+    "ApnInfoProviderId",
+    "ApnInfoUsername",
+    "ApnInfoPassword",
+    "ApnInfoAccessPoint",
+    "ApnInfoAuthentication",
+    "ApnInfoCompression",
+    "DeviceComplianceEnabled",
+    "DeviceComplianceSsoEnabled",
+    "DeviceComplianceSsoEku",
+    "DeviceComplianceSsoIssuer",
+    "WebAuthEnabled",
+    "WebAuthClientId",
+    "FlagsSet",
+    "Options",
+    "DisableDefaultDnsSuffixes",
+    "NumTrustedNetworks",
+    "TrustedNetworks",
+    "NumDnsSearchSuffixes",
+    "DnsSuffixSearchList",
+    "PowershellCreatedProfile",
+    "ProxyFlags",
+    "ProxySettingsModified",
+    "ProvisioningAuthority",
+    "AuthTypeOTP",
+    "GREKeyDefined",
+    "NumPerAppTrafficFilters",
+    "PerAppTrafficFilters",
+    "AlwaysOnCapable",
+    "DeviceTunnel",
+    "PrivateNetwork",
+    "ManagementApp",
 };
 static const char *const netcomp_order[] = {"NETCOMPONENTS", "ms_msclient", "ms_server"};
 static const char *const media_order[] = {"MEDIA", "Port", "Device", "ConnectBPS"};
 static const char *const device_order[] = {
-    "DEVICE",      "PhoneNumber",       "AreaCode",          "CountryCode",
-    "CountryID",   "UseDialingRules",   "Comment",           "FriendlyName",
-    "LastSelectedPhone", "PromoteAlternates", "TryNextAlternateOnFail",
+    "DEVICE",
+    "PhoneNumber",
+    "AreaCode",
+    "CountryCode",
+    "CountryID",
+    "UseDialingRules",
+    "Comment",
+    "FriendlyName",
+    "LastSelectedPhone",
+    "PromoteAlternates",
+    "TryNextAlternateOnFail",
 };
 
 static int rank_in(const char *const *list, size_t n, const char *key)
@@ -445,13 +601,17 @@ int vl_pbk_key_rank(int scope, const char *key)
     if (!key)
         return -1;
     switch (scope) {
-    case VL_PBK_SCOPE_ENTRY: return rank_in(entry_order, VL_ARRAY_LEN(entry_order), key);
+    case VL_PBK_SCOPE_ENTRY:
+        return rank_in(entry_order, VL_ARRAY_LEN(entry_order), key);
     case VL_PBK_SCOPE_NETCOMPONENTS:
         return rank_in(netcomp_order, VL_ARRAY_LEN(netcomp_order), key);
-    case VL_PBK_SCOPE_MEDIA: return rank_in(media_order, VL_ARRAY_LEN(media_order), key);
+    case VL_PBK_SCOPE_MEDIA:
+        return rank_in(media_order, VL_ARRAY_LEN(media_order), key);
     case VL_PBK_SCOPE_DEVICE:
-    case VL_PBK_SCOPE_PHONE: return rank_in(device_order, VL_ARRAY_LEN(device_order), key);
-    default: return -1;
+    case VL_PBK_SCOPE_PHONE:
+        return rank_in(device_order, VL_ARRAY_LEN(device_order), key);
+    default:
+        return -1;
     }
 }
 

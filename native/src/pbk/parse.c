@@ -13,8 +13,8 @@
 #include <string.h>
 
 /* Keys of a PhoneNumber group inside a DEVICE subsection (reference §1.8). */
-static const char *const phone_group_keys[] = {"AreaCode", "CountryCode", "CountryID",
-                                               "UseDialingRules", "Comment", "FriendlyName"};
+static const char *const phone_group_keys[] = {"AreaCode",        "CountryCode", "CountryID",
+                                               "UseDialingRules", "Comment",     "FriendlyName"};
 
 static bool is_phone_group_key(const char *k, size_t n)
 {
@@ -43,8 +43,7 @@ static bool all_hex(const unsigned char *s, size_t n)
     return true;
 }
 
-static int add_problem(vl_pbk *p, size_t *cap, unsigned line, const char *fmt, ...)
-    VL_PRINTF(4, 5);
+static int add_problem(vl_pbk *p, size_t *cap, unsigned line, const char *fmt, ...) VL_PRINTF(4, 5);
 
 static int add_problem(vl_pbk *p, size_t *cap, unsigned line, const char *fmt, ...)
 {
@@ -168,8 +167,8 @@ static int classify(const unsigned char *s, size_t n, size_t *name_off, size_t *
 
 typedef struct walk {
     int32_t entry, media, device, phone;
-    bool in_phone;     /* the last kv continued the current PhoneNumber group */
-    int state;         /* scope of the current section: ENTRY/NETCOMPONENTS/MEDIA/DEVICE */
+    bool in_phone; /* the last kv continued the current PhoneNumber group */
+    int state;     /* scope of the current section: ENTRY/NETCOMPONENTS/MEDIA/DEVICE */
     size_t n_media, n_devices, n_phones, n_netcomp; /* totals */
     int32_t media_in_entry, devices_in_media, phones_in_device;
 } walk;

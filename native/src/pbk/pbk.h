@@ -58,12 +58,12 @@ typedef enum vl_pbk_eol {
 } vl_pbk_eol;
 
 typedef struct vl_pbk_line {
-    size_t off;      /* byte offset of the line in vl_pbk.bytes (after any BOM) */
-    size_t len;      /* bytes of content, without the line ending */
-    uint8_t eol;     /* vl_pbk_eol */
-    uint8_t type;    /* vl_pbk_line_type */
-    uint32_t entry;  /* 1 + index of the entry it belongs to; 0 = before any header */
-    int32_t kv;      /* index into vl_pbk.kvs of the kv this line is part of, -1 if none */
+    size_t off;     /* byte offset of the line in vl_pbk.bytes (after any BOM) */
+    size_t len;     /* bytes of content, without the line ending */
+    uint8_t eol;    /* vl_pbk_eol */
+    uint8_t type;   /* vl_pbk_line_type */
+    uint32_t entry; /* 1 + index of the entry it belongs to; 0 = before any header */
+    int32_t kv;     /* index into vl_pbk.kvs of the kv this line is part of, -1 if none */
 } vl_pbk_line;
 
 /* -------------------------------------------------------------- keys */
@@ -125,7 +125,7 @@ typedef struct vl_pbk_entry {
     size_t n_lines;     /* physical lines of the section, header included */
     vl_pbk_kv *keys;    /* entry-level keys only */
     size_t n_keys;
-    vl_pbk_kv *all;     /* every key of the section, in file order */
+    vl_pbk_kv *all; /* every key of the section, in file order */
     size_t n_all;
     vl_pbk_group *netcomponents;
     size_t n_netcomponents;

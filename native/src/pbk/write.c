@@ -204,11 +204,14 @@ static void sync_dir(const char *path)
 static int errno_code(int e)
 {
     switch (e) {
-    case ENOENT: return VPNLINT_ENOTFOUND;
+    case ENOENT:
+        return VPNLINT_ENOTFOUND;
     case EACCES:
     case EPERM:
-    case EROFS: return VPNLINT_EACCESS;
-    default: return VPNLINT_EIO;
+    case EROFS:
+        return VPNLINT_EACCESS;
+    default:
+        return VPNLINT_EIO;
     }
 }
 
@@ -316,16 +319,16 @@ static int write_temp(const char *path, const unsigned char *data, size_t len, i
         int e = errno;
         close(fd);
         unlink(tmp);
-        int rc = vl_error_set(VPNLINT_EIO, "%s: writing the temp file failed: %s", tmp,
-                              strerror(e));
+        int rc =
+            vl_error_set(VPNLINT_EIO, "%s: writing the temp file failed: %s", tmp, strerror(e));
         vpnlint_free(tmp);
         return rc;
     }
     if (close(fd) != 0) {
         int e = errno;
         unlink(tmp);
-        int rc = vl_error_set(VPNLINT_EIO, "%s: closing the temp file failed: %s", tmp,
-                              strerror(e));
+        int rc =
+            vl_error_set(VPNLINT_EIO, "%s: closing the temp file failed: %s", tmp, strerror(e));
         vpnlint_free(tmp);
         return rc;
     }
@@ -418,8 +421,8 @@ static int write_backup(const char *path, const unsigned char *data, size_t len,
 {
     *out = NULL;
     char *tmp = NULL;
-    int rc = write_temp(path, data, len, VL_PBK_STAGE_BACKUP_PARTIAL, VL_PBK_STAGE_BACKUP_SYNCED,
-                        &tmp);
+    int rc =
+        write_temp(path, data, len, VL_PBK_STAGE_BACKUP_PARTIAL, VL_PBK_STAGE_BACKUP_SYNCED, &tmp);
     if (rc)
         return rc;
     time_t now = time(NULL);
@@ -456,8 +459,7 @@ static int write_backup(const char *path, const unsigned char *data, size_t len,
 }
 
 int vl_pbk_write_file(const char *path, const unsigned char *expect, size_t expect_len,
-                      bool expect_absent, const unsigned char *data, size_t len,
-                      char **backup_out)
+                      bool expect_absent, const unsigned char *data, size_t len, char **backup_out)
 {
     if (backup_out)
         *backup_out = NULL;
