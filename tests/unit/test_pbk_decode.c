@@ -15,8 +15,9 @@
 static const char *const HEAD =
     "[Contoso VPN]\r\nEncoding=1\r\nPBVersion=8\r\nType=2\r\nUseRasCredentials=0\r\n"
     "Guid=4E1B6F29A07C6D4A9B1E3F2C8D7A5B01\r\n";
-static const char *const TAIL = "\r\nMEDIA=rastapi\r\nPort=VPN2-0\r\nDevice=WAN Miniport (IKEv2)\r\n"
-                                "\r\nDEVICE=vpn\r\nPhoneNumber=vpn.contoso.com\r\n\r\n";
+static const char *const TAIL =
+    "\r\nMEDIA=rastapi\r\nPort=VPN2-0\r\nDevice=WAN Miniport (IKEv2)\r\n"
+    "\r\nDEVICE=vpn\r\nPhoneNumber=vpn.contoso.com\r\n\r\n";
 
 /* Lints HEAD + body + TAIL and returns the report. */
 static vpnlint_report *lint_body(const char *body)
@@ -89,8 +90,7 @@ static void test_strategy_words(void **state)
 {
     (void)state;
     /* Automatic on an L2TP link: the pinned value is suggested in words */
-    static const char *const w1[] = {"Automatic", "error 800", "VpnStrategy=7", "IKEv2 only",
-                                     NULL};
+    static const char *const w1[] = {"Automatic", "error 800", "VpnStrategy=7", "IKEv2 only", NULL};
     expect_words("VpnStrategy=0\r\n", "PBK030", w1);
     static const char *const w2[] = {"VpnStrategy=11", "10 and 11", "IKEv2 only", NULL};
     expect_words("VpnStrategy=11\r\n", "PBK004", w2);

@@ -144,6 +144,7 @@ int vpnlint_report_new(vpnlint_report **out, const vpnlint_options *opts)
         r->opt.max_bytes = VPNLINT_DEFAULT_MAX_BYTES;
     if (!r->opt.max_depth || r->opt.max_depth > VPNLINT_DEFAULT_MAX_DEPTH)
         r->opt.max_depth = VPNLINT_DEFAULT_MAX_DEPTH;
+    r->min_build_set = r->opt.min_build != 0;
     if (!r->opt.min_build)
         r->opt.min_build = 10240;
     if (rc == VPNLINT_OK)
@@ -332,6 +333,7 @@ static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const 
     c.pbk = pbk;
     c.opt = &r->opt;
     c.min_build = r->opt.min_build;
+    c.min_build_set = r->min_build_set;
     c.engine = &rn;
     bool parsed = px != NULL || pbk != NULL;
     for (size_t i = 0; i < vl_registry_count; i++) {

@@ -30,6 +30,7 @@ typedef struct vl_override {
 
 struct vpnlint_report {
     vpnlint_options opt; /* strings below are owned copies */
+    bool min_build_set;  /* the caller gave min_build (before defaulting) */
     char *disable, *only, *severity, *base_dir;
     vl_override *overrides;
     size_t n_overrides;

@@ -172,14 +172,14 @@ static const char *root_name(const char *p, const char *end)
 
 static bool name_is(const char *name, const char *end, const char *local)
 {
-    /* accept a prefix: "x:VPNProfile" */
+    /* accept a prefix ("x:VPNProfile") and any case (PX002 reports both) */
     const char *n = name;
     while (n < end && *n != '>' && *n != ' ' && *n != ':' && *n != '/' && !vl_is_space(*n))
         n++;
     if (n < end && *n == ':')
         name = n + 1;
     size_t len = strlen(local);
-    if ((size_t)(end - name) < len || memcmp(name, local, len) != 0)
+    if ((size_t)(end - name) < len || vl_strncasecmp(name, local, len) != 0)
         return false;
     char c = name + len < end ? name[len] : '\0';
     return c == '>' || c == '/' || vl_is_space((unsigned char)c) || c == '\0';

@@ -47,6 +47,7 @@ struct vl_ctx {
     const vl_pbk *pbk;          /* phonebook model, NULL if not a phonebook */
     const vpnlint_options *opt; /* effective options (never NULL) */
     uint32_t min_build;         /* effective minimum build (>= 10240) */
+    bool min_build_set;         /* the user gave a minimum build (else the default) */
     const vl_rule *rule;        /* the rule being run */
     void *engine;               /* private to engine.c */
 };

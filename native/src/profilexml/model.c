@@ -523,9 +523,9 @@ const vl_el *vl_px_parent(const vl_profile *p, const vl_el *e)
         return NULL;
     if (e >= p->els && e < p->els + p->n_els)
         return &p->els[e->parent];
-    if (e >= p->eap && e < p->eap + p->n_eap)
+    if (p->eap && e >= p->eap && e < p->eap + p->n_eap) /* no NULL + 0 (UBSan) */
         return &p->eap[e->parent];
-    if (e >= p->stray && e < p->stray + p->n_stray)
+    if (p->stray && e >= p->stray && e < p->stray + p->n_stray)
         return &p->els[e->parent];
     return NULL;
 }

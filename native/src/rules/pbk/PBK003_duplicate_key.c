@@ -19,11 +19,16 @@ static int cmp_kv(const void *pa, const void *pb)
 static const char *scope_words(int scope)
 {
     switch (scope) {
-    case VL_PBK_SCOPE_NETCOMPONENTS: return "NETCOMPONENTS subsection";
-    case VL_PBK_SCOPE_MEDIA: return "MEDIA block";
-    case VL_PBK_SCOPE_DEVICE: return "DEVICE subsection";
-    case VL_PBK_SCOPE_PHONE: return "PhoneNumber group";
-    default: return "entry's header keys";
+    case VL_PBK_SCOPE_NETCOMPONENTS:
+        return "NETCOMPONENTS subsection";
+    case VL_PBK_SCOPE_MEDIA:
+        return "MEDIA block";
+    case VL_PBK_SCOPE_DEVICE:
+        return "DEVICE subsection";
+    case VL_PBK_SCOPE_PHONE:
+        return "PhoneNumber group";
+    default:
+        return "entry's header keys";
     }
 }
 
@@ -50,8 +55,8 @@ static void scan(vl_ctx *c, const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t
             first = tmp[k - 1];
         bool secret = vl_pbk_is_secret_key(b->key, b->key_len);
         bool show = !secret && !b->blob && first->value_len <= 60 && b->value_len <= 60;
-        if (show && (first->value_len != b->value_len ||
-                     memcmp(first->value, b->value, b->value_len) != 0))
+        if (show &&
+            (first->value_len != b->value_len || memcmp(first->value, b->value, b->value_len) != 0))
             vl_report_at(c, VL_SEV_DEFAULT, b->line, 1,
                          "[%s] %s appears again in the %s (first on line %u): values '%s' and "
                          "'%s' disagree and Windows reads only one of them; delete the wrong "
@@ -95,8 +100,7 @@ static void check(vl_ctx *c)
                 const vl_pbk_device *dv = &md->devices[d];
                 scan(c, e, dv->keys, dv->n_keys, VL_PBK_SCOPE_DEVICE, tmp);
                 for (size_t g = 0; g < dv->n_phones; g++)
-                    scan(c, e, dv->phones[g].keys, dv->phones[g].n_keys, VL_PBK_SCOPE_PHONE,
-                         tmp);
+                    scan(c, e, dv->phones[g].keys, dv->phones[g].n_keys, VL_PBK_SCOPE_PHONE, tmp);
             }
         }
     }

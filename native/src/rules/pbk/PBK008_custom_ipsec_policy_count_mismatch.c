@@ -1,4 +1,5 @@
-/* PBK008 custom-ipsec-policy-count-mismatch — NumCustomPolicy disagrees with the size of CustomIPSecPolicies. */
+/* PBK008 custom-ipsec-policy-count-mismatch — NumCustomPolicy disagrees with the size of
+ * CustomIPSecPolicies. */
 #include "common.h"
 
 static void check(vl_ctx *c)
@@ -14,12 +15,14 @@ static void check(vl_ctx *c)
         size_t len = blob->value_len;
         if (len % 48 != 0)
             vl_report_at(c, VL_SEV_DEFAULT, blob->line, 1,
-                         "[%s] CustomIPSecPolicies is %zu hex characters, not a multiple of 48 (one policy each): "
+                         "[%s] CustomIPSecPolicies is %zu hex characters, not a multiple of 48 "
+                         "(one policy each): "
                          "the list is truncated or damaged",
                          pbkr_name(e, nb, sizeof nb), len);
         else if ((long long)(len / 48) != n)
             vl_report_at(c, VL_SEV_DEFAULT, blob->line, 1,
-                         "[%s] NumCustomPolicy=%lld but CustomIPSecPolicies holds %zu (policy of 48 hex characters each): "
+                         "[%s] NumCustomPolicy=%lld but CustomIPSecPolicies holds %zu (policy of "
+                         "48 hex characters each): "
                          "Windows reads the count and ignores or misreads the rest",
                          pbkr_name(e, nb, sizeof nb), n, len / 48);
     }

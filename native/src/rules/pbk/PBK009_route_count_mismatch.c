@@ -13,15 +13,17 @@ static void check(vl_ctx *c)
             continue;
         size_t len = blob->value_len;
         if (len % 72 != 0)
-            vl_report_at(c, VL_SEV_DEFAULT, blob->line, 1,
-                         "[%s] Routes is %zu hex characters, not a multiple of 72 (one route each): "
-                         "the list is truncated or damaged",
-                         pbkr_name(e, nb, sizeof nb), len);
+            vl_report_at(
+                c, VL_SEV_DEFAULT, blob->line, 1,
+                "[%s] Routes is %zu hex characters, not a multiple of 72 (one route each): "
+                "the list is truncated or damaged",
+                pbkr_name(e, nb, sizeof nb), len);
         else if ((long long)(len / 72) != n)
-            vl_report_at(c, VL_SEV_DEFAULT, blob->line, 1,
-                         "[%s] NumRoutes=%lld but Routes holds %zu (route of 72 hex characters each): "
-                         "Windows reads the count and ignores or misreads the rest",
-                         pbkr_name(e, nb, sizeof nb), n, len / 72);
+            vl_report_at(
+                c, VL_SEV_DEFAULT, blob->line, 1,
+                "[%s] NumRoutes=%lld but Routes holds %zu (route of 72 hex characters each): "
+                "Windows reads the count and ignores or misreads the rest",
+                pbkr_name(e, nb, sizeof nb), n, len / 72);
     }
 }
 

@@ -43,9 +43,8 @@ static void scan(vl_ctx *c, const char *key, const char *why, item *v)
             continue;
         }
         vl_report_at(c, VL_SEV_DEFAULT, v[i].kv->line, 1,
-                     "[%s] has the same %s as [%s] (line %u): %s",
-                     pbkr_name(v[i].e, nb, sizeof nb), key, pbkr_name(v[first].e, fb, sizeof fb),
-                     v[first].kv->line, why);
+                     "[%s] has the same %s as [%s] (line %u): %s", pbkr_name(v[i].e, nb, sizeof nb),
+                     key, pbkr_name(v[first].e, fb, sizeof fb), v[first].kv->line, why);
     }
 }
 

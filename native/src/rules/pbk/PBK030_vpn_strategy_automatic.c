@@ -42,8 +42,14 @@ VL_RULE(PBK030) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A VPN entry uses VpnStrategy=0 (Automatic)",
-    .description = "With VpnStrategy=0 Windows tries IKEv2, SSTP, PPTP and L2TP in turn; when every attempt fails it reports error 800 (ERROR_AUTOMATIC_VPN_FAILED) instead of the protocol-specific error (13801, 809, 789 ...), which hides the real cause. Windows also rewrites the preference after a successful dial, so an SSTP or PPTP fallback becomes sticky. Microsoft's Always On VPN troubleshooting guide says to set the tunnel type explicitly.",
-    .fix = "Pin the protocol you deploy: VpnStrategy=7 (IKEv2 only), 14 (IKEv2, then SSTP only), 5 (SSTP only) or 3 (L2TP/IPsec only).",
+    .description =
+        "With VpnStrategy=0 Windows tries IKEv2, SSTP, PPTP and L2TP in turn; when every attempt "
+        "fails it reports error 800 (ERROR_AUTOMATIC_VPN_FAILED) instead of the protocol-specific "
+        "error (13801, 809, 789 ...), which hides the real cause. Windows also rewrites the "
+        "preference after a successful dial, so an SSTP or PPTP fallback becomes sticky. "
+        "Microsoft's Always On VPN troubleshooting guide says to set the tunnel type explicitly.",
+    .fix = "Pin the protocol you deploy: VpnStrategy=7 (IKEv2 only), 14 (IKEv2, then SSTP only), 5 "
+           "(SSTP only) or 3 (L2TP/IPsec only).",
     .since = "0.1.0",
     .check = check,
 };

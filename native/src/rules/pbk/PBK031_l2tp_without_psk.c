@@ -1,4 +1,5 @@
-/* PBK031 l2tp-without-psk — An L2TP/IPsec entry has no pre-shared key configured (IpSecFlags is not 1). */
+/* PBK031 l2tp-without-psk — An L2TP/IPsec entry has no pre-shared key configured (IpSecFlags is not
+ * 1). */
 #include "common.h"
 
 static void check(vl_ctx *c)
@@ -28,8 +29,15 @@ VL_RULE(PBK031) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "An L2TP/IPsec entry has no pre-shared key configured (IpSecFlags is not 1)",
-    .description = "L2TP/IPsec needs either a pre-shared key or a machine certificate for the IPsec phase. Windows marks a PSK entry with IpSecFlags=1 (RASEO2_UsePreSharedKey) and keeps the key itself outside the phonebook. With IpSecFlags=0 the client authenticates IPsec with a computer certificate; if none is installed, or the server expects a PSK, the connection fails with 789 (security layer processing error), 766/786 (no certificate) or 835.",
-    .fix = "If the server uses a pre-shared key: in the VPN settings choose 'L2TP/IPsec with pre-shared key' and enter it (Add-VpnConnection -L2tpPsk), which sets IpSecFlags=1. If it uses certificates, install a computer certificate the server trusts.",
+    .description =
+        "L2TP/IPsec needs either a pre-shared key or a machine certificate for the IPsec phase. "
+        "Windows marks a PSK entry with IpSecFlags=1 (RASEO2_UsePreSharedKey) and keeps the key "
+        "itself outside the phonebook. With IpSecFlags=0 the client authenticates IPsec with a "
+        "computer certificate; if none is installed, or the server expects a PSK, the connection "
+        "fails with 789 (security layer processing error), 766/786 (no certificate) or 835.",
+    .fix = "If the server uses a pre-shared key: in the VPN settings choose 'L2TP/IPsec with "
+           "pre-shared key' and enter it (Add-VpnConnection -L2tpPsk), which sets IpSecFlags=1. If "
+           "it uses certificates, install a computer certificate the server trusts.",
     .since = "0.1.0",
     .check = check,
 };

@@ -1,4 +1,5 @@
-/* PBK032 ppp-auth-without-mschapv2-or-eap — A PPTP/L2TP/SSTP entry allows neither MS-CHAP v2 nor EAP. */
+/* PBK032 ppp-auth-without-mschapv2-or-eap — A PPTP/L2TP/SSTP entry allows neither MS-CHAP v2 nor
+ * EAP. */
 #include "common.h"
 
 static void check(vl_ctx *c)
@@ -33,8 +34,14 @@ VL_RULE(PBK032) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A PPTP/L2TP/SSTP entry allows neither MS-CHAP v2 nor EAP",
-    .description = "PPTP, L2TP and SSTP authenticate the user with PPP methods chosen in AuthRestrictions (8 PAP, 16 SPAP, 32 CHAP, 64 MS-CHAP, 128 EAP, 512 MS-CHAP v2). Windows RRAS and NPS accept MS-CHAP v2 or EAP (PEAP); hwdsl2's L2TP guide has users enable MS-CHAP v2. An entry that offers only PAP, CHAP or MS-CHAP v1 fails with 691 (authentication protocol not permitted) or 812 (server policy mismatch, event 20276).",
-    .fix = "Enable MS-CHAP v2 (add 512 to AuthRestrictions, e.g. 512 or 544) or, better, EAP/PEAP (128 with CustomAuthKey=25) to match the server's network policy.",
+    .description =
+        "PPTP, L2TP and SSTP authenticate the user with PPP methods chosen in AuthRestrictions (8 "
+        "PAP, 16 SPAP, 32 CHAP, 64 MS-CHAP, 128 EAP, 512 MS-CHAP v2). Windows RRAS and NPS accept "
+        "MS-CHAP v2 or EAP (PEAP); hwdsl2's L2TP guide has users enable MS-CHAP v2. An entry that "
+        "offers only PAP, CHAP or MS-CHAP v1 fails with 691 (authentication protocol not "
+        "permitted) or 812 (server policy mismatch, event 20276).",
+    .fix = "Enable MS-CHAP v2 (add 512 to AuthRestrictions, e.g. 512 or 544) or, better, EAP/PEAP "
+           "(128 with CustomAuthKey=25) to match the server's network policy.",
     .since = "0.1.0",
     .check = check,
 };

@@ -1,4 +1,5 @@
-/* PBK033 eap-config-without-eap-bit — CustomAuthKey names an EAP method but AuthRestrictions does not enable EAP. */
+/* PBK033 eap-config-without-eap-bit — CustomAuthKey names an EAP method but AuthRestrictions does
+ * not enable EAP. */
 #include "common.h"
 
 static void check(vl_ctx *c)
@@ -28,8 +29,13 @@ VL_RULE(PBK033) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "CustomAuthKey names an EAP method but AuthRestrictions does not enable EAP",
-    .description = "CustomAuthKey (the EAP type) and CustomAuthData (its configuration) are used only when AuthRestrictions includes EAP (128). When a script or a change of authentication method clears the EAP bit, the PEAP/EAP-TLS configuration is silently ignored and Windows authenticates with whatever password method remains - or with nothing, and the server rejects the user (812, 691).",
-    .fix = "Add EAP (128) to AuthRestrictions - AuthRestrictions=128 for EAP only - or, if EAP is not wanted, remove CustomAuthKey and CustomAuthData.",
+    .description = "CustomAuthKey (the EAP type) and CustomAuthData (its configuration) are used "
+                   "only when AuthRestrictions includes EAP (128). When a script or a change of "
+                   "authentication method clears the EAP bit, the PEAP/EAP-TLS configuration is "
+                   "silently ignored and Windows authenticates with whatever password method "
+                   "remains - or with nothing, and the server rejects the user (812, 691).",
+    .fix = "Add EAP (128) to AuthRestrictions - AuthRestrictions=128 for EAP only - or, if EAP is "
+           "not wanted, remove CustomAuthKey and CustomAuthData.",
     .since = "0.1.0",
     .check = check,
 };

@@ -20,7 +20,9 @@ static void check(vl_ctx *c)
                      "cannot succeed",
                      pbkr_name(e, nb, sizeof nb), a,
                      pbkr_auth_words((unsigned long long)a, wb, sizeof wb),
-                     !has_k ? "missing" : k == 0 ? "0 (none)" : "-1 (none, legacy)");
+                     !has_k   ? "missing"
+                     : k == 0 ? "0 (none)"
+                              : "-1 (none, legacy)");
     }
 }
 
@@ -30,8 +32,14 @@ VL_RULE(PBK034) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "AuthRestrictions enables EAP but no EAP method is configured",
-    .description = "When AuthRestrictions includes EAP (128), Windows runs the EAP method named by CustomAuthKey (25 PEAP, 13 EAP-TLS, 26 EAP-MSCHAPv2) with the settings in CustomAuthData. CustomAuthKey=0, -1 or missing means no method, so the EAP negotiation has nothing to offer and the server rejects the connection (812 or 691).",
-    .fix = "Configure the EAP method (in the VPN properties, or Add-VpnConnection -AuthenticationMethod Eap -EapConfigXmlStream), which writes CustomAuthKey and CustomAuthData; or remove EAP from AuthRestrictions.",
+    .description =
+        "When AuthRestrictions includes EAP (128), Windows runs the EAP method named by "
+        "CustomAuthKey (25 PEAP, 13 EAP-TLS, 26 EAP-MSCHAPv2) with the settings in CustomAuthData. "
+        "CustomAuthKey=0, -1 or missing means no method, so the EAP negotiation has nothing to "
+        "offer and the server rejects the connection (812 or 691).",
+    .fix = "Configure the EAP method (in the VPN properties, or Add-VpnConnection "
+           "-AuthenticationMethod Eap -EapConfigXmlStream), which writes CustomAuthKey and "
+           "CustomAuthData; or remove EAP from AuthRestrictions.",
     .since = "0.1.0",
     .check = check,
 };

@@ -1,4 +1,5 @@
-/* PBK035 eap-data-type-mismatch — CustomAuthData was written for a different EAP method than CustomAuthKey. */
+/* PBK035 eap-data-type-mismatch — CustomAuthData was written for a different EAP method than
+ * CustomAuthKey. */
 #include "common.h"
 
 #include <stdlib.h>
@@ -41,8 +42,14 @@ VL_RULE(PBK035) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "CustomAuthData was written for a different EAP method than CustomAuthKey",
-    .description = "CustomAuthData starts with the signature 1DBC followed by the EAP type it configures (a little-endian DWORD); in Windows-written files that type equals CustomAuthKey. A blob for EAP-MSCHAPv2 under CustomAuthKey=25 (PEAP) - typical when a script changed one key and not the other - makes Windows hand the method a configuration it cannot read, and authentication fails or falls back to defaults (for example no server certificate validation settings).",
-    .fix = "Re-apply the EAP configuration as a whole (VPN properties, or the EapConfiguration of the ProfileXML) so that CustomAuthKey and CustomAuthData agree.",
+    .description = "CustomAuthData starts with the signature 1DBC followed by the EAP type it "
+                   "configures (a little-endian DWORD); in Windows-written files that type equals "
+                   "CustomAuthKey. A blob for EAP-MSCHAPv2 under CustomAuthKey=25 (PEAP) - typical "
+                   "when a script changed one key and not the other - makes Windows hand the "
+                   "method a configuration it cannot read, and authentication fails or falls back "
+                   "to defaults (for example no server certificate validation settings).",
+    .fix = "Re-apply the EAP configuration as a whole (VPN properties, or the EapConfiguration of "
+           "the ProfileXML) so that CustomAuthKey and CustomAuthData agree.",
     .since = "0.1.0",
     .check = check,
 };

@@ -24,8 +24,12 @@ VL_RULE(PBK037) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A VPN entry has DataEncryption=0 (no encryption)",
-    .description = "DataEncryption=0 (Add-VpnConnection -EncryptionLevel NoEncryption) lets the connection come up without data encryption, and with PPTP it means the traffic crosses the internet in clear. MS-RRASM 2.2.2.2.14 defines 256 (require) and 512 (require maximum strength) for an encrypted tunnel.",
-    .fix = "Set DataEncryption=256 (required) - or 512 (maximum strength) if the server supports it - so the client refuses an unencrypted tunnel.",
+    .description = "DataEncryption=0 (Add-VpnConnection -EncryptionLevel NoEncryption) lets the "
+                   "connection come up without data encryption, and with PPTP it means the traffic "
+                   "crosses the internet in clear. MS-RRASM 2.2.2.2.14 defines 256 (require) and "
+                   "512 (require maximum strength) for an encrypted tunnel.",
+    .fix = "Set DataEncryption=256 (required) - or 512 (maximum strength) if the server supports "
+           "it - so the client refuses an unencrypted tunnel.",
     .since = "0.1.0",
     .check = check,
 };

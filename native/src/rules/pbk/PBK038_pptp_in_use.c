@@ -25,8 +25,12 @@ VL_RULE(PBK038) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "The entry uses PPTP, an insecure and deprecated protocol",
-    .description = "PPTP relies on MS-CHAP v2 and MPPE (RC4), which can be cracked offline; Microsoft has deprecated PPTP (and L2TP) in Windows Server and recommends IKEv2 or SSTP. PPTP also needs GRE (IP protocol 47), which many networks block (error 806).",
-    .fix = "Move the connection to IKEv2 (VpnStrategy=7 or 14) or SSTP (5) and retire the PPTP server.",
+    .description =
+        "PPTP relies on MS-CHAP v2 and MPPE (RC4), which can be cracked offline; Microsoft has "
+        "deprecated PPTP (and L2TP) in Windows Server and recommends IKEv2 or SSTP. PPTP also "
+        "needs GRE (IP protocol 47), which many networks block (error 806).",
+    .fix = "Move the connection to IKEv2 (VpnStrategy=7 or 14) or SSTP (5) and retire the PPTP "
+           "server.",
     .since = "0.1.0",
     .check = check,
 };

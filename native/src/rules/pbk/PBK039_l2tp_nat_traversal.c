@@ -27,8 +27,16 @@ VL_RULE(PBK039) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "An L2TP/IPsec entry: behind NAT it needs the NAT-T registry value",
-    .description = "Since Windows Vista, L2TP/IPsec to a server behind NAT is blocked until HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\AssumeUDPEncapsulationContextOnSendRule (DWORD) is set to 2 and the computer is restarted (KB926179, KB947234). Without it the dial times out with error 809; UDP 500, 4500 and 1701 (inside IPsec) and ESP must also pass, and RasMan\\Parameters\\ProhibitIpSec must not be 1. Feature updates can drop the value. This is advice: the phonebook cannot tell whether NAT is involved.",
-    .fix = "If the client or server is behind NAT, set AssumeUDPEncapsulationContextOnSendRule=2 (REG_DWORD) under the PolicyAgent service key and reboot; check ProhibitIpSec=0; open UDP 500/4500. Better: move to IKEv2.",
+    .description =
+        "Since Windows Vista, L2TP/IPsec to a server behind NAT is blocked until "
+        "HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\AssumeUDPEncapsulationContextOnSen"
+        "dRule (DWORD) is set to 2 and the computer is restarted (KB926179, KB947234). Without it "
+        "the dial times out with error 809; UDP 500, 4500 and 1701 (inside IPsec) and ESP must "
+        "also pass, and RasMan\\Parameters\\ProhibitIpSec must not be 1. Feature updates can drop "
+        "the value. This is advice: the phonebook cannot tell whether NAT is involved.",
+    .fix = "If the client or server is behind NAT, set AssumeUDPEncapsulationContextOnSendRule=2 "
+           "(REG_DWORD) under the PolicyAgent service key and reboot; check ProhibitIpSec=0; open "
+           "UDP 500/4500. Better: move to IKEv2.",
     .since = "0.1.0",
     .check = check,
 };

@@ -59,8 +59,14 @@ VL_RULE(PBK041) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A server name contains full-width or ideographic characters",
-    .description = "Server names pasted from a Japanese/Chinese document, chat or IME contain full-width letters and digits (ｖｐｎ), the ideographic full stop (。) or the ideographic space (U+3000). They look like the ASCII name but are different characters, so the name does not resolve and the dial fails with 868 (name not resolved) or 809. Runbooks for error 809 list this first: check the server name for full-width characters and extra spaces.",
-    .fix = "Retype the server name (PhoneNumber, ServerListServerName) in half-width ASCII, e.g. vpn.example.com.",
+    .description =
+        "Server names pasted from a Japanese/Chinese document, chat or IME contain full-width "
+        "letters and digits (ｖｐｎ), the ideographic full stop (。) or the ideographic space "
+        "(U+3000). They look like the ASCII name but are different characters, so the name does "
+        "not resolve and the dial fails with 868 (name not resolved) or 809. Runbooks for error "
+        "809 list this first: check the server name for full-width characters and extra spaces.",
+    .fix = "Retype the server name (PhoneNumber, ServerListServerName) in half-width ASCII, e.g. "
+           "vpn.example.com.",
     .since = "0.1.0",
     .check = check,
 };

@@ -27,7 +27,8 @@ static void check(vl_ctx *c)
                          "[%s] %s has %s: a host name cannot contain spaces, so '%s' will "
                          "not resolve as written; remove them",
                          pbkr_name(e, nb, sizeof nb), kv->key,
-                         edge ? "spaces before or after the server name" : "a space inside the server name",
+                         edge ? "spaces before or after the server name"
+                              : "a space inside the server name",
                          pbkr_text(kv->value, n, vb, sizeof vb));
         }
     }
@@ -39,7 +40,11 @@ VL_RULE(PBK042) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A VPN server name has spaces in or around it",
-    .description = "A VPN entry's PhoneNumber (and ServerListServerName) is a host name or IP address. Leading, trailing or inner spaces - pasted along with the name - make name resolution fail (868, 809); whether Windows trims them is undocumented. Runbooks for L2TP error 809 tell users to check the server name for extra spaces first.",
+    .description =
+        "A VPN entry's PhoneNumber (and ServerListServerName) is a host name or IP address. "
+        "Leading, trailing or inner spaces - pasted along with the name - make name resolution "
+        "fail (868, 809); whether Windows trims them is undocumented. Runbooks for L2TP error 809 "
+        "tell users to check the server name for extra spaces first.",
     .fix = "Remove the spaces: PhoneNumber=vpn.example.com.",
     .since = "0.1.0",
     .check = check,

@@ -40,7 +40,10 @@ VL_RULE(PBK043) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A VPN server name is a URL (scheme or path) instead of a host name",
-    .description = "PhoneNumber (and ServerListServerName) of a VPN entry must be a host name or IP address, optionally with a port for SSTP. A value such as https://vpn.example.com/ - copied from a browser or a portal page - is not resolvable, so every dial fails (868 or 809).",
+    .description =
+        "PhoneNumber (and ServerListServerName) of a VPN entry must be a host name or IP address, "
+        "optionally with a port for SSTP. A value such as https://vpn.example.com/ - copied from a "
+        "browser or a portal page - is not resolvable, so every dial fails (868 or 809).",
     .fix = "Keep only the host name: PhoneNumber=vpn.example.com.",
     .since = "0.1.0",
     .check = check,

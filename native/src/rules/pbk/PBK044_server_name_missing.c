@@ -38,7 +38,11 @@ VL_RULE(PBK044) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A VPN entry has no server (PhoneNumber) to connect to",
-    .description = "For a VPN entry the DEVICE subsection's PhoneNumber holds the server host name or IP address. When it is missing or empty in every DEVICE subsection, Windows has nothing to dial: the user is asked for a server or the dial fails at once. Generators that drop unknown keys and scripts that truncate entries leave such entries behind.",
+    .description =
+        "For a VPN entry the DEVICE subsection's PhoneNumber holds the server host name or IP "
+        "address. When it is missing or empty in every DEVICE subsection, Windows has nothing to "
+        "dial: the user is asked for a server or the dial fails at once. Generators that drop "
+        "unknown keys and scripts that truncate entries leave such entries behind.",
     .fix = "Set PhoneNumber=<server> in the DEVICE=vpn subsection (or re-create the connection).",
     .since = "0.1.0",
     .check = check,

@@ -5,8 +5,8 @@ static const struct {
     const char *key;
     size_t max;
 } limits[] = {
-    {"PhoneNumber", 128}, {"AreaCode", 10},        {"Device", 128},
-    {"DEVICE", 16},       {"IpDnsSuffix", 255},    {"PrerequisiteEntry", 256},
+    {"PhoneNumber", 128},   {"AreaCode", 10},         {"Device", 128},
+    {"DEVICE", 16},         {"IpDnsSuffix", 255},     {"PrerequisiteEntry", 256},
     {"CustomDialDll", 260}, {"PrerequisitePbk", 260}, {"ServerListServerName", 255},
 };
 
@@ -40,7 +40,12 @@ VL_RULE(PBK045) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A value is longer than the RAS field that receives it",
-    .description = "RASENTRY has fixed-size fields: PhoneNumber 128 characters (RAS_MaxPhoneNumber), AreaCode 10, Device 128, the DEVICE type 16, IpDnsSuffix 255, PrerequisiteEntry 256, CustomDialDll and PrerequisitePbk MAX_PATH (260). A longer value cannot be passed through RasGetEntryProperties/RasSetEntryProperties, so the entry cannot be read or saved by the RAS API and the VPN UI.",
+    .description =
+        "RASENTRY has fixed-size fields: PhoneNumber 128 characters (RAS_MaxPhoneNumber), AreaCode "
+        "10, Device 128, the DEVICE type 16, IpDnsSuffix 255, PrerequisiteEntry 256, CustomDialDll "
+        "and PrerequisitePbk MAX_PATH (260). A longer value cannot be passed through "
+        "RasGetEntryProperties/RasSetEntryProperties, so the entry cannot be read or saved by the "
+        "RAS API and the VPN UI.",
     .fix = "Shorten the value to the limit given in the message.",
     .since = "0.1.0",
     .check = check,

@@ -3,8 +3,9 @@
 
 static bool user_writable(const char *v, size_t n)
 {
-    static const char *const hints[] = {"\\users\\", "\\temp\\", "\\appdata\\", "\\downloads\\",
-                                        "\\public\\", "\\programdata\\", "%temp%", "%appdata%"};
+    static const char *const hints[] = {"\\users\\",     "\\temp\\",   "\\appdata\\",
+                                        "\\downloads\\", "\\public\\", "\\programdata\\",
+                                        "%temp%",        "%appdata%"};
     for (size_t h = 0; h < VL_ARRAY_LEN(hints); h++) {
         size_t m = strlen(hints[h]);
         for (size_t i = 0; i + m <= n; i++)
@@ -44,8 +45,13 @@ VL_RULE(PBK046) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "The entry loads a custom dialer DLL",
-    .description = "CustomDialDll / CustomRasDialDll name a DLL that RAS loads into the dialling process (RASENTRY szCustomDialDll, used with CustomDialFunc). Windows-written VPN entries leave them empty. A non-empty value runs third-party code whenever the connection is dialled - a persistence and privilege-escalation vector if the path is user-writable - and breaks dialling when the DLL is missing.",
-    .fix = "Empty CustomDialDll=, CustomDialFunc= and CustomRasDialDll= unless you knowingly deploy a custom dialer from a protected folder.",
+    .description = "CustomDialDll / CustomRasDialDll name a DLL that RAS loads into the dialling "
+                   "process (RASENTRY szCustomDialDll, used with CustomDialFunc). Windows-written "
+                   "VPN entries leave them empty. A non-empty value runs third-party code whenever "
+                   "the connection is dialled - a persistence and privilege-escalation vector if "
+                   "the path is user-writable - and breaks dialling when the DLL is missing.",
+    .fix = "Empty CustomDialDll=, CustomDialFunc= and CustomRasDialDll= unless you knowingly "
+           "deploy a custom dialer from a protected folder.",
     .since = "0.1.0",
     .check = check,
 };

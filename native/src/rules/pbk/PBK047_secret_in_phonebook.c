@@ -1,4 +1,5 @@
-/* PBK047 secret-in-phonebook — A password or pre-shared key is stored in clear text in the phonebook. */
+/* PBK047 secret-in-phonebook — A password or pre-shared key is stored in clear text in the
+ * phonebook. */
 #include "common.h"
 
 static void check(vl_ctx *c)
@@ -27,8 +28,14 @@ VL_RULE(PBK047) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "A password or pre-shared key is stored in clear text in the phonebook",
-    .description = "Windows never writes secrets into rasphone.pbk: PreSharedKey= and ApnInfoPassword= are always empty, because the L2TP pre-shared key and passwords are stored through RasSetCredentials in protected storage. A non-empty value was put there by a script or generator, is readable by anyone who can read the file (the all-users phonebook is readable by every user), and is not used by Windows. vpnlint never prints the value.",
-    .fix = "Delete the value (leave PreSharedKey= empty), set the key with Add-VpnConnection -L2tpPsk or the VPN settings, and change the secret, since it has been exposed.",
+    .description =
+        "Windows never writes secrets into rasphone.pbk: PreSharedKey= and ApnInfoPassword= are "
+        "always empty, because the L2TP pre-shared key and passwords are stored through "
+        "RasSetCredentials in protected storage. A non-empty value was put there by a script or "
+        "generator, is readable by anyone who can read the file (the all-users phonebook is "
+        "readable by every user), and is not used by Windows. vpnlint never prints the value.",
+    .fix = "Delete the value (leave PreSharedKey= empty), set the key with Add-VpnConnection "
+           "-L2tpPsk or the VPN settings, and change the secret, since it has been exposed.",
     .since = "0.1.0",
     .check = check,
 };

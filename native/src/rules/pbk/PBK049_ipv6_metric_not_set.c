@@ -26,7 +26,11 @@ VL_RULE(PBK049) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "An explicit IPv4 interface metric without an IPv6 one",
-    .description = "Setting IpInterfaceMetric makes the tunnel win DNS and routing decisions for IPv4, but Ipv6InterfaceMetric=0 leaves IPv6 on automatic. When IPv6 is negotiated over the tunnel, AAAA lookups and IPv6 traffic can still prefer the physical adapter. Richard Hicks' scripts always set both (Update-Rasphone -InterfaceMetric writes IpInterfaceMetric and Ipv6InterfaceMetric).",
+    .description = "Setting IpInterfaceMetric makes the tunnel win DNS and routing decisions for "
+                   "IPv4, but Ipv6InterfaceMetric=0 leaves IPv6 on automatic. When IPv6 is "
+                   "negotiated over the tunnel, AAAA lookups and IPv6 traffic can still prefer the "
+                   "physical adapter. Richard Hicks' scripts always set both (Update-Rasphone "
+                   "-InterfaceMetric writes IpInterfaceMetric and Ipv6InterfaceMetric).",
     .fix = "Set Ipv6InterfaceMetric to the same value as IpInterfaceMetric.",
     .since = "0.1.0",
     .check = check,

@@ -1,4 +1,5 @@
-/* PBK050 mobility-disabled-with-outage-time — IKEv2 mobility is disabled but NetworkOutageTime is set. */
+/* PBK050 mobility-disabled-with-outage-time — IKEv2 mobility is disabled but NetworkOutageTime is
+ * set. */
 #include "common.h"
 
 static void check(vl_ctx *c)
@@ -25,8 +26,13 @@ VL_RULE(PBK050) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "IKEv2 mobility is disabled but NetworkOutageTime is set",
-    .description = "DisableMobility=1 turns off IKEv2 VPN Reconnect (MOBIKE); NetworkOutageTime is how long mobility waits for the network to return, so it only means something when mobility is on. Windows and Richard Hicks' Update-Rasphone write NetworkOutageTime=0 with DisableMobility=1, and the script refuses to combine the two. The pair shows that one of the two settings is not what was intended.",
-    .fix = "Either keep mobility off with NetworkOutageTime=0, or enable it (DisableMobility=0) with the outage time you want (e.g. 1800).",
+    .description = "DisableMobility=1 turns off IKEv2 VPN Reconnect (MOBIKE); NetworkOutageTime is "
+                   "how long mobility waits for the network to return, so it only means something "
+                   "when mobility is on. Windows and Richard Hicks' Update-Rasphone write "
+                   "NetworkOutageTime=0 with DisableMobility=1, and the script refuses to combine "
+                   "the two. The pair shows that one of the two settings is not what was intended.",
+    .fix = "Either keep mobility off with NetworkOutageTime=0, or enable it (DisableMobility=0) "
+           "with the outage time you want (e.g. 1800).",
     .since = "0.1.0",
     .check = check,
 };

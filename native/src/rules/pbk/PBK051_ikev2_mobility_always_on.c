@@ -26,8 +26,14 @@ VL_RULE(PBK051) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "An Always On IKEv2 entry keeps IKEv2 mobility enabled",
-    .description = "IKEv2 mobility (MOBIKE) keeps the security association alive across network changes for NetworkOutageTime seconds. With Always On VPN, firewalls and load balancers that drop the idle session leave the client trying to resume a dead tunnel, which shows up as intermittent 809 errors and slow reconnects; Always On VPN reconnects on its own anyway. Richard Hicks recommends disabling it (DisableMobility=1, NetworkOutageTime=0). Advice only.",
-    .fix = "For Always On VPN, consider DisableMobility=1 and NetworkOutageTime=0 (Update-Rasphone -DisableIkeMobility True).",
+    .description = "IKEv2 mobility (MOBIKE) keeps the security association alive across network "
+                   "changes for NetworkOutageTime seconds. With Always On VPN, firewalls and load "
+                   "balancers that drop the idle session leave the client trying to resume a dead "
+                   "tunnel, which shows up as intermittent 809 errors and slow reconnects; Always "
+                   "On VPN reconnects on its own anyway. Richard Hicks recommends disabling it "
+                   "(DisableMobility=1, NetworkOutageTime=0). Advice only.",
+    .fix = "For Always On VPN, consider DisableMobility=1 and NetworkOutageTime=0 (Update-Rasphone "
+           "-DisableIkeMobility True).",
     .since = "0.1.0",
     .check = check,
 };

@@ -1,4 +1,5 @@
-/* PBK052 ipv6-bypasses-force-tunnel — A force-tunnel entry excludes IPv6, so IPv6 traffic bypasses the VPN. */
+/* PBK052 ipv6-bypasses-force-tunnel — A force-tunnel entry excludes IPv6, so IPv6 traffic bypasses
+ * the VPN. */
 #include "common.h"
 
 static void check(vl_ctx *c)
@@ -25,8 +26,13 @@ VL_RULE(PBK052) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "A force-tunnel entry excludes IPv6, so IPv6 traffic bypasses the VPN",
-    .description = "IpPrioritizeRemote=1 sends all IPv4 traffic through the tunnel, but ExcludedProtocols with the IPv6 bit (8) stops IPv6 from being negotiated on the VPN. On networks with IPv6, the client's IPv6 traffic and DNS queries then leave through the physical adapter, outside the tunnel - a leak hwdsl2's client guide warns about.",
-    .fix = "Either negotiate IPv6 over the VPN (clear bit 8 in ExcludedProtocols) or disable IPv6 on the physical adapter / block it where a full tunnel is required.",
+    .description =
+        "IpPrioritizeRemote=1 sends all IPv4 traffic through the tunnel, but ExcludedProtocols "
+        "with the IPv6 bit (8) stops IPv6 from being negotiated on the VPN. On networks with IPv6, "
+        "the client's IPv6 traffic and DNS queries then leave through the physical adapter, "
+        "outside the tunnel - a leak hwdsl2's client guide warns about.",
+    .fix = "Either negotiate IPv6 over the VPN (clear bit 8 in ExcludedProtocols) or disable IPv6 "
+           "on the physical adapter / block it where a full tunnel is required.",
     .since = "0.1.0",
     .check = check,
 };

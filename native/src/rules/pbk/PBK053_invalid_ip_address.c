@@ -79,8 +79,8 @@ static bool ipv6(const char *s, size_t n)
 
 static void check(vl_ctx *c)
 {
-    static const char *const v4[] = {"IpAddress", "IpDnsAddress", "IpDns2Address",
-                                     "IpWinsAddress", "IpWins2Address"};
+    static const char *const v4[] = {"IpAddress", "IpDnsAddress", "IpDns2Address", "IpWinsAddress",
+                                     "IpWins2Address"};
     static const char *const v6[] = {"Ipv6Address", "Ipv6DnsAddress", "Ipv6Dns2Address"};
     static const char *const h16[] = {"Ipv6Prefix", "Ipv6InterfaceId"};
     const vl_pbk *p = c->pbk;
@@ -121,7 +121,12 @@ VL_RULE(PBK053) = {
     .kind = VPNLINT_KIND_PBK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "An address key does not hold a valid IPv4/IPv6 address",
-    .description = "IpAddress, IpDnsAddress, IpDns2Address, IpWinsAddress and IpWins2Address are dotted IPv4 addresses (0.0.0.0 = unset); Ipv6Address, Ipv6DnsAddress and Ipv6Dns2Address are IPv6 addresses (:: = unset); Ipv6Prefix and Ipv6InterfaceId are 16 hex digits; Ipv6PrefixLength is 0-128 (MS-RRASM 2.2.2.2.64/84, RASENTRY). A value that does not parse - a host name, a CIDR suffix, a typo - is dropped, so the static address or DNS server is not used.",
+    .description = "IpAddress, IpDnsAddress, IpDns2Address, IpWinsAddress and IpWins2Address are "
+                   "dotted IPv4 addresses (0.0.0.0 = unset); Ipv6Address, Ipv6DnsAddress and "
+                   "Ipv6Dns2Address are IPv6 addresses (:: = unset); Ipv6Prefix and "
+                   "Ipv6InterfaceId are 16 hex digits; Ipv6PrefixLength is 0-128 (MS-RRASM "
+                   "2.2.2.2.64/84, RASENTRY). A value that does not parse - a host name, a CIDR "
+                   "suffix, a typo - is dropped, so the static address or DNS server is not used.",
     .fix = "Write a plain address (10.0.0.53, fd00::53) with no prefix length or name.",
     .since = "0.1.0",
     .check = check,

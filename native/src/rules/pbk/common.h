@@ -36,8 +36,8 @@ static inline const char *pbkr_name(const vl_pbk_entry *e, char *buf, size_t cap
         }
         unsigned char c = s[i];
         size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (len == 0 || i + len > n || !vl_pbk_utf8_valid((const char *)s + i, len) ||
-            c < 0x20 || c == 0x7F) {
+        if (len == 0 || i + len > n || !vl_pbk_utf8_valid((const char *)s + i, len) || c < 0x20 ||
+            c == 0x7F) {
             buf[o++] = '?';
             i++;
             continue;
@@ -86,17 +86,31 @@ static inline bool pbkr_is_vpn(const vl_pbk_entry *e)
 static inline unsigned pbkr_strategy_protocols(long long v)
 {
     switch (v) {
-    case 0: return PBKR_PPTP | PBKR_L2TP | PBKR_SSTP | PBKR_IKEV2;
-    case 1: return PBKR_PPTP;
-    case 3: return PBKR_L2TP;
-    case 5: return PBKR_SSTP;
-    case 7: return PBKR_IKEV2;
-    case 9: return PBKR_GRE;
-    case 2: case 4: case 6: case 8: return PBKR_PPTP | PBKR_L2TP | PBKR_SSTP | PBKR_IKEV2;
-    case 12: return PBKR_PPTP | PBKR_SSTP;
-    case 13: return PBKR_L2TP | PBKR_SSTP;
-    case 14: return PBKR_IKEV2 | PBKR_SSTP;
-    default: return 0;
+    case 0:
+        return PBKR_PPTP | PBKR_L2TP | PBKR_SSTP | PBKR_IKEV2;
+    case 1:
+        return PBKR_PPTP;
+    case 3:
+        return PBKR_L2TP;
+    case 5:
+        return PBKR_SSTP;
+    case 7:
+        return PBKR_IKEV2;
+    case 9:
+        return PBKR_GRE;
+    case 2:
+    case 4:
+    case 6:
+    case 8:
+        return PBKR_PPTP | PBKR_L2TP | PBKR_SSTP | PBKR_IKEV2;
+    case 12:
+        return PBKR_PPTP | PBKR_SSTP;
+    case 13:
+        return PBKR_L2TP | PBKR_SSTP;
+    case 14:
+        return PBKR_IKEV2 | PBKR_SSTP;
+    default:
+        return 0;
     }
 }
 
@@ -104,11 +118,16 @@ static inline unsigned pbkr_strategy_protocols(long long v)
 static inline unsigned pbkr_strategy_only(long long v)
 {
     switch (v) {
-    case 1: return PBKR_PPTP;
-    case 3: return PBKR_L2TP;
-    case 5: return PBKR_SSTP;
-    case 7: return PBKR_IKEV2;
-    default: return 0;
+    case 1:
+        return PBKR_PPTP;
+    case 3:
+        return PBKR_L2TP;
+    case 5:
+        return PBKR_SSTP;
+    case 7:
+        return PBKR_IKEV2;
+    default:
+        return 0;
     }
 }
 
@@ -138,8 +157,11 @@ static inline unsigned pbkr_device_protocol(const char *name)
     static const struct {
         const char *tag;
         unsigned proto;
-    } tags[] = {{"IKEv2", PBKR_IKEV2}, {"L2TP", PBKR_L2TP}, {"PPTP", PBKR_PPTP},
-                {"SSTP", PBKR_SSTP}, {"GRE", PBKR_GRE}};
+    } tags[] = {{"IKEv2", PBKR_IKEV2},
+                {"L2TP", PBKR_L2TP},
+                {"PPTP", PBKR_PPTP},
+                {"SSTP", PBKR_SSTP},
+                {"GRE", PBKR_GRE}};
     size_t n = strlen(name);
     for (size_t t = 0; t < VL_ARRAY_LEN(tags); t++) {
         size_t m = strlen(tags[t].tag);
@@ -153,12 +175,18 @@ static inline unsigned pbkr_device_protocol(const char *name)
 static inline const char *pbkr_protocol_name(unsigned proto)
 {
     switch (proto) {
-    case PBKR_PPTP: return "PPTP";
-    case PBKR_L2TP: return "L2TP/IPsec";
-    case PBKR_SSTP: return "SSTP";
-    case PBKR_IKEV2: return "IKEv2";
-    case PBKR_GRE: return "GRE";
-    default: return "an unknown protocol";
+    case PBKR_PPTP:
+        return "PPTP";
+    case PBKR_L2TP:
+        return "L2TP/IPsec";
+    case PBKR_SSTP:
+        return "SSTP";
+    case PBKR_IKEV2:
+        return "IKEv2";
+    case PBKR_GRE:
+        return "GRE";
+    default:
+        return "an unknown protocol";
     }
 }
 
@@ -166,11 +194,16 @@ static inline const char *pbkr_protocol_name(unsigned proto)
 static inline int pbkr_only_strategy_for(unsigned proto)
 {
     switch (proto) {
-    case PBKR_PPTP: return 1;
-    case PBKR_L2TP: return 3;
-    case PBKR_SSTP: return 5;
-    case PBKR_IKEV2: return 7;
-    default: return -1;
+    case PBKR_PPTP:
+        return 1;
+    case PBKR_L2TP:
+        return 3;
+    case PBKR_SSTP:
+        return 5;
+    case PBKR_IKEV2:
+        return 7;
+    default:
+        return -1;
     }
 }
 
@@ -181,7 +214,7 @@ static inline bool pbkr_is_always_on(const vl_pbk_entry *e)
 }
 
 /* Every PhoneNumber kv of an entry (any MEDIA/DEVICE), in file order. */
-#define PBKR_FOR_KEYS(e, kvp)                                                                  \
+#define PBKR_FOR_KEYS(e, kvp)                                                                      \
     for (const vl_pbk_kv *kvp = (e)->all; kvp < (e)->all + (e)->n_all; kvp++)
 
 /* AuthRestrictions in words into buf. */

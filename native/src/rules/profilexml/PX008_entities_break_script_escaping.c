@@ -1,0 +1,135 @@
+/* PX008 entities-break-script-escaping — entity references that do not
+ * survive the "< > \" only" escaping of VPN_Profile.ps1-style scripts. */
+#include "core/input.h"
+#include "core/rule.h"
+#include "profilexml/model.h"
+
+#include <libxml/tree.h>
+#include <string.h>
+
+#define MAX_SHOWN 3
+
+typedef struct region {
+    unsigned first, last;
+} region;
+
+static unsigned count_nl(const char *s)
+{
+    unsigned n = 0;
+    for (; s && *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Lines of an element whose content is escaped XML (kept as text): the
+ * content keeps its meaning after one more unescape, so it is exempt. */
+static region text_region(const vl_el *e)
+{
+    region r = {e->line, e->line};
+    for (xmlNodePtr n = e->node->children; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE)
+            return (region){0, 0}; /* inline XML, not escaped */
+        if (n->type == XML_TEXT_NODE)
+            r.last += count_nl((const char *)n->content);
+    }
+    return r;
+}
+
+static void check(vl_ctx *c)
+{
+    const vl_input *in = c->in;
+    const vl_profile *p = c->px;
+    if (!p || c->opt->target == VPNLINT_TARGET_INTUNE || !in->envelope ||
+        strcmp(in->envelope, "raw") != 0 || !in->line_starts)
+        return;
+    region ex[8];
+    size_t nex = 0;
+    if (p->eap_config && p->eap_form == VL_EAP_ESCAPED)
+        ex[nex++] = text_region(p->eap_config);
+    for (const vl_el *e = vl_px_first(p, VL_PX_PP_CustomConfiguration); e && nex < 8;
+         e = vl_px_next(p, e))
+        ex[nex++] = text_region(e);
+
+    int sev =
+        c->opt->target == VPNLINT_TARGET_WMI ? VPNLINT_SEVERITY_WARNING : VPNLINT_SEVERITY_INFO;
+    size_t total = 0;
+    const char *t = in->text;
+    unsigned ln = 1;
+    size_t line_start = 0;
+    bool in_comment = false;
+    for (size_t i = 0; i < in->text_len; i++) {
+        if (t[i] == '\n') {
+            ln++;
+            line_start = i + 1;
+            continue;
+        }
+        /* entities in comments stay comment text after one more unescape */
+        if (!in_comment && t[i] == '<' && strncmp(t + i, "<!--", 4) == 0) {
+            in_comment = true;
+            i += 3;
+            continue;
+        }
+        if (in_comment) {
+            if (t[i] == '-' && strncmp(t + i, "-->", 3) == 0) {
+                in_comment = false;
+                i += 2;
+            }
+            continue;
+        }
+        if (t[i] != '&')
+            continue;
+        bool exempt = false;
+        for (size_t k = 0; k < nex; k++)
+            if (ex[k].first && ln >= ex[k].first && ln <= ex[k].last)
+                exempt = true;
+        if (exempt)
+            continue;
+        const char *ent = NULL, *becomes = NULL;
+        if (strncmp(t + i, "&amp;", 5) == 0) {
+            ent = "&amp;";
+            becomes = "a raw '&', which is not well-formed,";
+        } else if (strncmp(t + i, "&lt;", 4) == 0) {
+            ent = "&lt;";
+            becomes = "a '<' that starts markup";
+        } else if (strncmp(t + i, "&gt;", 4) == 0) {
+            ent = "&gt;";
+            becomes = "a bare '>'";
+        }
+        if (!ent)
+            continue;
+        if (total++ < MAX_SHOWN)
+            vl_report_at(c, sev, ln, (unsigned)(i - line_start) + 1,
+                         "%s here is not escaped again by VPN_Profile.ps1-style scripts (they "
+                         "replace only <, > and \"), so the WMI bridge's one unescape turns it "
+                         "into %s and the profile changes or fails to parse: avoid the "
+                         "character, or escape & in the script as well",
+                         ent, becomes);
+    }
+    if (total > MAX_SHOWN)
+        vl_report_at(c, sev, 0, 0,
+                     "%zu more entity references that VPN_Profile.ps1-style escaping would "
+                     "corrupt",
+                     total - MAX_SHOWN);
+}
+
+VL_RULE(PX008) = {
+    .id = "PX008",
+    .name = "entities-break-script-escaping",
+    .kind = VPNLINT_KIND_PROFILEXML,
+    .severity = VPNLINT_SEVERITY_WARNING,
+    .summary = "Entity references (&amp;, &lt;, &gt;) that MS-style script escaping corrupts",
+    .description =
+        "Microsoft's VPN_Profile.ps1 and scripts derived from it (MakeProfile.ps1, Richard "
+        "Hicks' New-AovpnConnection) escape only <, > and \" before handing ProfileXML to the "
+        "MDM_VPNv2_01 WMI class, which unescapes once. An & is left alone, so an &amp; in the "
+        "profile becomes a raw & and an &lt; becomes markup: CreateInstance then fails with "
+        "\"A general error occurred that is not covered by a more specific error code\" (DPC "
+        "issue 42). Entity-escaped EAP or plug-in configuration is exempt: one more unescape "
+        "turns it into the equivalent inline XML. Warning with --target wmi, information with "
+        "the default target, not reported with --target intune.",
+    .fix = "Avoid characters that need escaping in values (write 'and' instead of &), or "
+           "deploy with a script that escapes & too (SecurityElement.Escape, "
+           "[System.Security.SecurityElement]::Escape).",
+    .since = "0.1.0",
+    .check = check,
+};
