@@ -615,6 +615,26 @@ int vl_pbk_key_rank(int scope, const char *key)
     }
 }
 
+/* Canonical spelling of a known key (any scope) equal to key[0..n) when
+ * ASCII case is ignored; NULL when none. */
+const char *vl_pbk_known_key_ci(const char *key, size_t n)
+{
+    static const struct {
+        const char *const *list;
+        size_t n;
+    } lists[] = {{entry_order, VL_ARRAY_LEN(entry_order)},
+                 {netcomp_order, VL_ARRAY_LEN(netcomp_order)},
+                 {media_order, VL_ARRAY_LEN(media_order)},
+                 {device_order, VL_ARRAY_LEN(device_order)}};
+    if (!key)
+        return NULL;
+    for (size_t l = 0; l < VL_ARRAY_LEN(lists); l++)
+        for (size_t i = 0; i < lists[l].n; i++)
+            if (strlen(lists[l].list[i]) == n && vl_strncasecmp(lists[l].list[i], key, n) == 0)
+                return lists[l].list[i];
+    return NULL;
+}
+
 int vl_pbk_key_home_scope(const char *key)
 {
     if (vl_pbk_key_rank(VL_PBK_SCOPE_ENTRY, key) >= 0)

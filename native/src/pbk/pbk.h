@@ -284,6 +284,11 @@ int vl_pbk_key_home_scope(const char *key);
  * when the key is not known for that scope. */
 int vl_pbk_key_rank(int scope, const char *key);
 
+/* Canonical spelling of a known key (any scope) that equals key[0..n) when
+ * ASCII case is ignored ("vpnstrategy" -> "VpnStrategy"); NULL if none. Note
+ * "Device" (MEDIA) and "DEVICE" (subsection) are both known. */
+const char *vl_pbk_known_key_ci(const char *key, size_t n);
+
 /* ---------------------------------------------------------- text */
 
 /* Is s[0..n) valid UTF-8? */

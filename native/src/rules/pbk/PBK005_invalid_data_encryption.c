@@ -1,0 +1,41 @@
+/* PBK005 invalid-data-encryption — DataEncryption is not 0, 8, 256 or 512. */
+#include "common.h"
+
+static void check(vl_ctx *c)
+{
+    const vl_pbk *p = c->pbk;
+    char nb[96], vb[80];
+    for (size_t i = 0; i < p->n_entries; i++) {
+        const vl_pbk_entry *e = &p->entries[i];
+        for (size_t k = 0; k < e->n_keys; k++) {
+            const vl_pbk_kv *kv = &e->keys[k];
+            if (strcmp(kv->key, "DataEncryption") != 0)
+                continue;
+            long long v;
+            if (vl_pbk_kv_int(kv, &v) && vl_pbk_data_encryption_name(v))
+                continue;
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                         "[%s] DataEncryption='%s' is not a defined encryption level: use 0 "
+                         "(none), 8 (optional), 256 (required) or 512 (maximum strength)",
+                         pbkr_name(e, nb, sizeof nb),
+                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
+        }
+    }
+}
+
+VL_RULE(PBK005) = {
+    .id = "PBK005",
+    .name = "invalid-data-encryption",
+    .kind = VPNLINT_KIND_PBK,
+    .severity = VPNLINT_SEVERITY_ERROR,
+    .summary = "DataEncryption is not one of 0, 8, 256 or 512",
+    .description =
+        "MS-RRASM 2.2.2.2.14 defines DataEncryption as 0 (no encryption), 8 (optional), 256 "
+        "(require encryption) or 512 (require maximum strength); they map to Add-VpnConnection "
+        "-EncryptionLevel NoEncryption/Optional/Required/Maximum. Other values (often an ET_* "
+        "constant 1/2/3 written by a script) leave the behaviour to the implementation.",
+    .fix = "Write DataEncryption=256 (required) for a VPN, or 512 if the server supports "
+           "maximum-strength encryption.",
+    .since = "0.1.0",
+    .check = check,
+};

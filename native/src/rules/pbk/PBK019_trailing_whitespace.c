@@ -1,0 +1,70 @@
+/* PBK019 trailing-whitespace — spaces around keys, after values or headers. */
+#include "common.h"
+
+static bool sp(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+static bool server_key(const vl_pbk_kv *kv)
+{
+    /* server names have their own rule (PBK042) */
+    return strcmp(kv->key, "PhoneNumber") == 0 || strcmp(kv->key, "ServerListServerName") == 0;
+}
+
+static void check(vl_ctx *c)
+{
+    const vl_pbk *p = c->pbk;
+    char nb[96], kb[64];
+    for (size_t i = 0; i < p->n_kvs; i++) {
+        const vl_pbk_kv *kv = &p->kvs[i];
+        const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+        const char *en = e ? pbkr_name(e, nb, sizeof nb) : "";
+        if (kv->key_len && (sp(kv->key[0]) || sp(kv->key[kv->key_len - 1]))) {
+            size_t n;
+            const char *t = vl_trim(kv->key, kv->key_len, &n);
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                         "[%s] the key '%s' has spaces around it: keys are matched exactly, so "
+                         "Windows does not see it as %s",
+                         en, pbkr_text(kv->key, kv->key_len, kb, sizeof kb),
+                         pbkr_text(t, n, nb, sizeof nb));
+            continue;
+        }
+        if (kv->blob || server_key(kv) || !kv->value_len || !sp(kv->value[kv->value_len - 1]))
+            continue;
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 1 + kv->value_len),
+                     "[%s] the value of %s ends with a space or tab: whether Windows trims it "
+                     "is undocumented, so %s",
+                     en, pbkr_text(kv->key, kv->key_len, kb, sizeof kb),
+                     vl_pbk_is_secret_key(kv->key, kv->key_len)
+                         ? "remove it"
+                         : "a number may not parse and a name may not match; remove it");
+    }
+    for (size_t i = 0; i < p->n_lines; i++) {
+        const vl_pbk_line *ln = &p->lines[i];
+        if (ln->type != VL_PBK_LINE_HEADER || !ln->len)
+            continue;
+        const char *s = (const char *)p->bytes + ln->off;
+        if (sp(s[0]) || sp(s[ln->len - 1]))
+            vl_report_at(c, VL_SEV_DEFAULT, (unsigned)(i + 1), 1,
+                         "the [entry] header has spaces or tabs around it: some readers (DPC) "
+                         "do not recognise such a header; write it as [Name] alone on the line");
+    }
+}
+
+VL_RULE(PBK019) = {
+    .id = "PBK019",
+    .name = "trailing-whitespace",
+    .kind = VPNLINT_KIND_PBK,
+    .severity = VPNLINT_SEVERITY_WARNING,
+    .summary = "A key, value or header has stray spaces or tabs",
+    .description =
+        "Windows writes Key=Value with no spaces. Generators and hand edits leave trailing "
+        "spaces (Encoding=1 followed by a space), spaces around the key (VpnStrategy = 7) or "
+        "after a [header]. Keys are matched exactly, so a padded key is an unknown key; "
+        "whether Windows trims values is undocumented, and tools like DPC do not recognise "
+        "padded headers.",
+    .fix = "Delete the spaces: write Key=Value and [Entry Name] with nothing around them.",
+    .since = "0.1.0",
+    .check = check,
+};

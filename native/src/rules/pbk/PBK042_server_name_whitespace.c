@@ -1,0 +1,51 @@
+/* PBK042 server-name-whitespace — A VPN server name has spaces in or around it. */
+#include "common.h"
+
+static void check(vl_ctx *c)
+{
+    const vl_pbk *p = c->pbk;
+    char nb[96], vb[160];
+    for (size_t i = 0; i < p->n_entries; i++) {
+        const vl_pbk_entry *e = &p->entries[i];
+        if (!pbkr_is_vpn(e))
+            continue;
+        PBKR_FOR_KEYS(e, kv)
+        {
+            if (strcmp(kv->key, "PhoneNumber") != 0 && strcmp(kv->key, "ServerListServerName") != 0)
+                continue;
+            size_t n = kv->value_len;
+            if (!n)
+                continue;
+            size_t sp = 0;
+            for (size_t k = 0; k < n; k++)
+                sp += kv->value[k] == ' ' || kv->value[k] == '\t';
+            if (!sp || sp == n)
+                continue;
+            bool edge = kv->value[0] == ' ' || kv->value[0] == '\t' || kv->value[n - 1] == ' ' ||
+                        kv->value[n - 1] == '\t';
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
+                         "[%s] %s has %s: a host name cannot contain spaces, so '%s' will "
+                         "not resolve as written; remove them",
+                         pbkr_name(e, nb, sizeof nb), kv->key,
+                         edge ? "spaces before or after the server name"
+                              : "a space inside the server name",
+                         pbkr_text(kv->value, n, vb, sizeof vb));
+        }
+    }
+}
+
+VL_RULE(PBK042) = {
+    .id = "PBK042",
+    .name = "server-name-whitespace",
+    .kind = VPNLINT_KIND_PBK,
+    .severity = VPNLINT_SEVERITY_WARNING,
+    .summary = "A VPN server name has spaces in or around it",
+    .description =
+        "A VPN entry's PhoneNumber (and ServerListServerName) is a host name or IP address. "
+        "Leading, trailing or inner spaces - pasted along with the name - make name resolution "
+        "fail (868, 809); whether Windows trims them is undocumented. Runbooks for L2TP error 809 "
+        "tell users to check the server name for extra spaces first.",
+    .fix = "Remove the spaces: PhoneNumber=vpn.example.com.",
+    .since = "0.1.0",
+    .check = check,
+};

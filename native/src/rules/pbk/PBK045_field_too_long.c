@@ -1,0 +1,52 @@
+/* PBK045 field-too-long — A value is longer than the RAS field that receives it. */
+#include "common.h"
+
+static const struct {
+    const char *key;
+    size_t max;
+} limits[] = {
+    {"PhoneNumber", 128},   {"AreaCode", 10},         {"Device", 128},
+    {"DEVICE", 16},         {"IpDnsSuffix", 255},     {"PrerequisiteEntry", 256},
+    {"CustomDialDll", 260}, {"PrerequisitePbk", 260}, {"ServerListServerName", 255},
+};
+
+static void check(vl_ctx *c)
+{
+    const vl_pbk *p = c->pbk;
+    char nb[96];
+    for (size_t i = 0; i < p->n_kvs; i++) {
+        const vl_pbk_kv *kv = &p->kvs[i];
+        for (size_t k = 0; k < VL_ARRAY_LEN(limits); k++) {
+            if (strcmp(kv->key, limits[k].key) != 0)
+                continue;
+            size_t n = 0;
+            for (size_t b = 0; b < kv->value_len; b++)
+                n += ((unsigned char)kv->value[b] & 0xC0) != 0x80;
+            if (n > limits[k].max) {
+                const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+                vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                             "[%s] %s is %zu characters long; the RAS field holds at most %zu, "
+                             "so Windows cannot load or save this entry through the RAS API",
+                             e ? pbkr_name(e, nb, sizeof nb) : "", kv->key, n, limits[k].max);
+            }
+            break;
+        }
+    }
+}
+
+VL_RULE(PBK045) = {
+    .id = "PBK045",
+    .name = "field-too-long",
+    .kind = VPNLINT_KIND_PBK,
+    .severity = VPNLINT_SEVERITY_ERROR,
+    .summary = "A value is longer than the RAS field that receives it",
+    .description =
+        "RASENTRY has fixed-size fields: PhoneNumber 128 characters (RAS_MaxPhoneNumber), AreaCode "
+        "10, Device 128, the DEVICE type 16, IpDnsSuffix 255, PrerequisiteEntry 256, CustomDialDll "
+        "and PrerequisitePbk MAX_PATH (260). A longer value cannot be passed through "
+        "RasGetEntryProperties/RasSetEntryProperties, so the entry cannot be read or saved by the "
+        "RAS API and the VPN UI.",
+    .fix = "Shorten the value to the limit given in the message.",
+    .since = "0.1.0",
+    .check = check,
+};

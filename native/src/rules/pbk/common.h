@@ -1,0 +1,227 @@
+/* common.h — small helpers shared by the phonebook rules (PBKnnn).
+ *
+ * Header-only (static inline) because every .c file in this folder is a rule
+ * and the registry is generated from their names.
+ */
+#ifndef VL_RULES_PBK_COMMON_H
+#define VL_RULES_PBK_COMMON_H
+
+#include "core/rule.h"
+#include "pbk/pbk.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Protocol bits for what a VpnStrategy may use. */
+#define PBKR_PPTP 1u
+#define PBKR_L2TP 2u
+#define PBKR_SSTP 4u
+#define PBKR_IKEV2 8u
+#define PBKR_GRE 16u
+#define PBKR_PPP (PBKR_PPTP | PBKR_L2TP | PBKR_SSTP) /* PPP authentication inside */
+
+/* A printable, bounded form of an entry name for messages: invalid UTF-8
+ * bytes and control characters become '?', and long names are cut at 60
+ * bytes (at a character boundary) with "...". */
+static inline const char *pbkr_name(const vl_pbk_entry *e, char *buf, size_t cap)
+{
+    size_t o = 0;
+    const unsigned char *s = (const unsigned char *)e->name;
+    size_t i = 0, n = e->name_len;
+    while (i < n && o + 8 < cap) {
+        if (o >= 60) {
+            memcpy(buf + o, "...", 3);
+            o += 3;
+            break;
+        }
+        unsigned char c = s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (len == 0 || i + len > n || !vl_pbk_utf8_valid((const char *)s + i, len) || c < 0x20 ||
+            c == 0x7F) {
+            buf[o++] = '?';
+            i++;
+            continue;
+        }
+        memcpy(buf + o, s + i, len);
+        o += len;
+        i += len;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* Same for any value (never call it on a secret). */
+static inline const char *pbkr_text(const char *v, size_t n, char *buf, size_t cap)
+{
+    vl_pbk_entry tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.name = v;
+    tmp.name_len = n;
+    return pbkr_name(&tmp, buf, cap);
+}
+
+/* Entry-level integer, with a default when absent or not a number. */
+static inline long long pbkr_int(const vl_pbk_entry *e, const char *key, long long dflt)
+{
+    long long v;
+    return vl_pbk_entry_int(e, key, &v) ? v : dflt;
+}
+
+/* Is this a VPN entry? Type=2, or no Type and a DEVICE=vpn subsection. */
+static inline bool pbkr_is_vpn(const vl_pbk_entry *e)
+{
+    long long t;
+    if (vl_pbk_entry_int(e, "Type", &t))
+        return t == 2;
+    for (size_t m = 0; m < e->n_media; m++)
+        for (size_t d = 0; d < e->media[m].n_devices; d++) {
+            const vl_pbk_kv *kv = &e->media[m].devices[d].keys[0];
+            if (strcmp(kv->key, "DEVICE") == 0 && strcmp(kv->value, "vpn") == 0)
+                return true;
+        }
+    return false;
+}
+
+/* The protocols a strategy can end up using (Automatic: all four). */
+static inline unsigned pbkr_strategy_protocols(long long v)
+{
+    switch (v) {
+    case 0:
+        return PBKR_PPTP | PBKR_L2TP | PBKR_SSTP | PBKR_IKEV2;
+    case 1:
+        return PBKR_PPTP;
+    case 3:
+        return PBKR_L2TP;
+    case 5:
+        return PBKR_SSTP;
+    case 7:
+        return PBKR_IKEV2;
+    case 9:
+        return PBKR_GRE;
+    case 2:
+    case 4:
+    case 6:
+    case 8:
+        return PBKR_PPTP | PBKR_L2TP | PBKR_SSTP | PBKR_IKEV2;
+    case 12:
+        return PBKR_PPTP | PBKR_SSTP;
+    case 13:
+        return PBKR_L2TP | PBKR_SSTP;
+    case 14:
+        return PBKR_IKEV2 | PBKR_SSTP;
+    default:
+        return 0;
+    }
+}
+
+/* The one protocol a strategy pins ("X only"), 0 otherwise. */
+static inline unsigned pbkr_strategy_only(long long v)
+{
+    switch (v) {
+    case 1:
+        return PBKR_PPTP;
+    case 3:
+        return PBKR_L2TP;
+    case 5:
+        return PBKR_SSTP;
+    case 7:
+        return PBKR_IKEV2;
+    default:
+        return 0;
+    }
+}
+
+/* The protocol a strategy uses first (pinned or "X first"/"X, then SSTP"). */
+static inline unsigned pbkr_strategy_primary(long long v)
+{
+    const char *f = vl_pbk_vpn_strategy_first(v);
+    if (!f)
+        return 0;
+    if (strcmp(f, "PPTP") == 0)
+        return PBKR_PPTP;
+    if (strcmp(f, "L2TP") == 0)
+        return PBKR_L2TP;
+    if (strcmp(f, "SSTP") == 0)
+        return PBKR_SSTP;
+    if (strcmp(f, "IKEv2") == 0)
+        return PBKR_IKEV2;
+    return PBKR_GRE;
+}
+
+/* Which protocol a WAN Miniport device name names ("WAN Miniport (L2TP)",
+ * localised names keep the protocol in parentheses), 0 if none. */
+static inline unsigned pbkr_device_protocol(const char *name)
+{
+    if (!name)
+        return 0;
+    static const struct {
+        const char *tag;
+        unsigned proto;
+    } tags[] = {{"IKEv2", PBKR_IKEV2},
+                {"L2TP", PBKR_L2TP},
+                {"PPTP", PBKR_PPTP},
+                {"SSTP", PBKR_SSTP},
+                {"GRE", PBKR_GRE}};
+    size_t n = strlen(name);
+    for (size_t t = 0; t < VL_ARRAY_LEN(tags); t++) {
+        size_t m = strlen(tags[t].tag);
+        for (size_t i = 0; i + m <= n; i++)
+            if (vl_strncasecmp(name + i, tags[t].tag, m) == 0)
+                return tags[t].proto;
+    }
+    return 0;
+}
+
+static inline const char *pbkr_protocol_name(unsigned proto)
+{
+    switch (proto) {
+    case PBKR_PPTP:
+        return "PPTP";
+    case PBKR_L2TP:
+        return "L2TP/IPsec";
+    case PBKR_SSTP:
+        return "SSTP";
+    case PBKR_IKEV2:
+        return "IKEv2";
+    case PBKR_GRE:
+        return "GRE";
+    default:
+        return "an unknown protocol";
+    }
+}
+
+/* VpnStrategy value that pins a protocol. */
+static inline int pbkr_only_strategy_for(unsigned proto)
+{
+    switch (proto) {
+    case PBKR_PPTP:
+        return 1;
+    case PBKR_L2TP:
+        return 3;
+    case PBKR_SSTP:
+        return 5;
+    case PBKR_IKEV2:
+        return 7;
+    default:
+        return -1;
+    }
+}
+
+/* Always On style entry: AlwaysOnCapable=1 or DeviceTunnel=1. */
+static inline bool pbkr_is_always_on(const vl_pbk_entry *e)
+{
+    return pbkr_int(e, "AlwaysOnCapable", 0) == 1 || pbkr_int(e, "DeviceTunnel", 0) == 1;
+}
+
+/* Every PhoneNumber kv of an entry (any MEDIA/DEVICE), in file order. */
+#define PBKR_FOR_KEYS(e, kvp)                                                                      \
+    for (const vl_pbk_kv *kvp = (e)->all; kvp < (e)->all + (e)->n_all; kvp++)
+
+/* AuthRestrictions in words into buf. */
+static inline const char *pbkr_auth_words(unsigned long long bits, char *buf, size_t cap)
+{
+    vl_pbk_auth_restrictions_words(bits, buf, cap);
+    return buf;
+}
+
+#endif
