@@ -13,7 +13,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # Bump when the build options below change, so caches are rebuilt.
-recipe=3
+recipe=4
 
 cache=${VPNLINT_WIN_DEPS:-${XDG_CACHE_HOME:-$HOME/.cache}/vpnlint/win-deps}
 mkdir -p "$cache"
@@ -98,6 +98,7 @@ for a in "${archs[@]}"; do
   mkdir -p "$stage"
 
   # libxml2: parser, tree, output, XPath; no iconv/ICU/lzma/zlib, no network,
+  # native Win32 threads (not winpthreads, which would be one more DLL/archive),
   # no Python, no programs. LIBXML_STATIC while compiling it too, so the
   # symbols are not dllexport'ed (they would leak out of vpnlint.dll).
   build_one "$triplet" "$stage" libxml2 "$xml_src" -DCMAKE_C_FLAGS="-DLIBXML_STATIC" \
@@ -105,7 +106,8 @@ for a in "${archs[@]}"; do
     -DLIBXML2_WITH_ZLIB=OFF -DLIBXML2_WITH_PYTHON=OFF -DLIBXML2_WITH_HTTP=OFF \
     -DLIBXML2_WITH_FTP=OFF -DLIBXML2_WITH_PROGRAMS=OFF -DLIBXML2_WITH_TESTS=OFF \
     -DLIBXML2_WITH_MODULES=OFF -DLIBXML2_WITH_CATALOG=OFF -DLIBXML2_WITH_DOCB=OFF \
-    -DLIBXML2_WITH_DEBUG=OFF -DLIBXML2_WITH_LEGACY=OFF -DLIBXML2_WITH_SCHEMATRON=OFF
+    -DLIBXML2_WITH_DEBUG=OFF -DLIBXML2_WITH_LEGACY=OFF -DLIBXML2_WITH_SCHEMATRON=OFF \
+    -DHAVE_PTHREAD_H=
 
   # The installed header defaults to static linkage even without pkg-config.
   hdr=$stage/include/libxml2/libxml/xmlexports.h

@@ -8,6 +8,54 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#ifdef _WIN32
+#include <io.h>
+#include <windows.h>
+#else
+#include <unistd.h>
+#endif
+
+int tu_make_temp_dir(char *buf, size_t size, const char *prefix)
+{
+#ifdef _WIN32
+    static unsigned counter;
+    char base[MAX_PATH];
+    DWORD n = GetTempPathA(MAX_PATH, base);
+    if (n == 0 || n >= MAX_PATH)
+        return -1;
+    for (int tries = 0; tries < 100; tries++) {
+        int w = snprintf(buf, size, "%s%s-%lu-%u", base, prefix,
+                         (unsigned long)GetCurrentProcessId(), counter++);
+        if (w < 0 || (size_t)w >= size)
+            return -1;
+        if (CreateDirectoryA(buf, NULL))
+            return 0;
+        if (GetLastError() != ERROR_ALREADY_EXISTS)
+            return -1;
+    }
+    return -1;
+#else
+    int w = snprintf(buf, size, "/tmp/%s-XXXXXX", prefix);
+    if (w < 0 || (size_t)w >= size)
+        return -1;
+    return mkdtemp(buf) ? 0 : -1;
+#endif
+}
+
+int tu_set_file_size(const char *path, long long bytes)
+{
+    FILE *f = fopen(path, "ab");
+    if (!f)
+        return -1;
+#ifdef _WIN32
+    int rc = _chsize_s(_fileno(f), bytes) == 0 ? 0 : -1;
+#else
+    int rc = ftruncate(fileno(f), (off_t)bytes);
+#endif
+    fclose(f);
+    return rc;
+}
+
 char *tu_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
