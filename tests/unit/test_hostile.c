@@ -33,7 +33,7 @@ static void test_xxe_local_file_is_never_read(void **state)
     (void)state;
     char dir[512];
     assert_int_equal(tu_make_temp_dir(dir, sizeof dir, "vpnlint-xxe"), 0);
-    char secret[512];
+    char secret[600];
     snprintf(secret, sizeof secret, "%s/secret.txt", dir);
     FILE *f = fopen(secret, "w");
     fputs("TOP-SECRET-CANARY-4711\n", f);
