@@ -348,7 +348,7 @@ static void check_values(vpnlint_report *r, vpnlint_device_state *st, const vl_p
     const char *pi_where = "HKLM\\" VL_RASMAN_PARAMS_KEY "\\" VL_PROHIBIT_IPSEC_VALUE;
     rc = vl_win_reg_get_dword(VL_RASMAN_PARAMS_KEY, VL_PROHIBIT_IPSEC_VALUE, &prohibit);
     st->prohibit_ipsec = rc == VPNLINT_OK ? (int)(prohibit > 0x7fffffff ? 1 : prohibit) : -1;
-    if (rc == VPNLINT_OK && prohibit != 0 && scan->l2tp_primary) {
+    if (rc == VPNLINT_OK && prohibit > 0 && scan->l2tp_primary) {
         vl_dev_finding(r, pi_where, "DEV006",
                        "%s is %lld: RAS creates no IPsec policy for L2TP, so the %u L2TP "
                        "connection(s) here fail unless a manual IPsec policy exists; set it "
