@@ -46,5 +46,9 @@ int cli_path_kind(const char *path);
 
 int cmd_lint(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_detect(int argc, char **argv);
+int cmd_remediate(int argc, char **argv);
+int cmd_repair(int argc, char **argv);
+int cmd_undo(int argc, char **argv);
 
 #endif

@@ -13,6 +13,10 @@
 static const cli_command commands[] = {
     {"lint", cmd_lint, "lint ProfileXML files and phonebooks (text, JSON, SARIF, Intune)"},
     {"rules", cmd_rules, "list the rules (text, JSON, Markdown)"},
+    {"detect", cmd_detect, "device checks (Windows); exit 1 when a remediation should run"},
+    {"remediate", cmd_remediate, "apply the safe device repairs, then check again (Windows)"},
+    {"repair", cmd_repair, "one repair: natt, prohibitipsec, service NAME (Windows)"},
+    {"undo", cmd_undo, "restore what a repair journal recorded (Windows)"},
 };
 
 static void usage(FILE *to)
