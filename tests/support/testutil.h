@@ -29,6 +29,8 @@ int tu_has_at(const vpnlint_report *r, const char *id, unsigned line);
 /* Creates a new empty folder under the system's temporary folder (POSIX
  * /tmp, Windows %TEMP%); its path goes to buf. 0 on success. */
 int tu_make_temp_dir(char *buf, size_t size, const char *prefix);
+/* Removes an empty folder. 0 on success. */
+int tu_remove_dir(const char *path);
 /* Creates or resizes a file to `bytes` (sparse where the file system can). */
 int tu_set_file_size(const char *path, long long bytes);
 /* Prints all findings (for failing tests). */

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static char *render(const vpnlint_report *r, int format)
 {
@@ -59,7 +58,7 @@ static void test_xxe_local_file_is_never_read(void **state)
     assert_never_rendered(r, "root:");
     vpnlint_report_free(r);
     remove(secret);
-    rmdir(dir);
+    tu_remove_dir(dir);
 }
 
 static void test_billion_laughs_is_not_expanded(void **state)
