@@ -46,6 +46,8 @@ int cli_path_kind(const char *path);
 
 int cmd_lint(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_nps(int argc, char **argv);
 int cmd_detect(int argc, char **argv);
 int cmd_remediate(int argc, char **argv);
 int cmd_repair(int argc, char **argv);

@@ -13,6 +13,8 @@
 static const cli_command commands[] = {
     {"lint", cmd_lint, "lint ProfileXML files and phonebooks (text, JSON, SARIF, Intune)"},
     {"rules", cmd_rules, "list the rules (text, JSON, Markdown)"},
+    {"explain", cmd_explain, "explain a VPN error code or RasClient events: causes, checks, fixes"},
+    {"nps", cmd_nps, "summarise NPS accounting logs per user and policy (accepts, rejects, reasons)"},
     {"detect", cmd_detect, "device checks (Windows); exit 1 when a remediation should run"},
     {"remediate", cmd_remediate, "apply the safe device repairs, then check again (Windows)"},
     {"repair", cmd_repair, "one repair: natt, prohibitipsec, service NAME (Windows)"},
