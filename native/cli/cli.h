@@ -49,5 +49,9 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_nps(int argc, char **argv);
 int cmd_pbk(int argc, char **argv);
+int cmd_detect(int argc, char **argv);
+int cmd_remediate(int argc, char **argv);
+int cmd_repair(int argc, char **argv);
+int cmd_undo(int argc, char **argv);
 
 #endif

@@ -16,6 +16,10 @@ static const cli_command commands[] = {
     {"explain", cmd_explain, "explain a VPN error code or RasClient events: causes, checks, fixes"},
     {"nps", cmd_nps, "summarise NPS accounting logs per user and policy (accepts, rejects, reasons)"},
     {"pbk", cmd_pbk, "list, read and safely edit rasphone.pbk phonebooks"},
+    {"detect", cmd_detect, "device checks (Windows); exit 1 when a remediation should run"},
+    {"remediate", cmd_remediate, "apply the safe device repairs, then check again (Windows)"},
+    {"repair", cmd_repair, "one repair: natt, prohibitipsec, service NAME (Windows)"},
+    {"undo", cmd_undo, "restore what a repair journal recorded (Windows)"},
 };
 
 static void usage(FILE *to)

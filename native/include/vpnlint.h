@@ -415,7 +415,90 @@ VPNLINT_EXTERN(int) vpnlint_nps_summary_render(char **out, const vpnlint_nps_sum
 VPNLINT_EXTERN(const char *) vpnlint_nps_reason_text(int reason_code);
 
 /* ----------------------------------------------------- device and repair */
-/* (Windows device checks and repairs: see issue 7) */
+/* Windows device checks and repairs (issue 7). On other platforms every
+ * function here fails with VPNLINT_EUNSUPPORTED and a message saying so.
+ *
+ * vpnlint_device_check() adds DEVnnn findings (rules of kind
+ * VPNLINT_KIND_DEVICE) to a report and lints the phonebooks and installed
+ * MDM_VPNv2_01 profiles it finds into the same report. Repairs change one
+ * thing each, are idempotent (nothing is written when the state is already
+ * the wanted one), refuse with VPNLINT_EACCESS without the rights they need,
+ * and record what they change in a JSON journal (written atomically) that
+ * vpnlint_repair_undo() replays backwards. */
+
+/** vpnlint_device_check flags */
+#define VPNLINT_DEVICE_NO_PHONEBOOKS (1u << 0) /* do not look for or lint phonebooks */
+#define VPNLINT_DEVICE_NO_WMI (1u << 1)        /* do not query installed MDM profiles */
+
+typedef enum vpnlint_run_context {
+    VPNLINT_CONTEXT_UNKNOWN = 0,
+    VPNLINT_CONTEXT_STANDARD = 1, /* standard user (or admin, not elevated) */
+    VPNLINT_CONTEXT_ELEVATED = 2, /* elevated administrator */
+    VPNLINT_CONTEXT_SYSTEM = 3    /* LocalSystem (Intune remediation default) */
+} vpnlint_run_context;
+
+/** What a remediation should do (vpnlint_device_state.fixes). */
+#define VPNLINT_FIX_NATT (1u << 0)           /* set AssumeUDPEncapsulationContextOnSendRule=2 */
+#define VPNLINT_FIX_PROHIBIT_IPSEC (1u << 1) /* set RasMan\Parameters\ProhibitIpSec=0 */
+#define VPNLINT_FIX_START_SERVICES (1u << 2) /* start stopped VPN services (see services_to_start) */
+
+#define VPNLINT_DEVICE_STATE_VERSION 1
+
+typedef struct vpnlint_device_state {
+    unsigned int version;          /* VPNLINT_DEVICE_STATE_VERSION, set by the caller */
+    int context;                   /* vpnlint_run_context */
+    uint32_t os_build;             /* e.g. 19044 */
+    uint32_t os_ubr;               /* update build revision, e.g. 1466 */
+    int natt;                      /* AssumeUDPEncapsulationContextOnSendRule: -1 absent */
+    int prohibit_ipsec;            /* RasMan\Parameters\ProhibitIpSec: -1 absent */
+    unsigned int phonebooks;       /* phonebook files found and linted */
+    unsigned int l2tp_entries;     /* VPN entries that use L2TP first or only */
+    unsigned int profiles;         /* MDM_VPNv2_01 profiles read (0 if WMI failed) */
+    unsigned int fixes;            /* VPNLINT_FIX_* a remediation should apply */
+    char services_to_start[128];   /* "RasMan,IKEEXT": stopped, startable VPN services */
+} vpnlint_device_state;
+
+/** Runs the device checks, adding findings and linted files to `report`.
+ *  `state` (optional) receives the facts found and the fixes a remediation
+ *  should apply; fixes == 0 means Intune's detection should exit 0. */
+VPNLINT_EXTERN(int) vpnlint_device_check(vpnlint_device_state *state, vpnlint_report *report,
+                                         unsigned int flags);
+
+/** The NAT-T value that is wanted: 0, 1 or 2 (2: client and server may be behind NAT). */
+#define VPNLINT_NATT_DEFAULT 2
+
+/** vpnlint_repair_* flags */
+#define VPNLINT_REPAIR_DRY_RUN (1u << 0) /* compute before/after, write nothing */
+
+typedef struct vpnlint_repair_result {
+    int changed;         /* 1 when something was written, 0 when already right */
+    int reboot_required; /* 1 when Windows needs a restart for the change */
+    long long before;    /* previous value; -1 = absent. Services: 1 stopped, 4 running */
+    long long after;     /* value now (or planned, for a dry run) */
+    char *message;       /* one sentence for people (freed by vpnlint_repair_result_clear) */
+    char *journal_path;  /* the journal written, or NULL when nothing changed */
+} vpnlint_repair_result;
+
+/** Frees the strings of a result and zeroes it. */
+VPNLINT_EXTERN(void) vpnlint_repair_result_clear(vpnlint_repair_result *result);
+
+/** Sets HKLM\SYSTEM\CurrentControlSet\Services\PolicyAgent\
+ *  AssumeUDPEncapsulationContextOnSendRule (REG_DWORD) to `value` (0, 1, 2).
+ *  `journal` names the journal file; NULL = a new file under
+ *  %ProgramData%\vpnlint\journal\. An existing journal is appended to. */
+VPNLINT_EXTERN(int) vpnlint_repair_natt(vpnlint_repair_result *out, int value, const char *journal,
+                                        unsigned int flags);
+/** Sets HKLM\SYSTEM\CurrentControlSet\Services\RasMan\Parameters\ProhibitIpSec to 0. */
+VPNLINT_EXTERN(int) vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, const char *journal,
+                                                  unsigned int flags);
+/** Starts one of the VPN services (RasMan, IKEEXT, PolicyAgent, BFE, SstpSvc)
+ *  when it is stopped and not disabled. */
+VPNLINT_EXTERN(int) vpnlint_repair_start_service(vpnlint_repair_result *out, const char *service,
+                                                 const char *journal, unsigned int flags);
+/** Restores what a journal recorded, newest step first (an absent value is
+ *  deleted again). VPNLINT_ECONFLICT when a value changed since the repair. */
+VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal,
+                                        unsigned int flags);
 
 #ifdef __cplusplus
 }

@@ -26,6 +26,13 @@ vpnlint_report *tu_lint_opts(const char *name, const void *data, size_t len,
 size_t tu_count(const vpnlint_report *r, const char *id);
 /* Is there a finding of `id` on `line`? */
 int tu_has_at(const vpnlint_report *r, const char *id, unsigned line);
+/* Creates a new empty folder under the system's temporary folder (POSIX
+ * /tmp, Windows %TEMP%); its path goes to buf. 0 on success. */
+int tu_make_temp_dir(char *buf, size_t size, const char *prefix);
+/* Removes an empty folder. 0 on success. */
+int tu_remove_dir(const char *path);
+/* Creates or resizes a file to `bytes` (sparse where the file system can). */
+int tu_set_file_size(const char *path, long long bytes);
 /* Prints all findings (for failing tests). */
 void tu_dump(const vpnlint_report *r);
 

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifndef _WIN32 /* the CLI tests below use a POSIX shell (popen, quoting) */
 #include <sys/wait.h>
+#endif
 
 static const char *lookup_name(const char *text)
 {
@@ -223,7 +225,7 @@ static void test_rule_lookup_rejects_unknown(void **state)
 {
     (void)state;
     assert_null(vl_rule_lookup("PX999"));
-    assert_null(vl_rule_lookup("DEV001"));
+    assert_null(vl_rule_lookup("DEV999"));
     assert_non_null(vl_rule_lookup("PX001"));
 }
 
@@ -313,6 +315,7 @@ static void test_render_json(void **state)
     vpnlint_free(out);
 }
 
+#ifndef _WIN32
 /* The agent: `vpnlint explain 809` prints causes and checks. */
 static void test_cli_explain(void **state)
 {
@@ -337,6 +340,7 @@ static void test_cli_explain(void **state)
     st = system(cmd);
     assert_int_equal(WEXITSTATUS(st), 3);
 }
+#endif
 
 int main(void)
 {
@@ -351,7 +355,9 @@ int main(void)
         cmocka_unit_test(test_structured_access),
         cmocka_unit_test(test_render_text_809),
         cmocka_unit_test(test_render_json),
+#ifndef _WIN32
         cmocka_unit_test(test_cli_explain),
+#endif
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+/* mingw builds use its C99 stdio (__USE_MINGW_ANSI_STDIO): %zu, %lld work. */
+#define VL_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#elif defined(__GNUC__)
 #define VL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define VL_PRINTF(f, a)

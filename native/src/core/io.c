@@ -10,32 +10,25 @@
 #include <string.h>
 
 #ifdef _WIN32
+#include "core/win32.h"
+
 #include <windows.h>
 #include <wchar.h>
 
-/* UTF-8 path -> wide path (caller frees). */
-static wchar_t *widen(const char *s)
-{
-    int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s, -1, NULL, 0);
-    if (n <= 0)
-        return NULL;
-    wchar_t *w = vl_malloc((size_t)n * sizeof(wchar_t));
-    if (w && MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s, -1, w, n) <= 0) {
-        free(w);
-        return NULL;
-    }
-    return w;
-}
-
+/* UTF-8 path -> wide path: absolute, with the \\?\ prefix when it is long
+ * (core/win32.c), so long and non-ASCII paths open without the
+ * LongPathsEnabled policy. */
 static FILE *open_read(const char *path)
 {
-    wchar_t *w = widen(path);
+    wchar_t *w = vl_win_path(path);
     if (!w) {
         errno = EINVAL;
         return NULL;
     }
     FILE *f = _wfopen(w, L"rb");
-    free(w);
+    int e = errno;
+    vpnlint_free(w);
+    errno = e;
     return f;
 }
 #else

@@ -11,11 +11,11 @@
 #define SET_MAX 8
 #define REASON_MAX 16
 
-typedef struct strset {
+typedef struct nps_strset {
     char *v[SET_MAX];
     size_t n;
     unsigned long more; /* distinct values not kept */
-} strset;
+} nps_strset;
 
 typedef struct reasoncount {
     int code;
@@ -28,7 +28,7 @@ typedef struct group {
     reasoncount reasons[REASON_MAX];
     size_t nreasons;
     unsigned long other_reasons;
-    strset auth, eap, servers, clients,
+    nps_strset auth, eap, servers, clients,
         related; /* related: policies of a user, users of a policy */
     char first[20], last[20];
 } group;
@@ -99,7 +99,7 @@ static group *gmap_get(gmap *m, const char *key)
     return g;
 }
 
-static void set_free(strset *s)
+static void set_free(nps_strset *s)
 {
     for (size_t i = 0; i < s->n; i++)
         free(s->v[i]);
@@ -120,7 +120,7 @@ static void gmap_free(gmap *m)
     free(m->slot);
 }
 
-static void set_add(strset *s, const char *v)
+static void set_add(nps_strset *s, const char *v)
 {
     if (!v || !*v)
         return;
@@ -253,7 +253,7 @@ static group **sorted(const gmap *m)
     return v;
 }
 
-static void put_set(vl_buf *b, const char *label, const strset *s)
+static void put_set(vl_buf *b, const char *label, const nps_strset *s)
 {
     if (s->n == 0)
         return;
@@ -297,7 +297,7 @@ static void text_groups(vl_buf *b, const char *title, const gmap *m, const char 
     free(v);
 }
 
-static cJSON *json_set(const strset *s)
+static cJSON *json_set(const nps_strset *s)
 {
     cJSON *a = cJSON_CreateArray();
     for (size_t i = 0; a && i < s->n; i++)

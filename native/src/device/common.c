@@ -1,0 +1,271 @@
+/* common.c — the parts of the device checks that need no Windows: the
+ * January 2022 regression window, the phonebook L2TP scan, atomic writes,
+ * the test pause hook and the finding helper. */
+#include "device/device.h"
+#include "core/win32.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+/* The January 11, 2022 cumulative updates broke L2TP/IPsec and IKE to
+ * non-Microsoft servers; the out-of-band updates of January 17 fixed it
+ * (rasphone-pbk.md §6.4). Update build revisions as published in the KB
+ * titles: KB5009543 = 1904x.1466, KB5010793 = 1904x.1469 (Windows 10 20H2,
+ * 21H1, 21H2); KB5009566 = 22000.434, KB5010795 = 22000.438 (Windows 11). */
+vl_regression vl_dev_regression(uint32_t build, uint32_t ubr, const char **fix_kb)
+{
+    uint32_t broken, fixed;
+    const char *kb;
+    if (build == 19042 || build == 19043 || build == 19044) {
+        broken = 1466;
+        fixed = 1469;
+        kb = "KB5010793";
+    } else if (build == 22000) {
+        broken = 434;
+        fixed = 438;
+        kb = "KB5010795";
+    } else {
+        if (fix_kb)
+            *fix_kb = NULL;
+        return VL_REGRESSION_NONE;
+    }
+    if (fix_kb)
+        *fix_kb = kb;
+    if (ubr < broken)
+        return VL_REGRESSION_NONE;
+    return ubr >= fixed ? VL_REGRESSION_FIXED : VL_REGRESSION_AFFECTED;
+}
+
+/* ---- phonebook scan */
+
+static void scan_line(const char *line, size_t n, vl_pbk_scan *out, int *strategy, int *type,
+                      bool *in_entry)
+{
+    size_t len;
+    const char *t = vl_trim(line, n, &len);
+    if (len == 0 || t[0] == ';' || t[0] == '\'')
+        return;
+    if (t[0] == '[' && t[len - 1] == ']') {
+        out->entries++;
+        *in_entry = true;
+        *strategy = -1;
+        *type = -1;
+        return;
+    }
+    if (!*in_entry)
+        return;
+    const char *eq = memchr(t, '=', len);
+    if (!eq)
+        return;
+    size_t klen;
+    const char *k = vl_trim(t, (size_t)(eq - t), &klen);
+    size_t vlen;
+    const char *v = vl_trim(eq + 1, len - (size_t)(eq - t) - 1, &vlen);
+    char num[16];
+    if (vlen == 0 || vlen >= sizeof num)
+        return;
+    memcpy(num, v, vlen);
+    num[vlen] = 0;
+    char *end;
+    long value = strtol(num, &end, 10);
+    if (*end)
+        return;
+    /* Only the first occurrence of a key in the entry header counts. */
+    if (klen == 11 && vl_strncasecmp(k, "VpnStrategy", 11) == 0 && *strategy < 0)
+        *strategy = (int)value;
+    else if (klen == 4 && vl_strncasecmp(k, "Type", 4) == 0 && *type < 0)
+        *type = (int)value;
+}
+
+static void close_entry(vl_pbk_scan *out, int strategy, int type, bool in_entry)
+{
+    if (!in_entry || (type >= 0 && type != 2) || strategy < 0)
+        return;
+    switch (strategy) {
+    case 3:
+    case 4:
+    case 13:
+        out->l2tp_primary++;
+        break;
+    case 0:
+    case 2:
+    case 6:
+    case 8:
+        out->l2tp_maybe++;
+        break;
+    default:
+        break;
+    }
+}
+
+void vl_dev_scan_pbk(const void *data, size_t len, vl_pbk_scan *out)
+{
+    memset(out, 0, sizeof *out);
+    const unsigned char *b = data;
+    /* UTF-16 with a BOM: keys and numbers are ASCII, keep the low bytes. */
+    char *narrow = NULL;
+    const char *text = data;
+    size_t n = len;
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        bool le = b[0] == 0xFF;
+        narrow = malloc(len / 2 + 1);
+        if (!narrow)
+            return;
+        n = 0;
+        for (size_t i = 2; i + 1 < len; i += 2) {
+            unsigned hi = le ? b[i + 1] : b[i], lo = le ? b[i] : b[i + 1];
+            narrow[n++] = hi ? '?' : (char)lo;
+        }
+        text = narrow;
+    } else if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        text += 3;
+        n -= 3;
+    }
+    int strategy = -1, type = -1;
+    bool in_entry = false;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || text[i] == '\n' || text[i] == '\r') {
+            if (i > start) {
+                bool was_entry = in_entry;
+                int s = strategy, t = type;
+                unsigned before = out->entries;
+                scan_line(text + start, i - start, out, &strategy, &type, &in_entry);
+                if (out->entries != before)
+                    close_entry(out, s, t, was_entry);
+            }
+            start = i + 1;
+        }
+    }
+    close_entry(out, strategy, type, in_entry);
+    free(narrow);
+}
+
+/* ---- atomic write */
+
+int vl_dev_write_atomic(const char *path, const char *data, size_t len)
+{
+#ifdef _WIN32
+    wchar_t *wpath = vl_win_path(path);
+    if (!wpath)
+        return vpnlint_error_last_code();
+    size_t n = wcslen(wpath);
+    wchar_t *wtmp = vl_malloc((n + 32) * sizeof(wchar_t));
+    if (!wtmp) {
+        vpnlint_free(wpath);
+        return vl_error_oom();
+    }
+    swprintf(wtmp, n + 32, L"%ls.tmp%lu", wpath, (unsigned long)GetCurrentProcessId());
+    HANDLE h = CreateFileW(wtmp, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    int rc = VPNLINT_OK;
+    if (h == INVALID_HANDLE_VALUE) {
+        DWORD e = GetLastError();
+        char *why = vl_win_error_text(e);
+        rc = vl_error_set(e == ERROR_ACCESS_DENIED ? VPNLINT_EACCESS : VPNLINT_EIO,
+                          "cannot create '%s': %s; choose a writable folder", path, why);
+        vpnlint_free(why);
+        goto out;
+    }
+    DWORD written = 0;
+    BOOL ok = len <= 0xFFFFFFFFu && WriteFile(h, data, (DWORD)len, &written, NULL) &&
+              written == len && FlushFileBuffers(h);
+    DWORD e = GetLastError();
+    CloseHandle(h);
+    if (!ok) {
+        DeleteFileW(wtmp);
+        char *why = vl_win_error_text(e);
+        rc = vl_error_set(VPNLINT_EIO, "cannot write '%s': %s", path, why);
+        vpnlint_free(why);
+        goto out;
+    }
+    if (!MoveFileExW(wtmp, wpath, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+        e = GetLastError();
+        DeleteFileW(wtmp);
+        char *why = vl_win_error_text(e);
+        rc = vl_error_set(e == ERROR_ACCESS_DENIED ? VPNLINT_EACCESS : VPNLINT_EIO,
+                          "cannot replace '%s': %s", path, why);
+        vpnlint_free(why);
+    }
+out:
+    vpnlint_free(wtmp);
+    vpnlint_free(wpath);
+    return rc;
+#else
+    char *tmp = vl_sprintf("%s.tmp%ld", path, (long)getpid());
+    if (!tmp)
+        return vl_error_oom();
+    int rc = VPNLINT_OK;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        rc = vl_error_set(errno == EACCES ? VPNLINT_EACCESS : VPNLINT_EIO,
+                          "cannot create '%s': %s; choose a writable folder", tmp,
+                          strerror(errno));
+        vpnlint_free(tmp);
+        return rc;
+    }
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        off += (size_t)w;
+    }
+    int err = off < len ? errno : 0;
+    if (!err && fsync(fd) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
+        unlink(tmp);
+        rc = vl_error_set(VPNLINT_EIO, "cannot write '%s': %s", path, strerror(err));
+    }
+    vpnlint_free(tmp);
+    return rc;
+#endif
+}
+
+void vl_dev_test_pause(const char *stage)
+{
+    const char *at = getenv("VPNLINT_TEST_PAUSE_AT");
+    if (!at || strcmp(at, stage) != 0)
+        return;
+    fprintf(stderr, "vpnlint: paused at %s (VPNLINT_TEST_PAUSE_AT)\n", stage);
+    fflush(stderr);
+#ifdef _WIN32
+    Sleep(600000);
+#else
+    sleep(600);
+#endif
+}
+
+int vl_dev_finding(vpnlint_report *report, const char *where, const char *rule_id,
+                   const char *fmt, ...)
+{
+    vpnlint_rule_info info;
+    int rc = vpnlint_rule_find(&info, rule_id);
+    if (rc != VPNLINT_OK)
+        return rc;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vl_vsprintf(fmt, ap);
+    va_end(ap);
+    if (!msg)
+        return vl_error_oom();
+    rc = vpnlint_report_add_finding(report, where, rule_id, info.default_severity, msg, 0, 0);
+    vpnlint_free(msg);
+    return rc;
+}
