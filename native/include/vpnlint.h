@@ -121,7 +121,7 @@ typedef enum vpnlint_format {
 #define VPNLINT_DEFAULT_MAX_DEPTH 256u
 
 /** flags */
-#define VPNLINT_OPT_CHECK_ORDER (1u << 0)       /* enable opt-in element-order rule */
+#define VPNLINT_OPT_PEDANTIC (1u << 0)          /* also run opt-in (pedantic) rules */
 #define VPNLINT_OPT_NO_INLINE_DISABLE (1u << 1) /* ignore vpnlint-disable comments */
 
 typedef struct vpnlint_options {

@@ -5,6 +5,8 @@
 
 #include "internal.h"
 
+typedef struct vl_input vl_input;
+
 typedef struct vl_diag {
     unsigned line, col; /* 1-based, in the original file; 0 = unknown */
     char *message;
@@ -18,6 +20,13 @@ typedef struct vl_src {
     unsigned line_base; /* original line of the parsed text's line 1 */
     bool escaped;       /* the parsed text was entity-escaped in the file */
 } vl_src;
+
+/* An inline suppression: findings of `rules` (comma list, "all" allowed) on
+ * lines first..last (inclusive) are dropped. */
+typedef struct vl_suppress {
+    char *rules;
+    unsigned first, last;
+} vl_suppress;
 
 struct vl_input {
     const char *path;
@@ -34,17 +43,29 @@ struct vl_input {
     vl_diag decode_error; /* message != NULL when decoding failed */
     vl_diag *parse_errors; /* XML well-formedness / safety problems */
     size_t n_parse_errors;
-    unsigned syncml_data_line; /* syncml: line of the <Data> holding the profile */
+    size_t *line_starts; /* offset of each line's first byte in text */
+    size_t n_lines;
+    vl_suppress *suppress; /* inline vpnlint-disable ranges */
+    size_t n_suppress;
 };
 
 /* Decodes bytes into in->text and detects kind and envelope. */
 int vl_input_decode(vl_input *in, const void *data, size_t len);
 void vl_input_add_parse_error(vl_input *in, unsigned line, unsigned col, const char *fmt, ...)
     VL_PRINTF(4, 5);
+void vl_input_add_suppress(vl_input *in, const char *rules, size_t n, unsigned first,
+                           unsigned last);
+bool vl_input_suppressed(const vl_input *in, const char *rule_id, unsigned line);
 void vl_input_clear(vl_input *in);
 
+/* Parses a "vpnlint-disable ..." directive in comment text. Returns true and
+ * sets *rules and *n (a comma or space separated list) and *file_wide for
+ * "vpnlint-disable-file". */
+bool vl_directive_parse(const char *comment, const char **rules, size_t *n, bool *file_wide);
+
 /* 1-based column of the first occurrence of `<name` (or `&lt;name`, or a
- * prefixed `:name`) on `line` of src; 1 when not found, 0 if line is 0. */
-unsigned vl_src_column(const vl_src *src, unsigned line, const char *name);
+ * prefixed `:name`) on `line` of the original text; 1 when not found, 0 if
+ * line is 0. Columns count bytes of the UTF-8 text. */
+unsigned vl_src_column(const vl_input *in, unsigned line, const char *name);
 
 #endif

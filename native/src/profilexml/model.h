@@ -51,10 +51,11 @@ typedef struct vl_px_def {
     const char *const *enum_values; /* NULL-terminated, canonical spelling */
     uint64_t lo, hi;
     unsigned flags;
-    const char *path; /* "NativeProfile/Authentication/UserMethod" */
 } vl_px_def;
 
 const vl_px_def *vl_px_def_get(int id);
+/* "NativeProfile/Authentication/UserMethod" into buf; returns buf. */
+const char *vl_px_def_path(int id, char *buf, size_t size);
 
 /* An element of the ProfileXML tree or of the EAP configuration. */
 struct vl_el {

@@ -1,0 +1,501 @@
+/* engine.c — the report: inputs in, rules run once each, findings out.
+ *
+ * bytes -> vl_input_decode (loader) -> model (ProfileXML / phonebook) ->
+ * every enabled rule of that kind -> findings (inline suppressions and
+ * severity overrides applied) -> renderers (render/). */
+#include "engine.h"
+
+#include "profilexml/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct run {
+    vpnlint_report *report;
+    size_t file_index;
+    vl_input *in;
+} run;
+
+/* ------------------------------------------------------------- options */
+
+static int check_list(const char *list, const char *what)
+{
+    if (!list)
+        return VPNLINT_OK;
+    const char *p = list;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        size_t tn;
+        const char *t = vl_trim(p, n, &tn);
+        char id[64];
+        if (tn > 0) {
+            if (tn >= sizeof id)
+                return vl_error_set(VPNLINT_EINVALID, "%s: rule ID '%.*s' is too long", what,
+                                    (int)(tn > 40 ? 40 : tn), t);
+            memcpy(id, t, tn);
+            id[tn] = '\0';
+            if (vl_strcasecmp(id, "all") != 0 && !vl_rule_lookup(id))
+                return vl_error_set(VPNLINT_EINVALID,
+                                    "%s: unknown rule ID '%s' (list them with `vpnlint rules`)",
+                                    what, id);
+        }
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return VPNLINT_OK;
+}
+
+static int parse_overrides(vpnlint_report *r)
+{
+    const char *p = r->severity;
+    if (!p)
+        return VPNLINT_OK;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        const char *eq = memchr(p, '=', n);
+        if (n > 0) {
+            if (!eq)
+                return vl_error_set(VPNLINT_EINVALID,
+                                    "severity override '%.*s' must look like ID=error|warning|"
+                                    "info|off",
+                                    (int)(n > 60 ? 60 : n), p);
+            size_t idn;
+            const char *id = vl_trim(p, (size_t)(eq - p), &idn);
+            size_t lvn;
+            const char *lv = vl_trim(eq + 1, n - (size_t)(eq - p) - 1, &lvn);
+            char idbuf[64];
+            if (idn == 0 || idn >= sizeof idbuf)
+                return vl_error_set(VPNLINT_EINVALID, "severity override: bad rule ID");
+            memcpy(idbuf, id, idn);
+            idbuf[idn] = '\0';
+            const vl_rule *rule = vl_rule_lookup(idbuf);
+            if (!rule)
+                return vl_error_set(VPNLINT_EINVALID,
+                                    "severity override: unknown rule ID '%s' (list them with "
+                                    "`vpnlint rules`)",
+                                    idbuf);
+            int sev = vl_severity_parse(lv, lvn);
+            if (sev == -2)
+                return vl_error_set(VPNLINT_EINVALID,
+                                    "severity override for %s: '%.*s' is not one of error, "
+                                    "warning, info, off",
+                                    idbuf, (int)(lvn > 20 ? 20 : lvn), lv);
+            vl_override *o = vl_realloc(r->overrides, (r->n_overrides + 1) * sizeof *o);
+            if (!o)
+                return vl_error_oom();
+            r->overrides = o;
+            o[r->n_overrides].rule = rule;
+            o[r->n_overrides].severity = sev;
+            r->n_overrides++;
+        }
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return VPNLINT_OK;
+}
+
+int vpnlint_options_init(vpnlint_options *opts, unsigned int version)
+{
+    if (!opts)
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_options_init: opts is NULL");
+    if (version != VPNLINT_OPTIONS_VERSION)
+        return vl_error_set(VPNLINT_EINVALID, "options version %u is not supported (this is %u)",
+                            version, VPNLINT_OPTIONS_VERSION);
+    vpnlint_options init = VPNLINT_OPTIONS_INIT;
+    *opts = init;
+    return VPNLINT_OK;
+}
+
+int vpnlint_report_new(vpnlint_report **out, const vpnlint_options *opts)
+{
+    if (!out)
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_report_new: out is NULL");
+    *out = NULL;
+    vpnlint_options defaults = VPNLINT_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (opts->version != VPNLINT_OPTIONS_VERSION)
+        return vl_error_set(VPNLINT_EINVALID,
+                            "options version %u is not supported (this library is %u); "
+                            "initialise them with VPNLINT_OPTIONS_INIT",
+                            opts->version, VPNLINT_OPTIONS_VERSION);
+    if (opts->target < VPNLINT_TARGET_ANY || opts->target > VPNLINT_TARGET_WMI)
+        return vl_error_set(VPNLINT_EINVALID, "unknown deployment target %d", opts->target);
+    vpnlint_report *r = vl_calloc(1, sizeof *r);
+    if (!r)
+        return vl_error_oom();
+    r->opt = *opts;
+    int rc = VPNLINT_OK;
+    if ((opts->disable && !(r->disable = vl_strdup(opts->disable))) ||
+        (opts->only && !(r->only = vl_strdup(opts->only))) ||
+        (opts->severity && !(r->severity = vl_strdup(opts->severity))) ||
+        (opts->base_dir && !(r->base_dir = vl_strdup(opts->base_dir))))
+        rc = vl_error_oom();
+    r->opt.disable = r->disable;
+    r->opt.only = r->only;
+    r->opt.severity = r->severity;
+    r->opt.base_dir = r->base_dir;
+    if (!r->opt.max_bytes)
+        r->opt.max_bytes = VPNLINT_DEFAULT_MAX_BYTES;
+    if (!r->opt.max_depth || r->opt.max_depth > VPNLINT_DEFAULT_MAX_DEPTH)
+        r->opt.max_depth = VPNLINT_DEFAULT_MAX_DEPTH;
+    if (!r->opt.min_build)
+        r->opt.min_build = 10240;
+    if (rc == VPNLINT_OK)
+        rc = check_list(r->disable, "disabled rules");
+    if (rc == VPNLINT_OK)
+        rc = check_list(r->only, "selected rules");
+    if (rc == VPNLINT_OK)
+        rc = parse_overrides(r);
+    if (rc != VPNLINT_OK) {
+        vpnlint_report_free(r);
+        return rc;
+    }
+    *out = r;
+    return VPNLINT_OK;
+}
+
+void vpnlint_report_free(vpnlint_report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n_files; i++) {
+        free(r->files[i].path);
+        free(r->files[i].read_error_message);
+    }
+    for (size_t i = 0; i < r->n_findings; i++)
+        free(r->findings[i].message);
+    free(r->files);
+    free(r->findings);
+    free(r->overrides);
+    free(r->disable);
+    free(r->only);
+    free(r->severity);
+    free(r->base_dir);
+    free(r);
+}
+
+bool vl_rule_enabled(const vpnlint_report *r, const vl_rule *rule)
+{
+    if (r->only && !vl_list_contains(r->only, rule->id))
+        return false;
+    if (r->disable && vl_list_contains(r->disable, rule->id))
+        return false;
+    for (size_t i = 0; i < r->n_overrides; i++)
+        if (r->overrides[i].rule == rule && r->overrides[i].severity == VPNLINT_SEVERITY_OFF)
+            return false;
+    /* opt-in rules run when named in `only` or with VPNLINT_OPT_PEDANTIC */
+    if ((rule->flags & VL_RULE_OPT_IN) && !(r->opt.flags & VPNLINT_OPT_PEDANTIC) &&
+        !(r->only && vl_list_contains(r->only, rule->id)))
+        return false;
+    return true;
+}
+
+int vl_effective_severity(const vpnlint_report *r, const vl_rule *rule, int sev)
+{
+    for (size_t i = 0; i < r->n_overrides; i++)
+        if (r->overrides[i].rule == rule)
+            return r->overrides[i].severity;
+    return sev;
+}
+
+size_t vl_report_add_file_record(vpnlint_report *r, const char *path)
+{
+    if (r->n_files == r->cap_files) {
+        size_t nc = r->cap_files ? r->cap_files * 2 : 8;
+        vl_file *f = vl_realloc(r->files, nc * sizeof *f);
+        if (!f)
+            return (size_t)-1;
+        r->files = f;
+        r->cap_files = nc;
+    }
+    vl_file *f = &r->files[r->n_files];
+    memset(f, 0, sizeof *f);
+    f->path = vl_strdup(path ? path : "<input>");
+    if (!f->path)
+        return (size_t)-1;
+    f->encoding = "";
+    f->envelope = "none";
+    f->first_finding = r->n_findings;
+    return r->n_files++;
+}
+
+int vl_report_add(vpnlint_report *r, size_t file_index, const vl_rule *rule, int severity,
+                  unsigned line, unsigned col, const char *message)
+{
+    if (r->n_findings == r->cap_findings) {
+        size_t nc = r->cap_findings ? r->cap_findings * 2 : 32;
+        vl_finding *f = vl_realloc(r->findings, nc * sizeof *f);
+        if (!f)
+            return vl_error_oom();
+        r->findings = f;
+        r->cap_findings = nc;
+    }
+    char *m = vl_strdup(message);
+    if (!m)
+        return vl_error_oom();
+    vl_finding *f = &r->findings[r->n_findings++];
+    f->rule = rule;
+    f->severity = severity;
+    f->message = m;
+    f->line = line;
+    f->col = col;
+    f->file_index = file_index;
+    r->files[file_index].n_findings++;
+    return VPNLINT_OK;
+}
+
+/* ---------------------------------------------------- reporting (rules) */
+
+static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const char *fmt,
+                     va_list ap)
+{
+    run *rn = c->engine;
+    if (line && !(rn->report->opt.flags & VPNLINT_OPT_NO_INLINE_DISABLE) &&
+        vl_input_suppressed(rn->in, c->rule->id, line))
+        return;
+    int sev = severity == VL_SEV_DEFAULT ? c->rule->severity : severity;
+    sev = vl_effective_severity(rn->report, c->rule, sev);
+    if (sev == VPNLINT_SEVERITY_OFF)
+        return;
+    char *msg = vl_vsprintf(fmt, ap);
+    if (!msg)
+        return;
+    vl_report_add(rn->report, rn->file_index, c->rule, sev, line, col, msg);
+    free(msg);
+}
+
+static void el_location(vl_ctx *c, const vl_el *at, unsigned *line, unsigned *col)
+{
+    *line = at ? at->line : 0;
+    *col = at ? vl_src_column(c->in, *line, at->name) : 0;
+}
+
+void vl_report(vl_ctx *c, const vl_el *at, const char *fmt, ...)
+{
+    unsigned line, col;
+    el_location(c, at, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report_v(c, VL_SEV_DEFAULT, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void vl_report_sev(vl_ctx *c, int severity, const vl_el *at, const char *fmt, ...)
+{
+    unsigned line, col;
+    el_location(c, at, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    report_v(c, severity, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void vl_report_at(vl_ctx *c, int severity, unsigned line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report_v(c, severity, line, col, fmt, ap);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------- the runner */
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const vl_finding *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    int c = strcmp(x->rule->id, y->rule->id);
+    if (c)
+        return c;
+    return x < y ? -1 : (x > y);
+}
+
+static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const vl_profile *px,
+                      const vl_pbk *pbk)
+{
+    run rn = {r, file_index, in};
+    vl_ctx c;
+    memset(&c, 0, sizeof c);
+    c.in = in;
+    c.px = px;
+    c.pbk = pbk;
+    c.opt = &r->opt;
+    c.min_build = r->opt.min_build;
+    c.engine = &rn;
+    bool parsed = px != NULL || pbk != NULL;
+    for (size_t i = 0; i < vl_registry_count; i++) {
+        const vl_rule *rule = vl_registry[i];
+        if (!rule || !rule->check)
+            continue;
+        if (rule->kind != VPNLINT_KIND_UNKNOWN && rule->kind != in->kind)
+            continue;
+        if (!parsed && !(rule->flags & VL_RULE_RAW))
+            continue;
+        if (!vl_rule_enabled(r, rule))
+            continue;
+        c.rule = rule;
+        rule->check(&c);
+    }
+    vl_file *f = &r->files[file_index];
+    qsort(r->findings + f->first_finding, f->n_findings, sizeof(vl_finding), cmp_finding);
+}
+
+static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len,
+                      uint64_t real_size)
+{
+    vl_input in;
+    memset(&in, 0, sizeof in);
+    in.path = r->files[fi].path;
+    int rc = VPNLINT_OK;
+    if (real_size > r->opt.max_bytes) {
+        in.too_big = true;
+        in.size = real_size;
+        in.kind = VPNLINT_KIND_UNKNOWN;
+        in.envelope = "none";
+        in.encoding = "";
+    } else {
+        rc = vl_input_decode(&in, data, len);
+        if (rc != VPNLINT_OK) {
+            vl_input_clear(&in);
+            return rc;
+        }
+    }
+    vl_profile *px = NULL;
+    if (in.kind == VPNLINT_KIND_PROFILEXML && !in.decode_error.message)
+        rc = vl_profile_build(&px, &in, &r->opt);
+    /* PBK: the phonebook model is built here (issue 4). */
+    vl_file *f = &r->files[fi];
+    f->kind = in.kind;
+    f->encoding = in.encoding ? in.encoding : "";
+    f->envelope = in.envelope ? in.envelope : "none";
+    if (rc == VPNLINT_OK)
+        run_rules(r, fi, &in, px, NULL);
+    vl_profile_free(px);
+    vl_input_clear(&in);
+    return rc;
+}
+
+int vpnlint_report_add_buffer(vpnlint_report *r, const char *display_path, const void *data,
+                              size_t len)
+{
+    if (!r || (!data && len))
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_report_add_buffer: NULL argument");
+    size_t fi = vl_report_add_file_record(r, display_path ? display_path : "<input>");
+    if (fi == (size_t)-1)
+        return vl_error_oom();
+    return lint_bytes(r, fi, data ? data : "", len, len);
+}
+
+int vpnlint_report_add_file(vpnlint_report *r, const char *path)
+{
+    if (!r || !path)
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_report_add_file: NULL argument");
+    size_t fi = vl_report_add_file_record(r, path);
+    if (fi == (size_t)-1)
+        return vl_error_oom();
+    char *data = NULL;
+    size_t len = 0;
+    uint64_t size = 0;
+    int rc = vl_read_file(path, r->opt.max_bytes, &data, &len, &size);
+    if (rc == VPNLINT_ETOOBIG)
+        return lint_bytes(r, fi, NULL, 0, size ? size : r->opt.max_bytes + 1);
+    if (rc != VPNLINT_OK) {
+        r->files[fi].read_error = rc;
+        r->files[fi].read_error_message = vl_strdup(vpnlint_error_last());
+        return rc;
+    }
+    rc = lint_bytes(r, fi, data, len, len);
+    free(data);
+    return rc;
+}
+
+int vpnlint_report_add_finding(vpnlint_report *r, const char *path, const char *rule_id,
+                               int severity, const char *message, unsigned int line,
+                               unsigned int column)
+{
+    if (!r || !rule_id || !message)
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_report_add_finding: NULL argument");
+    const vl_rule *rule = vl_rule_lookup(rule_id);
+    if (!rule)
+        return vl_error_set(VPNLINT_ENOTFOUND, "no rule with ID '%s'", rule_id);
+    if (severity < VPNLINT_SEVERITY_INFO || severity > VPNLINT_SEVERITY_ERROR)
+        return vl_error_set(VPNLINT_EINVALID, "severity %d is not info, warning or error",
+                            severity);
+    const char *p = path ? path : "<input>";
+    size_t fi = (size_t)-1;
+    /* findings of one path group under one file record, in order */
+    if (r->n_files > 0 && strcmp(r->files[r->n_files - 1].path, p) == 0)
+        fi = r->n_files - 1;
+    if (fi == (size_t)-1) {
+        fi = vl_report_add_file_record(r, p);
+        if (fi == (size_t)-1)
+            return vl_error_oom();
+        r->files[fi].kind = rule->kind;
+    }
+    return vl_report_add(r, fi, rule, severity, line, column, message);
+}
+
+/* ------------------------------------------------------------ accessors */
+
+size_t vpnlint_report_file_count(const vpnlint_report *r)
+{
+    return r ? r->n_files : 0;
+}
+
+int vpnlint_report_file(vpnlint_file_info *out, const vpnlint_report *r, size_t index)
+{
+    if (!out || !r)
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_report_file: NULL argument");
+    if (index >= r->n_files)
+        return vl_error_set(VPNLINT_ENOTFOUND, "file index %zu out of range", index);
+    const vl_file *f = &r->files[index];
+    out->path = f->path;
+    out->kind = f->kind;
+    out->kind_name = vl_kind_name(f->kind);
+    out->encoding = f->encoding;
+    out->envelope = f->envelope;
+    out->read_error = f->read_error;
+    out->read_error_message = f->read_error_message ? f->read_error_message : "";
+    out->finding_count = f->n_findings;
+    return VPNLINT_OK;
+}
+
+size_t vpnlint_report_finding_count(const vpnlint_report *r)
+{
+    return r ? r->n_findings : 0;
+}
+
+int vpnlint_report_finding(vpnlint_finding *out, const vpnlint_report *r, size_t index)
+{
+    if (!out || !r)
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_report_finding: NULL argument");
+    if (index >= r->n_findings)
+        return vl_error_set(VPNLINT_ENOTFOUND, "finding index %zu out of range", index);
+    const vl_finding *f = &r->findings[index];
+    out->rule_id = f->rule->id;
+    out->severity = f->severity;
+    out->message = f->message;
+    out->help = f->rule->fix;
+    out->path = r->files[f->file_index].path;
+    out->line = f->line;
+    out->column = f->col;
+    out->file_index = f->file_index;
+    return VPNLINT_OK;
+}
+
+int vpnlint_report_max_severity(const vpnlint_report *r)
+{
+    int max = -1;
+    for (size_t i = 0; r && i < r->n_findings; i++)
+        if (r->findings[i].severity > max)
+            max = r->findings[i].severity;
+    return max;
+}

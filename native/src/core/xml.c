@@ -1,0 +1,169 @@
+/* xml.c — safe libxml2 parsing (see xml.h). */
+#include "xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+typedef struct parse_state {
+    vl_input *in;
+    unsigned line_base;
+    unsigned max_depth;
+    unsigned depth;
+    bool too_deep;
+    const char *what;
+    startElementNsSAX2Func start;
+    endElementNsSAX2Func end;
+} parse_state;
+
+static void on_error(void *data, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = data;
+    parse_state *st = ctxt ? ctxt->_private : NULL;
+    if (!st || !err || err->level < XML_ERR_ERROR)
+        return;
+    if (st->too_deep && err->code == XML_ERR_USER_STOP)
+        return;
+    char msg[512];
+    size_t n = err->message ? strlen(err->message) : 0;
+    if (n >= sizeof msg)
+        n = sizeof msg - 1;
+    memcpy(msg, err->message ? err->message : "", n);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        n--;
+    msg[n] = '\0';
+    unsigned line = err->line > 0 ? st->line_base + (unsigned)err->line - 1 : 0;
+    unsigned col = err->int2 > 0 ? (unsigned)err->int2 : 0;
+    vl_input_add_parse_error(st->in, line, col, "%s%s", st->what ? st->what : "", msg);
+}
+
+/* Only the predefined entities exist: no internal or external entity is
+ * ever expanded (defeats XXE and billion-laughs alike). */
+static xmlEntityPtr get_entity(void *ctx, const xmlChar *name)
+{
+    (void)ctx;
+    return xmlGetPredefinedEntity(name);
+}
+
+static void start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    if (++st->depth > st->max_depth) {
+        if (!st->too_deep) {
+            st->too_deep = true;
+            vl_input_add_parse_error(
+                st->in, st->line_base + (unsigned)xmlSAX2GetLineNumber(ctx) - 1, 0,
+                "%selements are nested deeper than %u levels; the input is refused "
+                "(a real profile is less than 20 deep)",
+                st->what ? st->what : "", st->max_depth);
+        }
+        xmlStopParser(ctxt);
+        return;
+    }
+    st->start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes,
+              nb_defaulted, attributes);
+}
+
+static void end_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *URI)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    if (st->depth > 0)
+        st->depth--;
+    st->end(ctx, localname, prefix, URI);
+}
+
+static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID,
+                            const xmlChar *SystemID)
+{
+    (void)name;
+    (void)ExternalID;
+    (void)SystemID;
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    vl_input_add_parse_error(st->in, st->line_base + (unsigned)xmlSAX2GetLineNumber(ctx) - 1, 0,
+                             "%sa document type declaration (<!DOCTYPE>) is not allowed in a VPN "
+                             "profile; it was not processed. Remove it",
+                             st->what ? st->what : "");
+    xmlStopParser(ctxt);
+}
+
+xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line_base,
+                       unsigned max_depth, const char *what)
+{
+    if (len > (size_t)0x7FFFFFFF) {
+        vl_input_add_parse_error(in, 0, 0, "input too large to parse");
+        return NULL;
+    }
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(text, (int)len);
+    if (!ctxt) {
+        vl_input_add_parse_error(in, 0, 0, "%scannot create an XML parser (out of memory?)",
+                                 what ? what : "");
+        return NULL;
+    }
+    parse_state st = {in, line_base ? line_base : 1, max_depth ? max_depth : 256, 0, false, what,
+                      NULL, NULL};
+    ctxt->_private = &st;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+                                XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    xmlSAXHandlerPtr sax = ctxt->sax;
+    sax->serror = on_error;
+    sax->getEntity = get_entity;
+    sax->getParameterEntity = get_entity;
+    sax->resolveEntity = NULL;
+    sax->externalSubset = NULL;
+    sax->internalSubset = internal_subset;
+    st.start = sax->startElementNs;
+    st.end = sax->endElementNs;
+    sax->startElementNs = start_ns;
+    sax->endElementNs = end_ns;
+    ctxt->replaceEntities = 0;
+    ctxt->loadsubset = 0;
+    ctxt->validate = 0;
+
+    size_t errors_before = in->n_parse_errors;
+    xmlParseDocument(ctxt);
+    xmlDocPtr doc = ctxt->myDoc;
+    /* Namespace errors (an undeclared prefix) count: Intune rejects them. */
+    bool ok = doc && ctxt->wellFormed && ctxt->nsWellFormed && !st.too_deep &&
+              in->n_parse_errors == errors_before;
+    if (!ok && in->n_parse_errors == errors_before)
+        vl_input_add_parse_error(in, line_base, 0, "%sthe XML is not well-formed",
+                                 what ? what : "");
+    ctxt->myDoc = NULL;
+    ctxt->_private = NULL;
+    xmlFreeParserCtxt(ctxt);
+    if (!ok) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+const char *vl_xml_text(vl_arena *a, xmlNodePtr node)
+{
+    xmlNodePtr c = node->children;
+    /* common case: exactly one text child */
+    if (c && !c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
+        const char *s = (const char *)c->content;
+        size_t n;
+        const char *t = vl_trim(s, strlen(s), &n);
+        return vl_arena_strndup(a, t, n);
+    }
+    vl_buf b = VL_BUF_INIT;
+    for (; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            vl_buf_puts(&b, (const char *)c->content);
+    if (!b.data)
+        return "";
+    size_t n;
+    const char *t = vl_trim(b.data, b.len, &n);
+    const char *r = vl_arena_strndup(a, t, n);
+    vl_buf_free(&b);
+    return r ? r : "";
+}

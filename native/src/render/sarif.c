@@ -1,0 +1,174 @@
+/* sarif.c — SARIF 2.1.0 as GitHub code scanning accepts it: every rule in
+ * tool.driver.rules[] with descriptions and help, all four region fields,
+ * repository-relative URIs. */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+#ifdef _WIN32
+#include <direct.h>
+#define vl_getcwd _getcwd
+#else
+#include <unistd.h>
+#define vl_getcwd getcwd
+#endif
+
+static const char *sarif_level(int sev)
+{
+    return sev == VPNLINT_SEVERITY_ERROR ? "error"
+           : sev == VPNLINT_SEVERITY_WARNING ? "warning"
+                                             : "note";
+}
+
+static bool is_abs(const char *p)
+{
+    return p[0] == '/' || p[0] == '\\' || (p[0] && p[1] == ':');
+}
+
+/* path -> relative URI reference: forward slashes, percent-encoded. */
+static char *make_uri(const char *path, const char *base)
+{
+    char cwd[4096];
+    const char *b = base;
+    if (!b && vl_getcwd(cwd, sizeof cwd))
+        b = cwd;
+    const char *p = path;
+    if (strcmp(p, "-") == 0 || strcmp(p, "<stdin>") == 0)
+        p = "stdin";
+    if (b && is_abs(p)) {
+        size_t bl = strlen(b);
+        while (bl > 1 && (b[bl - 1] == '/' || b[bl - 1] == '\\'))
+            bl--;
+        if (strncmp(p, b, bl) == 0 && (p[bl] == '/' || p[bl] == '\\'))
+            p += bl + 1;
+    }
+    while (p[0] == '.' && (p[1] == '/' || p[1] == '\\'))
+        p += 2;
+    vl_buf u = VL_BUF_INIT;
+    if (is_abs(p)) { /* outside the base: an absolute file URI */
+        vl_buf_puts(&u, "file://");
+        if (p[0] != '/' && p[0] != '\\')
+            vl_buf_putc(&u, '/');
+    }
+    for (const unsigned char *s = (const unsigned char *)p; *s; s++) {
+        unsigned char c = *s;
+        if (c == '\\')
+            vl_buf_putc(&u, '/');
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 strchr("-._~/:@!$&'()*+,;=", c))
+            vl_buf_putc(&u, (char)c);
+        else
+            vl_buf_printf(&u, "%%%02X", c);
+    }
+    return vl_buf_detach(&u);
+}
+
+static cJSON *text_obj(const char *text)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "text", text && *text ? text : "-");
+    return o;
+}
+
+static cJSON *rule_descriptor(const vl_rule *x)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", x->id);
+    cJSON_AddStringToObject(o, "name", x->name);
+    cJSON_AddItemToObject(o, "shortDescription", text_obj(x->summary));
+    cJSON_AddItemToObject(o, "fullDescription", text_obj(x->description));
+    cJSON *help = cJSON_CreateObject();
+    cJSON_AddStringToObject(help, "text", x->fix && *x->fix ? x->fix : x->summary);
+    char *md = vl_sprintf("**%s %s**\n\n%s\n\n**How to fix:** %s\n\nSee docs/rules/%s.md.",
+                          x->id, x->name, x->description, x->fix, x->id);
+    if (md) {
+        cJSON_AddStringToObject(help, "markdown", md);
+        free(md);
+    }
+    cJSON_AddItemToObject(o, "help", help);
+    cJSON *cfg = cJSON_AddObjectToObject(o, "defaultConfiguration");
+    cJSON_AddStringToObject(cfg, "level", sarif_level(x->severity));
+    cJSON *props = cJSON_AddObjectToObject(o, "properties");
+    cJSON *tags = cJSON_AddArrayToObject(props, "tags");
+    cJSON_AddItemToArray(tags, cJSON_CreateString(vl_kind_name(x->kind)));
+    cJSON_AddItemToArray(tags, cJSON_CreateString("vpn"));
+    return o;
+}
+
+char *vl_render_sarif(const vpnlint_report *r)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    cJSON_AddStringToObject(root, "version", "2.1.0");
+    cJSON *runs = cJSON_AddArrayToObject(root, "runs");
+    cJSON *run = cJSON_CreateObject();
+    cJSON_AddItemToArray(runs, run);
+    cJSON *tool = cJSON_AddObjectToObject(run, "tool");
+    cJSON *driver = cJSON_AddObjectToObject(tool, "driver");
+    cJSON_AddStringToObject(driver, "name", "vpnlint");
+    cJSON_AddStringToObject(driver, "version", VPNLINT_VERSION_STRING);
+    cJSON_AddStringToObject(driver, "semanticVersion", VPNLINT_VERSION_STRING);
+    cJSON_AddStringToObject(driver, "informationUri", "https://github.com/vpnlint/vpnlint");
+    cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
+    for (size_t i = 0; i < vl_registry_count; i++)
+        cJSON_AddItemToArray(rules, rule_descriptor(vl_registry[i]));
+
+    cJSON *inv = cJSON_CreateObject();
+    cJSON *invs = cJSON_AddArrayToObject(run, "invocations");
+    cJSON_AddItemToArray(invs, inv);
+    cJSON *notes = cJSON_CreateArray();
+    bool ok = true;
+
+    cJSON *results = cJSON_AddArrayToObject(run, "results");
+    for (size_t fi = 0; fi < r->n_files; fi++) {
+        const vl_file *f = &r->files[fi];
+        char *uri = make_uri(f->path, r->base_dir);
+        if (!uri)
+            continue;
+        if (f->read_error) {
+            ok = false;
+            cJSON *n = cJSON_CreateObject();
+            cJSON_AddStringToObject(n, "level", "error");
+            cJSON_AddItemToObject(n, "message", text_obj(f->read_error_message));
+            cJSON *locs = cJSON_AddArrayToObject(n, "locations");
+            cJSON *loc = cJSON_CreateObject();
+            cJSON_AddItemToArray(locs, loc);
+            cJSON *pl = cJSON_AddObjectToObject(loc, "physicalLocation");
+            cJSON_AddStringToObject(cJSON_AddObjectToObject(pl, "artifactLocation"), "uri", uri);
+            cJSON_AddItemToArray(notes, n);
+        }
+        for (size_t i = f->first_finding; i < f->first_finding + f->n_findings; i++) {
+            const vl_finding *x = &r->findings[i];
+            cJSON *res = cJSON_CreateObject();
+            cJSON_AddItemToArray(results, res);
+            cJSON_AddStringToObject(res, "ruleId", x->rule->id);
+            for (size_t k = 0; k < vl_registry_count; k++)
+                if (vl_registry[k] == x->rule)
+                    cJSON_AddNumberToObject(res, "ruleIndex", (double)k);
+            cJSON_AddStringToObject(res, "level", sarif_level(x->severity));
+            cJSON_AddItemToObject(res, "message", text_obj(x->message));
+            cJSON *locs = cJSON_AddArrayToObject(res, "locations");
+            cJSON *loc = cJSON_CreateObject();
+            cJSON_AddItemToArray(locs, loc);
+            cJSON *pl = cJSON_AddObjectToObject(loc, "physicalLocation");
+            cJSON_AddStringToObject(cJSON_AddObjectToObject(pl, "artifactLocation"), "uri", uri);
+            cJSON *reg = cJSON_AddObjectToObject(pl, "region");
+            unsigned line = x->line ? x->line : 1, col = x->col ? x->col : 1;
+            cJSON_AddNumberToObject(reg, "startLine", line);
+            cJSON_AddNumberToObject(reg, "startColumn", col);
+            cJSON_AddNumberToObject(reg, "endLine", line);
+            cJSON_AddNumberToObject(reg, "endColumn", col + 1);
+        }
+        free(uri);
+    }
+    cJSON_AddBoolToObject(inv, "executionSuccessful", ok);
+    if (cJSON_GetArraySize(notes) > 0)
+        cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
+    else
+        cJSON_Delete(notes);
+    cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
+    return vl_json_finish(root, true);
+}
