@@ -277,8 +277,10 @@ int cli_walk(const char *dir, const char *const *exts, int (*fn)(const char *, v
     name_list files = {0}, dirs = {0};
     if (list_dir(dir, &files, &dirs) != 0)
         return -1;
-    qsort(files.v, files.n, sizeof(char *), cmp_str);
-    qsort(dirs.v, dirs.n, sizeof(char *), cmp_str);
+    if (files.n > 1)
+        qsort(files.v, files.n, sizeof(char *), cmp_str);
+    if (dirs.n > 1)
+        qsort(dirs.v, dirs.n, sizeof(char *), cmp_str);
     size_t dl = strlen(dir);
     bool trailing = dl > 0 && (dir[dl - 1] == '/' || dir[dl - 1] == '\\');
     for (size_t i = 0; i < files.n; i++) {

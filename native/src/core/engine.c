@@ -252,6 +252,8 @@ int vl_report_add(vpnlint_report *r, size_t file_index, const vl_rule *rule, int
 /* ---------------------------------------------------- reporting (rules) */
 
 static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const char *fmt,
+                     va_list ap) VL_VPRINTF(5);
+static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const char *fmt,
                      va_list ap)
 {
     run *rn = c->engine;
@@ -345,7 +347,8 @@ static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const 
         rule->check(&c);
     }
     vl_file *f = &r->files[file_index];
-    qsort(r->findings + f->first_finding, f->n_findings, sizeof(vl_finding), cmp_finding);
+    if (f->n_findings > 1)
+        qsort(r->findings + f->first_finding, f->n_findings, sizeof(vl_finding), cmp_finding);
 }
 
 static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len,

@@ -14,6 +14,7 @@
 #else
 #define VL_PRINTF(f, a)
 #endif
+#define VL_VPRINTF(f) VL_PRINTF(f, 0)
 
 #define VL_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -28,7 +29,7 @@ void *vl_realloc(void *p, size_t n);
 char *vl_strdup(const char *s);
 char *vl_strndup(const char *s, size_t n);
 char *vl_sprintf(const char *fmt, ...) VL_PRINTF(1, 2);
-char *vl_vsprintf(const char *fmt, va_list ap);
+char *vl_vsprintf(const char *fmt, va_list ap) VL_VPRINTF(1);
 
 /* ---- growable string buffer (strbuf.c). On allocation failure the buffer
  * is marked failed and further appends are ignored; check vl_buf_ok(). */

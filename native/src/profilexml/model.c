@@ -82,6 +82,62 @@ static void directive(builder *b, const vl_src *src, xmlNodePtr comment)
     vl_input_add_suppress(b->in, rules, n, first, last);
 }
 
+/* libxml2 gives a text node the line where the parser was when it flushed
+ * the text, not where the text starts: find the text in the original lines,
+ * searching from the previous sibling (or the parent). */
+static unsigned stray_line(builder *b, const vl_src *src, xmlNodePtr node, const char *text)
+{
+    unsigned fallback = orig_line(src, node);
+    const vl_input *in = b->in;
+    xmlNodePtr anchor = node->prev ? node->prev : node->parent;
+    unsigned from = anchor ? orig_line(src, anchor) : 0;
+    size_t tl = strlen(text);
+    if (src->escaped || !in->line_starts || from == 0 || from > in->n_lines || tl == 0)
+        return fallback;
+    if (tl > 32)
+        tl = 32;
+    const char *p = in->text + in->line_starts[from - 1];
+    const char *end = in->text + in->text_len;
+    for (; p + tl <= end; p++) {
+        if (memcmp(p, text, tl) != 0)
+            continue;
+        size_t off = (size_t)(p - in->text);
+        size_t lo = 0, hi = in->n_lines;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (in->line_starts[mid] <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        return (unsigned)lo + 1;
+    }
+    return fallback;
+}
+
+/* Text of a node's children as the file has it (untrimmed); *skipped_lines
+ * counts the line breaks in leading white space that was dropped. */
+static const char *raw_text(vl_arena *a, xmlNodePtr node, unsigned *skipped_lines)
+{
+    xmlChar *c = xmlNodeGetContent(node);
+    if (!c)
+        return NULL;
+    const char *s = (const char *)c;
+    unsigned nl = 0;
+    while (*s && vl_is_space((unsigned char)*s)) {
+        if (*s == '\n')
+            nl++;
+        s++;
+    }
+    size_t n = strlen(s);
+    while (n > 0 && vl_is_space((unsigned char)s[n - 1]))
+        n--;
+    const char *r = vl_arena_strndup(a, s, n);
+    xmlFree(c);
+    *skipped_lines = nl;
+    return r;
+}
+
 /* Walks the subtree under `root` into a list. For the ProfileXML list
  * (eap == false) elements get schema ids; the EAP configuration and opaque
  * plug-in configuration are not descended into. */
@@ -165,7 +221,7 @@ static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
                 s->parent = parent;
                 s->index = (int)p->n_stray - 1;
                 s->next_same = -1;
-                s->line = orig_line(src, node);
+                s->line = stray_line(b, src, node, s->text);
                 if (!s->text)
                     return vl_error_oom();
             }
@@ -221,16 +277,17 @@ static int build_eap(builder *b)
     /* Entity-escaped EapHostConfig: libxml2 already decoded the entities in
      * the text; parse it as its own document, lines counted from the
      * Configuration start tag. */
-    const char *text = vl_xml_text(p->arena, cfg->node);
+    unsigned skipped;
+    const char *text = raw_text(p->arena, cfg->node, &skipped);
     if (!text)
         return vl_error_oom();
     if (text[0] != '<') {
         p->eap_form = VL_EAP_MALFORMED;
         return VPNLINT_OK;
     }
-    p->eap_src.line_base = cfg->line;
+    p->eap_src.line_base = cfg->line + skipped;
     p->eap_src.escaped = true;
-    p->eap_doc = vl_xml_parse(b->in, text, strlen(text), cfg->line, b->max_depth,
+    p->eap_doc = vl_xml_parse(b->in, text, strlen(text), p->eap_src.line_base, b->max_depth,
                               "in the escaped EAP configuration: ");
     if (!p->eap_doc) {
         p->eap_form = VL_EAP_MALFORMED;
@@ -265,7 +322,7 @@ static xmlNodePtr syncml_data(xmlNodePtr n)
             xmlNodePtr data = child_named(n, "Data");
             if (uri && data) {
                 xmlChar *u = xmlNodeGetContent(uri);
-                size_t ul;
+                size_t ul = 0;
                 const char *t = u ? vl_trim((const char *)u, strlen((const char *)u), &ul) : "";
                 char tmp[1024];
                 snprintf(tmp, sizeof tmp, "%.*s", (int)(ul < 1000 ? ul : 1000), t);
@@ -307,11 +364,13 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
         vl_buf_free(&w);
         if (!b->envelope_doc)
             return NULL;
-        const char *text = vl_xml_text(p->arena, xmlDocGetRootElement(b->envelope_doc));
+        unsigned skipped;
+        const char *text = raw_text(p->arena, xmlDocGetRootElement(b->envelope_doc), &skipped);
         if (!text)
             return NULL;
         p->src.escaped = true;
-        *doc_out = vl_xml_parse(in, text, strlen(text), 1, b->max_depth,
+        p->src.line_base = 1 + skipped;
+        *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
                                 "in the unescaped profile: ");
         return *doc_out ? xmlDocGetRootElement(*doc_out) : NULL;
     }
@@ -334,10 +393,11 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
             }
         if (el)
             return el; /* inline in the SyncML document itself */
-        const char *text = vl_xml_text(p->arena, data);
+        unsigned skipped;
+        const char *text = raw_text(p->arena, data, &skipped);
         if (!text)
             return NULL;
-        p->src.line_base = orig_line(&p->src, data);
+        p->src.line_base = orig_line(&p->src, data) + skipped;
         p->src.escaped = true;
         *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
                                 "in the SyncML <Data> payload: ");

@@ -1,0 +1,213 @@
+/* The public API contract: versions, errors, options, reports, renderers. */
+#include "testutil.h"
+
+#include <string.h>
+
+static void test_versions_agree(void **state)
+{
+    (void)state;
+    int a, b, c;
+    vpnlint_version(&a, &b, &c);
+    assert_int_equal(a, VPNLINT_VERSION_MAJOR);
+    assert_int_equal(b, VPNLINT_VERSION_MINOR);
+    assert_int_equal(c, VPNLINT_VERSION_PATCH);
+    assert_string_equal(vpnlint_version_string(), VPNLINT_VERSION_STRING);
+    assert_int_equal(vpnlint_abi_version(), VPNLINT_ABI_VERSION);
+}
+
+static void test_options_are_validated(void **state)
+{
+    (void)state;
+    vpnlint_report *r = NULL;
+    vpnlint_options o = VPNLINT_OPTIONS_INIT;
+    o.version = 99;
+    assert_int_equal(vpnlint_report_new(&r, &o), VPNLINT_EINVALID);
+    assert_null(r);
+    assert_int_equal(vpnlint_error_last_code(), VPNLINT_EINVALID);
+    assert_non_null(strstr(vpnlint_error_last(), "version 99"));
+
+    vpnlint_options_init(&o, VPNLINT_OPTIONS_VERSION);
+    o.disable = "PX001, NOPE42";
+    assert_int_equal(vpnlint_report_new(&r, &o), VPNLINT_EINVALID);
+    assert_non_null(strstr(vpnlint_error_last(), "NOPE42"));
+
+    vpnlint_options_init(&o, VPNLINT_OPTIONS_VERSION);
+    o.severity = "PX001=loud";
+    assert_int_equal(vpnlint_report_new(&r, &o), VPNLINT_EINVALID);
+    assert_non_null(strstr(vpnlint_error_last(), "loud"));
+
+    o.severity = "PX001";
+    assert_int_equal(vpnlint_report_new(&r, &o), VPNLINT_EINVALID);
+
+    assert_int_equal(vpnlint_options_init(&o, 2), VPNLINT_EINVALID);
+    vpnlint_error_clear();
+    assert_string_equal(vpnlint_error_last(), "");
+    assert_int_equal(vpnlint_error_last_code(), VPNLINT_OK);
+}
+
+static void test_severity_override_and_disable(void **state)
+{
+    (void)state;
+    const char *bad = "<VPNProfile>";
+    vpnlint_options o = VPNLINT_OPTIONS_INIT;
+    o.severity = "px001=warning"; /* IDs are case-insensitive */
+    vpnlint_report *r = tu_lint_opts("a.xml", bad, strlen(bad), &o);
+    assert_int_equal(vpnlint_report_max_severity(r), VPNLINT_SEVERITY_WARNING);
+    vpnlint_report_free(r);
+    o.severity = "PX001=off";
+    r = tu_lint_opts("a.xml", bad, strlen(bad), &o);
+    assert_int_equal(vpnlint_report_finding_count(r), 0);
+    assert_int_equal(vpnlint_report_max_severity(r), -1);
+    vpnlint_report_free(r);
+    vpnlint_options o2 = VPNLINT_OPTIONS_INIT;
+    o2.only = "IN003";
+    r = tu_lint_opts("a.xml", bad, strlen(bad), &o2);
+    assert_int_equal(vpnlint_report_finding_count(r), 0);
+    vpnlint_report_free(r);
+}
+
+static void test_missing_file_is_recorded(void **state)
+{
+    (void)state;
+    vpnlint_report *r = NULL;
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_file(r, "/nonexistent/x.xml"), VPNLINT_ENOTFOUND);
+    assert_int_equal(vpnlint_report_file_count(r), 1);
+    vpnlint_file_info fi;
+    assert_int_equal(vpnlint_report_file(&fi, r, 0), VPNLINT_OK);
+    assert_int_equal(fi.read_error, VPNLINT_ENOTFOUND);
+    assert_non_null(strstr(fi.read_error_message, "no such file"));
+    assert_int_equal(vpnlint_report_file(&fi, r, 1), VPNLINT_ENOTFOUND);
+    char *s = NULL;
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    assert_non_null(strstr(s, "/nonexistent/x.xml: error: "));
+    vpnlint_free(s);
+    assert_int_equal(vpnlint_report_render(&s, r, 42), VPNLINT_EINVALID);
+    vpnlint_report_free(r);
+}
+
+static void test_file_info_of_a_profile(void **state)
+{
+    (void)state;
+    vpnlint_report *r = tu_lint("p.xml", "<VPNProfile><DnsSuffix>a.b</DnsSuffix></VPNProfile>");
+    vpnlint_file_info fi;
+    assert_int_equal(vpnlint_report_file(&fi, r, 0), VPNLINT_OK);
+    assert_string_equal(fi.path, "p.xml");
+    assert_int_equal(fi.kind, VPNLINT_KIND_PROFILEXML);
+    assert_string_equal(fi.kind_name, "profilexml");
+    assert_string_equal(fi.encoding, "utf-8");
+    assert_string_equal(fi.envelope, "raw");
+    assert_int_equal(fi.read_error, 0);
+    vpnlint_report_free(r);
+}
+
+static void test_add_finding_and_render(void **state)
+{
+    (void)state;
+    vpnlint_report *r = NULL;
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_finding(r, "x/y.xml", "PX001", VPNLINT_SEVERITY_ERROR,
+                                                "made elsewhere", 3, 7),
+                     VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_finding(r, "x/y.xml", "NOPE", 2, "m", 1, 1),
+                     VPNLINT_ENOTFOUND);
+    assert_int_equal(vpnlint_report_add_finding(r, "x/y.xml", "PX001", 7, "m", 1, 1),
+                     VPNLINT_EINVALID);
+    assert_int_equal(vpnlint_report_finding_count(r), 1);
+    vpnlint_finding f;
+    assert_int_equal(vpnlint_report_finding(&f, r, 0), VPNLINT_OK);
+    assert_string_equal(f.rule_id, "PX001");
+    assert_int_equal(f.line, 3);
+    assert_int_equal(f.column, 7);
+    assert_non_null(f.help);
+    char *s = NULL;
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    assert_non_null(strstr(s, "x/y.xml:3:7: error: [PX001] made elsewhere"));
+    vpnlint_free(s);
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_SARIF), VPNLINT_OK);
+    assert_non_null(strstr(s, "\"uri\":\t\"x/y.xml\""));
+    assert_non_null(strstr(s, "\"startColumn\":\t7"));
+    assert_non_null(strstr(s, "\"endColumn\":\t8"));
+    vpnlint_free(s);
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_INTUNE), VPNLINT_OK);
+    assert_non_null(strstr(s, "FAIL"));
+    assert_null(strchr(s, '\n'));
+    vpnlint_free(s);
+    vpnlint_report_free(r);
+}
+
+static void test_intune_line_is_bounded(void **state)
+{
+    (void)state;
+    vpnlint_report *r = NULL;
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    char msg[300];
+    memset(msg, 'x', sizeof msg - 1);
+    msg[sizeof msg - 1] = '\0';
+    memcpy(msg, "\xC3\xA9t\xC3\xA9 ", 6); /* non-ASCII must not be cut in half */
+    for (int i = 0; i < 50; i++)
+        vpnlint_report_add_finding(r, "C:\\p\\profile.xml", "PX001", 2, msg, (unsigned)i + 1, 1);
+    char *s = NULL;
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_INTUNE), VPNLINT_OK);
+    assert_true(strlen(s) <= 2048);
+    assert_null(strchr(s, '\n'));
+    assert_non_null(strstr(s, "profile.xml:1 "));
+    vpnlint_free(s);
+    vpnlint_report_free(r);
+}
+
+static void test_rule_catalogue(void **state)
+{
+    (void)state;
+    assert_true(vpnlint_rule_count() > 0);
+    vpnlint_rule_info info;
+    assert_int_equal(vpnlint_rule_find(&info, "px001"), VPNLINT_OK);
+    assert_string_equal(info.id, "PX001");
+    assert_string_equal(info.name, "not-well-formed");
+    assert_int_equal(info.kind, VPNLINT_KIND_PROFILEXML);
+    assert_int_equal(vpnlint_rule_find(&info, "PX9999"), VPNLINT_ENOTFOUND);
+    assert_int_equal(vpnlint_rule_at(&info, vpnlint_rule_count()), VPNLINT_ENOTFOUND);
+    char *prev = NULL;
+    for (size_t i = 0; i < vpnlint_rule_count(); i++) {
+        assert_int_equal(vpnlint_rule_at(&info, i), VPNLINT_OK);
+        assert_true(strlen(info.short_description) > 0);
+        assert_true(strlen(info.full_description) > 0);
+        assert_true(strlen(info.help) > 0);
+        if (prev)
+            assert_true(strcmp(prev, info.id) < 0); /* sorted, unique */
+        prev = (char *)info.id;
+    }
+    char *s = NULL;
+    assert_int_equal(vpnlint_rules_render(&s, VPNLINT_FORMAT_JSON), VPNLINT_OK);
+    assert_non_null(strstr(s, "\"id\":\t\"PX001\""));
+    vpnlint_free(s);
+    assert_int_equal(vpnlint_rules_render(&s, VPNLINT_FORMAT_SARIF), VPNLINT_EINVALID);
+}
+
+static void test_null_arguments(void **state)
+{
+    (void)state;
+    assert_int_equal(vpnlint_report_new(NULL, NULL), VPNLINT_EINVALID);
+    assert_int_equal(vpnlint_report_add_file(NULL, "x"), VPNLINT_EINVALID);
+    assert_int_equal(vpnlint_report_add_buffer(NULL, "x", "", 0), VPNLINT_EINVALID);
+    assert_int_equal(vpnlint_rule_at(NULL, 0), VPNLINT_EINVALID);
+    assert_int_equal(vpnlint_report_finding_count(NULL), 0);
+    vpnlint_report_free(NULL);
+    vpnlint_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_versions_agree),
+        cmocka_unit_test(test_options_are_validated),
+        cmocka_unit_test(test_severity_override_and_disable),
+        cmocka_unit_test(test_missing_file_is_recorded),
+        cmocka_unit_test(test_file_info_of_a_profile),
+        cmocka_unit_test(test_add_finding_and_render),
+        cmocka_unit_test(test_intune_line_is_bounded),
+        cmocka_unit_test(test_rule_catalogue),
+        cmocka_unit_test(test_null_arguments),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
