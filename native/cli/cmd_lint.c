@@ -19,6 +19,7 @@ static void lint_help(void)
          "options:\n"
          "  --format text|json|sarif|intune   output format (default text)\n"
          "  -o, --output FILE                 write the output to FILE (atomically)\n"
+         "  --base-dir DIR                    SARIF URIs relative to DIR (default: cwd)\n"
          "  --min-build N                     oldest Windows build you deploy to\n"
          "                                    (e.g. 19045 for Windows 10 22H2)\n"
          "  --target any|intune|wmi           deployment channel (default any)\n"
@@ -95,6 +96,8 @@ int cmd_lint(int argc, char **argv)
         } else if ((v = cli_opt(argc, argv, &i, "--output", &missing)) ||
                    (!missing && (v = cli_opt(argc, argv, &i, "-o", &missing)))) {
             output = v;
+        } else if (!missing && (v = cli_opt(argc, argv, &i, "--base-dir", &missing))) {
+            opt.base_dir = v;
         } else if (!missing && (v = cli_opt(argc, argv, &i, "--min-build", &missing))) {
             char *end;
             unsigned long b = strtoul(v, &end, 10);

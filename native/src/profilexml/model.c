@@ -11,6 +11,9 @@
 #include <string.h>
 
 typedef struct builder {
+    /* schema children by parent: first_child[parent + 1], next_sibling[def] */
+    int first_child[VL_PX__COUNT + 1];
+    int next_sibling[VL_PX__COUNT];
     vl_profile *p;
     vl_input *in;
     unsigned max_depth;
@@ -26,13 +29,24 @@ static unsigned orig_line(const vl_src *src, xmlNodePtr n)
     return src->line_base + (unsigned)l - 1;
 }
 
-static int lookup_def(int parent, const char *name)
+static void index_schema(builder *b)
 {
-    if (parent == VL_PX_UNKNOWN)
+    for (int i = 0; i <= VL_PX__COUNT; i++)
+        b->first_child[i] = -1;
+    for (int i = VL_PX__COUNT - 1; i >= 0; i--) {
+        int parent = vl_px_def_get(i)->parent;
+        b->next_sibling[i] = b->first_child[parent + 1];
+        b->first_child[parent + 1] = i;
+    }
+}
+
+static int lookup_def(const builder *b, int parent, const char *name)
+{
+    if (parent < 0 || parent >= VL_PX__COUNT)
         return VL_PX_UNKNOWN;
-    for (int i = 0; i < VL_PX__COUNT; i++) {
-        const vl_px_def *d = vl_px_def_get(i);
-        if (d->parent == parent && strcmp(d->name, name) == 0)
+    for (int i = b->first_child[parent + 1]; i >= 0; i = b->next_sibling[i]) {
+        const char *n = vl_px_def_get(i)->name;
+        if (n[0] == name[0] && strcmp(n, name) == 0)
             return i;
     }
     return VL_PX_UNKNOWN;
@@ -179,7 +193,7 @@ static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
                 descend = has_child_el;
             } else {
                 int pd = parent < 0 ? VL_PX_NONE : (*list)[parent].def;
-                e->def = parent < 0 ? VL_PX_ROOT : lookup_def(pd, e->name);
+                e->def = parent < 0 ? VL_PX_ROOT : lookup_def(b, pd, e->name);
                 const vl_px_def *d = vl_px_def_get(e->def);
                 if (!d) {
                     e->text = vl_xml_text(p->arena, node);
@@ -415,8 +429,12 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         free(p);
         return vl_error_oom();
     }
-    builder b = {p, in, opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH, 0, 0, 0,
-                 NULL};
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.p = p;
+    b.in = in;
+    b.max_depth = opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH;
+    index_schema(&b);
     if (b.max_depth > 256)
         b.max_depth = 256;
     for (int i = 0; i < VL_PX__COUNT; i++)
