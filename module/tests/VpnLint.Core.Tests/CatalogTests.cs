@@ -35,7 +35,9 @@ namespace VpnLint.Core.Tests
         {
             var missing = new System.Collections.Generic.List<string>();
             var r = RuleCatalog.Query(new[] { "IN00*", "NOPE1" }, null, null, missing.Add);
-            Assert.Equal(new[] { "IN001", "IN002", "IN003" }, r.Select(x => x.Id));
+            var expected = RuleCatalog.GetAll().Select(x => x.Id).Where(id => id.StartsWith("IN00", System.StringComparison.Ordinal)).ToList();
+            Assert.Contains("IN001", expected);
+            Assert.Equal(expected, r.Select(x => x.Id));
             Assert.Equal(new[] { "NOPE1" }, missing);
             Assert.All(RuleCatalog.Query(null, new[] { VpnLintKind.ProfileXml }, null), x => Assert.Equal(VpnLintKind.ProfileXml, x.Kind));
             Assert.Contains(RuleCatalog.Query(null, new[] { VpnLintKind.ProfileXml }, null), x => x.Id == "PX001");
@@ -57,7 +59,9 @@ namespace VpnLint.Core.Tests
         public void RuleListsExpandWildcardsAndRejectUnknownIds()
         {
             Assert.Null(RuleCatalog.ToNativeList(null, "IncludeRule"));
-            Assert.Equal("IN001,IN002,IN003,PX001", RuleCatalog.ToNativeList(new[] { "IN*", "px001", "IN001" }, "IncludeRule"));
+            var ins = RuleCatalog.GetAll().Select(x => x.Id).Where(id => id.StartsWith("IN", System.StringComparison.Ordinal));
+            Assert.Equal(string.Join(",", ins.Concat(new[] { "PX001" })),
+                         RuleCatalog.ToNativeList(new[] { "IN*", "px001", "IN001" }, "IncludeRule"));
             var e = Assert.Throws<VpnLintException>(() => RuleCatalog.ToNativeList(new[] { "ZZ9*" }, "ExcludeRule"));
             Assert.Equal(VpnLintErrorCode.NotFound, e.Code);
             Assert.Contains("ExcludeRule", e.Message);
