@@ -2,7 +2,8 @@
 # Builds the installable module folder module/out/VpnLint/:
 #   VpnLint.psd1, VpnLint.Commands.dll, VpnLint.Core.dll, VpnLint.format.ps1xml,
 #   en-US/VpnLint.Commands.dll-Help.xml (from docs/module/*.md), en-US/about_VpnLint.help.txt,
-#   runtimes/linux-x64/native/libvpnlint.so and, when the Windows cross builds exist,
+#   runtimes/linux-x64/native/libvpnlint.so and, when the Windows cross builds exist
+#   (CMake presets windows-x64 / windows-x86 -> build/windows-<arch>/native/),
 #   runtimes/win-x64/native/*.dll and runtimes/win-x86/native/*.dll.
 # Usage: module/build.sh   (env: VPNLINT_NATIVE_DIR = folder holding libvpnlint.so,
 #                            default build/native; CONFIGURATION = Release)
@@ -37,7 +38,8 @@ cp -L "$so" "$stage/runtimes/linux-x64/native/libvpnlint.so"
 # Windows builds (mingw cross builds): vpnlint.dll and the DLLs beside it.
 for rid in win-x64 win-x86; do
   found=""
-  for d in "$root/build-$rid/native" "$root/build-$rid" "$root/build/$rid/native"; do
+  arch=${rid#win-}
+  for d in "$root/build/windows-$arch/native" "$root/build-$rid/native" "$root/build-$rid"; do
     if [ -f "$d/vpnlint.dll" ]; then found="$d"; break; fi
   done
   if [ -n "$found" ]; then
@@ -45,7 +47,7 @@ for rid in win-x64 win-x86; do
     cp "$found"/*.dll "$stage/runtimes/$rid/native/"
     echo "module/build.sh: $rid from $found"
   else
-    echo "module/build.sh: no $rid build (build-$rid/native/vpnlint.dll); the module folder will not load on $rid"
+    echo "module/build.sh: no $rid build (build/windows-$arch/native/vpnlint.dll, from the windows-$arch CMake preset); skipping $rid"
   fi
 done
 
