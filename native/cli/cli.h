@@ -46,5 +46,7 @@ int cli_path_kind(const char *path);
 
 int cmd_lint(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_nps(int argc, char **argv);
 
 #endif

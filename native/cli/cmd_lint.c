@@ -186,8 +186,10 @@ int cmd_lint(int argc, char **argv)
             if (r == -2) {
                 /* over the limit: let the library record it as a finding */
                 vpnlint_report_add_buffer(st.report, "<stdin>", "", 0);
-                fprintf(stderr, "vpnlint: <stdin>: more than %zu bytes, over the limit; "
-                                "nothing was parsed\n", limit);
+                fprintf(stderr,
+                        "vpnlint: <stdin>: more than %zu bytes, over the limit; "
+                        "nothing was parsed\n",
+                        limit);
                 st.unreadable++;
                 continue;
             }

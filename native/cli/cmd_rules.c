@@ -20,8 +20,7 @@ int cmd_rules(int argc, char **argv)
             return EXIT_CLEAN;
         } else {
             return cli_usage_error("%s '%s' (see vpnlint rules --help)",
-                                   missing ? "option needs a value:" : "unknown argument",
-                                   argv[i]);
+                                   missing ? "option needs a value:" : "unknown argument", argv[i]);
         }
     }
     char *text = NULL;

@@ -13,6 +13,8 @@
 static const cli_command commands[] = {
     {"lint", cmd_lint, "lint ProfileXML files and phonebooks (text, JSON, SARIF, Intune)"},
     {"rules", cmd_rules, "list the rules (text, JSON, Markdown)"},
+    {"explain", cmd_explain, "explain a VPN error code or RasClient events: causes, checks, fixes"},
+    {"nps", cmd_nps, "summarise NPS accounting logs per user and policy (accepts, rejects, reasons)"},
 };
 
 static void usage(FILE *to)

@@ -52,8 +52,8 @@ int cli_format(const char *name)
     static const struct {
         const char *n;
         int f;
-    } f[] = {{"text", VPNLINT_FORMAT_TEXT},     {"json", VPNLINT_FORMAT_JSON},
-             {"sarif", VPNLINT_FORMAT_SARIF},   {"intune", VPNLINT_FORMAT_INTUNE},
+    } f[] = {{"text", VPNLINT_FORMAT_TEXT},         {"json", VPNLINT_FORMAT_JSON},
+             {"sarif", VPNLINT_FORMAT_SARIF},       {"intune", VPNLINT_FORMAT_INTUNE},
              {"markdown", VPNLINT_FORMAT_MARKDOWN}, {"md", VPNLINT_FORMAT_MARKDOWN}};
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         if (strcmp(name, f[i].n) == 0)
@@ -271,8 +271,7 @@ static void free_list(name_list *l)
     free(l->v);
 }
 
-int cli_walk(const char *dir, const char *const *exts, int (*fn)(const char *, void *),
-             void *ctx)
+int cli_walk(const char *dir, const char *const *exts, int (*fn)(const char *, void *), void *ctx)
 {
     name_list files = {0}, dirs = {0};
     if (list_dir(dir, &files, &dirs) != 0)

@@ -221,7 +221,143 @@ VPNLINT_EXTERN(int) vpnlint_report_render(char **out, const vpnlint_report *repo
 /* (rasphone.pbk model and editor: see issue 4) */
 
 /* ------------------------------------------------------- error knowledge */
-/* (error codes, RasClient events, NPS logs: see issue 5) */
+/* Error codes, RasClient events and NPS accounting logs (issue 5). Every
+ * string returned through a struct here is borrowed: knowledge-base strings
+ * live as long as the process, event strings as long as their list, NPS
+ * record strings until the next vpnlint_nps_next() on that reader. */
+
+/** How a cause of an error is tested. */
+typedef enum vpnlint_check_kind {
+    VPNLINT_CHECK_MANUAL = 0, /* by hand: `how` says how and why */
+    VPNLINT_CHECK_RULE = 1,   /* a lint rule (PXnnn ProfileXML, PBKnnn phonebook) */
+    VPNLINT_CHECK_DEVICE = 2, /* a device check (DEVnnn) */
+    VPNLINT_CHECK_PROBE = 3   /* a network probe (NETnnn) */
+} vpnlint_check_kind;
+
+typedef struct vpnlint_error_info {
+    size_t index;        /* position in the knowledge base */
+    const char *code;    /* display form: "809", "0x800B0109", or the name */
+    int has_value;       /* 0 for message-only entries (WMI CreateInstance texts) */
+    uint32_t value;      /* the code; HRESULTs as unsigned 32-bit */
+    int32_t value_signed; /* the same as a signed number (-2146762487) */
+    const char *name;    /* official symbolic name: "ERROR_VPN_TIMEOUT" */
+    const char *area;    /* "ras", "ike", "cert", "mdm" */
+    const char *message; /* the official message */
+    const char *meaning; /* what it means, in plain words */
+    const char *seen_in; /* where users meet it */
+    size_t cause_count;
+} vpnlint_error_info;
+
+typedef struct vpnlint_error_cause {
+    unsigned int rank;  /* 1 = most likely */
+    const char *text;   /* the cause */
+    int check_kind;     /* vpnlint_check_kind */
+    const char *check;  /* rule/check ID, or NULL when checked by hand */
+    const char *how;    /* how to check it ("" when a check decides it alone) */
+    const char *fix;    /* what to change */
+} vpnlint_error_cause;
+
+VPNLINT_EXTERN(size_t) vpnlint_error_info_count(void);
+VPNLINT_EXTERN(int) vpnlint_error_info_at(vpnlint_error_info *out, size_t index);
+/** Looks a code up in any form: 809, "Error 809", 0x800B0109, 800B0109,
+ *  -2146762487, ERROR_VPN_TIMEOUT (any case), or a fragment of the official
+ *  message. VPNLINT_ENOTFOUND if unknown, VPNLINT_EINVALID if empty. */
+VPNLINT_EXTERN(int) vpnlint_error_info_lookup(vpnlint_error_info *out, const char *code_text);
+VPNLINT_EXTERN(int) vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info_index,
+                                           size_t cause_index);
+/** Renders the explanation of one code as TEXT or JSON. */
+VPNLINT_EXTERN(int) vpnlint_explain_render(char **out, const char *code_text, int format);
+/** Renders the list of known codes as TEXT or JSON. */
+VPNLINT_EXTERN(int) vpnlint_explain_list_render(char **out, int format);
+
+/* RasClient events (exported event text, or wevtutil XML). */
+typedef struct vpnlint_rasevents vpnlint_rasevents;
+
+typedef struct vpnlint_rasevent {
+    unsigned int event_id;  /* 20227, 20226, ...; 0 when not stated */
+    const char *time;       /* as found ("" when not found) */
+    const char *user;       /* "" when not found */
+    const char *connection; /* connection name, "" when not found */
+    const char *code_text;  /* the code as written, "" when the event has none */
+    int has_code;
+    uint32_t code;
+    unsigned int line;      /* 1-based line of the message in the input */
+} vpnlint_rasevent;
+
+/** Parses RasClient events from text or XML (detected). Events without a
+ *  connection name or code are kept with empty fields. */
+VPNLINT_EXTERN(int) vpnlint_rasevents_parse(vpnlint_rasevents **out, const void *data, size_t len);
+VPNLINT_EXTERN(void) vpnlint_rasevents_free(vpnlint_rasevents *events);
+VPNLINT_EXTERN(size_t) vpnlint_rasevents_count(const vpnlint_rasevents *events);
+VPNLINT_EXTERN(int) vpnlint_rasevents_at(vpnlint_rasevent *out, const vpnlint_rasevents *events,
+                                         size_t index);
+/** Groups the events by connection and code and explains each code once. */
+VPNLINT_EXTERN(int) vpnlint_rasevents_render(char **out, const vpnlint_rasevents *events,
+                                             int format);
+
+/* NPS accounting logs: IAS/ODBC "database-compatible" CSV or DTS XML,
+ * streamed (memory does not grow with the log). */
+typedef struct vpnlint_nps_reader vpnlint_nps_reader;
+
+typedef enum vpnlint_nps_format {
+    VPNLINT_NPS_UNKNOWN = 0,
+    VPNLINT_NPS_CSV = 1, /* IAS / database-compatible, seed 002 column order */
+    VPNLINT_NPS_XML = 2  /* DTS-compliant XML (<Event> per record) */
+} vpnlint_nps_format;
+
+typedef struct vpnlint_nps_record {
+    unsigned long line;       /* 1-based line where the record starts */
+    const char *timestamp;    /* "YYYY-MM-DD HH:MM:SS" (log's local time) */
+    const char *computer;     /* NPS server name */
+    int packet_type;          /* 1 request, 2 accept, 3 reject, 4/5 accounting, 11 challenge; -1 */
+    const char *packet_type_name;
+    const char *user_name;    /* User-Name as sent by the client */
+    const char *fq_user_name; /* Fully-Qualified-Distinguished-Name (DOMAIN\user) */
+    const char *calling_station; /* Calling-Station-ID: the VPN client's address */
+    const char *called_station;
+    const char *client_ip;       /* Client-IP-Address: the RADIUS client (VPN server) */
+    const char *client_name;     /* Client-Friendly-Name */
+    const char *nas_ip;
+    const char *tunnel_client;   /* Tunnel-Client-Endpt */
+    const char *framed_ip;       /* address given to the VPN client */
+    const char *policy;          /* network policy (Policy-Name / NP-Policy-Name) */
+    const char *proxy_policy;    /* connection request policy */
+    int reason_code;             /* -1 when absent */
+    const char *reason_name;     /* "IAS_NO_SUCH_USER", "" when unknown */
+    const char *reason_text;     /* plain words, "" when unknown */
+    int auth_type;               /* -1 when absent */
+    const char *auth_type_name;  /* "EAP", "PEAP", "MS-CHAP v2" ... */
+    const char *eap_type;        /* EAP-Friendly-Name */
+} vpnlint_nps_record;
+
+/** Opens a log; "-" is standard input. The format is detected from content. */
+VPNLINT_EXTERN(int) vpnlint_nps_open(vpnlint_nps_reader **out, const char *path);
+/** Reads from bytes held by the caller (they must outlive the reader). */
+VPNLINT_EXTERN(int) vpnlint_nps_open_buffer(vpnlint_nps_reader **out, const void *data, size_t len);
+VPNLINT_EXTERN(void) vpnlint_nps_close(vpnlint_nps_reader *reader);
+VPNLINT_EXTERN(int) vpnlint_nps_format_of(const vpnlint_nps_reader *reader);
+
+#define VPNLINT_NPS_RECORD 1  /* *out holds a record */
+#define VPNLINT_NPS_SKIPPED 2 /* a malformed record was skipped: see *error_out */
+#define VPNLINT_NPS_END 0
+/** Next record. Returns VPNLINT_NPS_RECORD, VPNLINT_NPS_SKIPPED (out->line
+ *  and *error_out say where and why; reading can go on), VPNLINT_NPS_END, or
+ *  a negative error (I/O). *error_out may be NULL. */
+VPNLINT_EXTERN(int) vpnlint_nps_next(vpnlint_nps_record *out, const char **error_out,
+                                     vpnlint_nps_reader *reader);
+
+/** Per user and per policy summary of records. */
+typedef struct vpnlint_nps_summary vpnlint_nps_summary;
+VPNLINT_EXTERN(int) vpnlint_nps_summary_new(vpnlint_nps_summary **out);
+VPNLINT_EXTERN(void) vpnlint_nps_summary_free(vpnlint_nps_summary *summary);
+VPNLINT_EXTERN(int) vpnlint_nps_summary_add(vpnlint_nps_summary *summary,
+                                            const vpnlint_nps_record *record);
+/** Counts a skipped malformed record (shown in the summary). */
+VPNLINT_EXTERN(void) vpnlint_nps_summary_add_skipped(vpnlint_nps_summary *summary);
+VPNLINT_EXTERN(int) vpnlint_nps_summary_render(char **out, const vpnlint_nps_summary *summary,
+                                               int format);
+/** Reason-Code in words ("" for unknown codes, never NULL). */
+VPNLINT_EXTERN(const char *) vpnlint_nps_reason_text(int reason_code);
 
 /* ----------------------------------------------------- device and repair */
 /* (Windows device checks and repairs: see issue 7) */

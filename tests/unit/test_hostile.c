@@ -66,10 +66,10 @@ static void test_billion_laughs_is_not_expanded(void **state)
 {
     (void)state;
     char xml[4096];
-    int n = snprintf(xml, sizeof xml, "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n"
-                                       " <!ENTITY lol \"lol\">\n");
-    for (int i = 1; i <= 9; i++)
-    {
+    int n = snprintf(xml, sizeof xml,
+                     "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n"
+                     " <!ENTITY lol \"lol\">\n");
+    for (int i = 1; i <= 9; i++) {
         char prev[8];
         if (i == 1)
             snprintf(prev, sizeof prev, "lol");
@@ -80,8 +80,9 @@ static void test_billion_laughs_is_not_expanded(void **state)
             n += snprintf(xml + n, sizeof xml - (size_t)n, "&%s;", prev);
         n += snprintf(xml + n, sizeof xml - (size_t)n, "\">\n");
     }
-    snprintf(xml + n, sizeof xml - (size_t)n, "]>\n<VPNProfile><DnsSuffix>&lol9;</DnsSuffix>"
-                                              "</VPNProfile>\n");
+    snprintf(xml + n, sizeof xml - (size_t)n,
+             "]>\n<VPNProfile><DnsSuffix>&lol9;</DnsSuffix>"
+             "</VPNProfile>\n");
     vpnlint_report *r = tu_lint("lol.xml", xml);
     assert_true(tu_count(r, "PX001") >= 1);
     assert_never_rendered(r, "lollollol");

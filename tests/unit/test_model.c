@@ -27,16 +27,17 @@ static void unload(loaded *l)
     vl_input_clear(&l->in);
 }
 
-static const char *profile = "<VPNProfile>\n"
-                             "  <AlwaysOn>true</AlwaysOn>\n"
-                             "  <NativeProfile>\n"
-                             "    <Servers>vpn.example.com</Servers>\n"
-                             "    <NativeProtocolType>IKEv2</NativeProtocolType>\n"
-                             "    <RoutingPolicyType>SplitTunnel</RoutingPolicyType>\n"
-                             "  </NativeProfile>\n"
-                             "  <Route><Address>10.0.0.0</Address><PrefixSize>8</PrefixSize></Route>\n"
-                             "  <Route><Address>10.1.0.0</Address><PrefixSize>16</PrefixSize></Route>\n"
-                             "</VPNProfile>\n";
+static const char *profile =
+    "<VPNProfile>\n"
+    "  <AlwaysOn>true</AlwaysOn>\n"
+    "  <NativeProfile>\n"
+    "    <Servers>vpn.example.com</Servers>\n"
+    "    <NativeProtocolType>IKEv2</NativeProtocolType>\n"
+    "    <RoutingPolicyType>SplitTunnel</RoutingPolicyType>\n"
+    "  </NativeProfile>\n"
+    "  <Route><Address>10.0.0.0</Address><PrefixSize>8</PrefixSize></Route>\n"
+    "  <Route><Address>10.1.0.0</Address><PrefixSize>16</PrefixSize></Route>\n"
+    "</VPNProfile>\n";
 
 static void test_raw_profile_model(void **state)
 {
@@ -156,7 +157,8 @@ static void test_syncml_escaped_and_inline(void **state)
         "<Target><LocURI>./Vendor/MSFT/VPNv2/Contoso%20VPN/ProfileXML</LocURI></Target>\n"
         "<Meta><Format xmlns=\"syncml:metinf\">chr</Format></Meta>\n"
         "<Data>&lt;VPNProfile&gt;\n"
-        "&lt;NativeProfile&gt;&lt;Servers&gt;vpn.example.com&lt;/Servers&gt;&lt;/NativeProfile&gt;\n"
+        "&lt;NativeProfile&gt;&lt;Servers&gt;vpn.example.com&lt;/Servers&gt;&lt;/"
+        "NativeProfile&gt;\n"
         "&lt;/VPNProfile&gt;</Data>\n"
         "</Item></Add></Atomic><Final/></SyncBody></SyncML>\n";
     loaded l;
@@ -204,7 +206,8 @@ static const char *eap_escaped =
     "      <Configuration>\n"
     "&lt;EapHostConfig xmlns=&quot;http://www.microsoft.com/provisioning/EapHostConfig&quot;&gt;\n"
     "  &lt;EapMethod&gt;\n"
-    "    &lt;Type xmlns=&quot;http://www.microsoft.com/provisioning/EapCommon&quot;&gt;13&lt;/Type&gt;\n"
+    "    &lt;Type "
+    "xmlns=&quot;http://www.microsoft.com/provisioning/EapCommon&quot;&gt;13&lt;/Type&gt;\n"
     "  &lt;/EapMethod&gt;\n"
     "&lt;/EapHostConfig&gt;\n"
     "      </Configuration>\n"

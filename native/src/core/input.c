@@ -25,8 +25,7 @@ void vl_input_add_parse_error(vl_input *in, unsigned line, unsigned col, const c
     in->n_parse_errors++;
 }
 
-void vl_input_add_suppress(vl_input *in, const char *rules, size_t n, unsigned first,
-                           unsigned last)
+void vl_input_add_suppress(vl_input *in, const char *rules, size_t n, unsigned first, unsigned last)
 {
     vl_suppress *s = vl_realloc(in->suppress, (in->n_suppress + 1) * sizeof *s);
     if (!s)
@@ -116,10 +115,10 @@ static int decode_utf16(vl_input *in, const unsigned char *p, size_t n, bool le)
                 line++;
         in->decode_error.line = line;
         in->decode_error.col = 0;
-        in->decode_error.message = vl_sprintf(
-            "the %s text is not valid at byte %d (an unpaired surrogate or a cut-off "
-            "character); save the file again as UTF-8 or UTF-16 with a BOM",
-            le ? "UTF-16LE" : "UTF-16BE", inlen + 2);
+        in->decode_error.message =
+            vl_sprintf("the %s text is not valid at byte %d (an unpaired surrogate or a cut-off "
+                       "character); save the file again as UTF-8 or UTF-16 with a BOM",
+                       le ? "UTF-16LE" : "UTF-16BE", inlen + 2);
         if (outlen < 0)
             outlen = 0;
     }
@@ -307,7 +306,8 @@ unsigned vl_src_column(const vl_input *in, unsigned line, const char *name)
     if (line == 0 || !in->line_starts || line > in->n_lines)
         return line ? 1 : 0;
     const char *ls = in->text + in->line_starts[line - 1];
-    const char *le = line < in->n_lines ? in->text + in->line_starts[line] : in->text + in->text_len;
+    const char *le =
+        line < in->n_lines ? in->text + in->line_starts[line] : in->text + in->text_len;
     size_t nlen = name ? strlen(name) : 0;
     if (nlen == 0)
         return 1;

@@ -35,8 +35,8 @@ int vpnlint_rule_at(vpnlint_rule_info *out, size_t index)
     if (!out)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_rule_at: out is NULL");
     if (index >= vl_registry_count)
-        return vl_error_set(VPNLINT_ENOTFOUND, "rule index %zu is out of range (%zu rules)",
-                            index, vl_registry_count);
+        return vl_error_set(VPNLINT_ENOTFOUND, "rule index %zu is out of range (%zu rules)", index,
+                            vl_registry_count);
     fill(out, vl_registry[index]);
     return VPNLINT_OK;
 }

@@ -139,9 +139,9 @@ int vl_severity_parse(const char *s, size_t n)
     static const struct {
         const char *name;
         int sev;
-    } names[] = {{"error", VPNLINT_SEVERITY_ERROR}, {"warning", VPNLINT_SEVERITY_WARNING},
+    } names[] = {{"error", VPNLINT_SEVERITY_ERROR},  {"warning", VPNLINT_SEVERITY_WARNING},
                  {"warn", VPNLINT_SEVERITY_WARNING}, {"info", VPNLINT_SEVERITY_INFO},
-                 {"note", VPNLINT_SEVERITY_INFO},     {"off", VPNLINT_SEVERITY_OFF},
+                 {"note", VPNLINT_SEVERITY_INFO},    {"off", VPNLINT_SEVERITY_OFF},
                  {"none", VPNLINT_SEVERITY_OFF}};
     for (size_t i = 0; i < VL_ARRAY_LEN(names); i++)
         if (strlen(names[i].name) == n && vl_strncasecmp(s, names[i].name, n) == 0)

@@ -46,9 +46,9 @@ static xmlEntityPtr get_entity(void *ctx, const xmlChar *name)
     return xmlGetPredefinedEntity(name);
 }
 
-static void start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                     const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
-                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+static void start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
 {
     xmlParserCtxtPtr ctxt = ctx;
     parse_state *st = ctxt->_private;
@@ -64,12 +64,11 @@ static void start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         xmlStopParser(ctxt);
         return;
     }
-    st->start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes,
-              nb_defaulted, attributes);
+    st->start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+              attributes);
 }
 
-static void end_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                   const xmlChar *URI)
+static void end_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
 {
     xmlParserCtxtPtr ctxt = ctx;
     parse_state *st = ctxt->_private;
@@ -106,8 +105,8 @@ xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line
                                  what ? what : "");
         return NULL;
     }
-    parse_state st = {in, line_base ? line_base : 1, max_depth ? max_depth : 256, 0, false, what,
-                      NULL, NULL};
+    parse_state st = {
+        in, line_base ? line_base : 1, max_depth ? max_depth : 256, 0, false, what, NULL, NULL};
     ctxt->_private = &st;
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
                                 XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);

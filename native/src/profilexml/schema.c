@@ -6,27 +6,26 @@
 
 static const char *const vl_enum_routing[] = {"SplitTunnel", "ForceTunnel", NULL};
 static const char *const vl_enum_direction[] = {"Outbound", "Inbound", NULL};
-static const char *const vl_enum_protocol[] = {"PPTP",    "L2TP", "IKEv2", "Automatic",
-                                               "SSTP",    "ProtocolList", NULL};
+static const char *const vl_enum_protocol[] = {"PPTP", "L2TP",         "IKEv2", "Automatic",
+                                               "SSTP", "ProtocolList", NULL};
 static const char *const vl_enum_list_protocol[] = {"Pptp", "L2tp", "Ikev2", "Sstp", NULL};
 static const char *const vl_enum_user_method[] = {"EAP", "MSChapv2", NULL};
 static const char *const vl_enum_machine_method[] = {"Certificate", "EAP", "PresharedKey", NULL};
 static const char *const vl_enum_data_encryption[] = {"None", "Require", "Max", "Optional", NULL};
-static const char *const vl_enum_auth_transform[] = {"MD596",     "SHA196",    "SHA256128",
-                                                     "GCMAES128", "GCMAES192", "GCMAES256",
-                                                     NULL};
+static const char *const vl_enum_auth_transform[] = {
+    "MD596", "SHA196", "SHA256128", "GCMAES128", "GCMAES192", "GCMAES256", NULL};
 static const char *const vl_enum_cipher_transform[] = {
     "DES", "DES3", "AES128", "AES192", "AES256", "GCMAES128", "GCMAES192", "GCMAES256", NULL};
-static const char *const vl_enum_pfs_group[] = {"None",   "PFS1",   "PFS2",  "PFS2048",
-                                                "ECP256", "ECP384", "PFSMM", "PFS24", NULL};
-static const char *const vl_enum_dh_group[] = {"None",   "Group1", "Group2", "Group14",
+static const char *const vl_enum_pfs_group[] = {"None",   "PFS1",  "PFS2",  "PFS2048", "ECP256",
+                                                "ECP384", "PFSMM", "PFS24", NULL};
+static const char *const vl_enum_dh_group[] = {"None",   "Group1", "Group2",  "Group14",
                                                "ECP256", "ECP384", "Group24", NULL};
 static const char *const vl_enum_integrity[] = {"MD5", "SHA196", "SHA256", "SHA384", NULL};
-static const char *const vl_enum_encryption[] = {
-    "DES", "DES3", "AES128", "AES192", "AES256", "AES_GCM_128", "AES_GCM_256", NULL};
+static const char *const vl_enum_encryption[] = {"DES",    "DES3",        "AES128",      "AES192",
+                                                 "AES256", "AES_GCM_128", "AES_GCM_256", NULL};
 
 static vl_px_def defs[VL_PX__COUNT] = {
-#define X(ID, PARENT, NAME, TYPE, MIN, MAX, BUILD, ENUM, LO, HI, FLAGS)                           \
+#define X(ID, PARENT, NAME, TYPE, MIN, MAX, BUILD, ENUM, LO, HI, FLAGS)                            \
     {VL_PX_##ID, VL_PX_##PARENT, NAME, VL_T_##TYPE, MIN, MAX, BUILD, ENUM, LO, HI, FLAGS},
 #include "schema.def"
 #undef X

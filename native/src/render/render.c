@@ -38,8 +38,7 @@ int vpnlint_report_render(char **out, const vpnlint_report *r, int format)
         break;
     default:
         return vl_error_set(VPNLINT_EINVALID,
-                            "format %d cannot render a report (text, json, sarif, intune)",
-                            format);
+                            "format %d cannot render a report (text, json, sarif, intune)", format);
     }
     if (!s)
         return vl_error_oom();

@@ -18,7 +18,7 @@
 
 static const char *sarif_level(int sev)
 {
-    return sev == VPNLINT_SEVERITY_ERROR ? "error"
+    return sev == VPNLINT_SEVERITY_ERROR     ? "error"
            : sev == VPNLINT_SEVERITY_WARNING ? "warning"
                                              : "note";
 }
@@ -82,8 +82,8 @@ static cJSON *rule_descriptor(const vl_rule *x)
     cJSON_AddItemToObject(o, "fullDescription", text_obj(x->description));
     cJSON *help = cJSON_CreateObject();
     cJSON_AddStringToObject(help, "text", x->fix && *x->fix ? x->fix : x->summary);
-    char *md = vl_sprintf("**%s %s**\n\n%s\n\n**How to fix:** %s\n\nSee docs/rules/%s.md.",
-                          x->id, x->name, x->description, x->fix, x->id);
+    char *md = vl_sprintf("**%s %s**\n\n%s\n\n**How to fix:** %s\n\nSee docs/rules/%s.md.", x->id,
+                          x->name, x->description, x->fix, x->id);
     if (md) {
         cJSON_AddStringToObject(help, "markdown", md);
         free(md);

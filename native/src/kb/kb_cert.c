@@ -1,0 +1,124 @@
+/* kb_cert.c — certificate HRESULTs (0x800B..., 0x8009...) and the HRESULT
+ * Microsoft's Always On VPN troubleshooting page lists for RRAS certificates
+ * (0x80070040). Names and texts: winerror.h. */
+#include "kb/kb.h"
+
+#define HOW_STORE                                                                                  \
+    "A certificate-store fact vpnlint cannot read yet (device checks are planned). Run "           \
+    "`certutil -verify -urlfetch CERT.cer` on the client for the certificate in question; it "     \
+    "prints the chain, the trust decision and revocation."
+
+static const vl_kb_cause c80070040[] = {
+    {"The VPN server's IKEv2 (or SSTP) certificate does not have Server Authentication among its "
+     "Enhanced Key Usages.",
+     NULL,
+     "On the server run `certutil -v -store My` and read the EKU of the certificate bound to "
+     "IKEv2/SSTP.",
+     "Reissue the certificate with Server Authentication (1.3.6.1.5.5.7.3.1) and bind it in "
+     "Routing and Remote Access."},
+    {"No server authentication certificate is installed or bound on the RAS server at all.", NULL,
+     "Routing and Remote Access > Properties > Security shows the certificate bound for SSTP; "
+     "Get-RemoteAccess shows the one for IKEv2.",
+     "Install a Server Authentication certificate and bind it."},
+    {"SSTP: a proxy or TLS-inspecting device between client and server resets the connection.",
+     NULL, "Try from a network without the proxy; a capture shows the TLS handshake reset.",
+     "Exempt the VPN server from TLS inspection."},
+};
+
+static const vl_kb_cause c800B0109[] = {
+    {"The client lacks the root CA of the presented certificate in its Trusted Root store "
+     "(typical on non-domain-joined clients and with private CAs).",
+     NULL, HOW_STORE,
+     "Deploy the root CA certificate to the Trusted Root Certification Authorities store "
+     "(machine store for device tunnel and IKE, user/machine for EAP)."},
+    {"The EAP configuration's TrustedRootCA thumbprint is malformed, so the NPS certificate's "
+     "root is never accepted.",
+     NULL,
+     "vpnlint has no rule for this yet: each <TrustedRootCA> must hold 40 hexadecimal digits "
+     "(spaces allowed) once spaces are removed.",
+     "Use the 40-hex-digit SHA-1 thumbprint of the root CA."},
+    {"An intermediate CA certificate is missing, so the chain ends at an unknown root.", NULL,
+     HOW_STORE,
+     "Install the intermediate CA on the client or send the full chain from the server."},
+};
+
+static const vl_kb_cause c800B0101[] = {
+    {"A certificate in the chain has expired: the VPN server's, the NPS server's, or the "
+     "user's/device's own.",
+     NULL, HOW_STORE " Check NotAfter of each certificate in the chain.",
+     "Renew the expired certificate (and make sure auto-enrollment renews it next time)."},
+    {"The client's clock is wrong, so valid certificates look expired or not yet valid.", NULL,
+     "Compare the client's time with a reliable source (`w32tm /stripchart "
+     "/computer:time.windows.com /samples:1`).",
+     "Fix the time and time zone; let Windows Time synchronise."},
+};
+
+static const vl_kb_cause c800B010F[] = {
+    {"The name the client dials is not in the server certificate (SSTP/IKEv2): the profile uses "
+     "an IP address, an alias or an internal name.",
+     NULL,
+     "Compare NativeProfile/Servers (or PhoneNumber in the phonebook) with the certificate's "
+     "subject and SAN.",
+     "Dial the exact FQDN on the certificate, or reissue the certificate with that name."},
+    {"The EAP ServerNames name the VPN gateway, not the NPS server, so the NPS certificate's "
+     "name does not match.",
+     NULL,
+     "vpnlint has no rule for this yet: compare <ServerNames> in the EAP configuration with "
+     "NativeProfile/Servers; if they are the same name, ServerNames most likely names the gateway, "
+     "not the NPS server.",
+     "Put the NPS certificate's name into ServerNames."},
+};
+
+static const vl_kb_cause c800B0110[] = {
+    {"The certificate lacks the EKU this use needs: Server Authentication on a VPN or NPS "
+     "server certificate, Client Authentication on a user or device certificate.",
+     NULL, HOW_STORE " Read the Enhanced Key Usage line.",
+     "Reissue the certificate from a template with the right EKU."},
+};
+
+static const vl_kb_cause c80092013[] = {
+    {"The CRL distribution point of the certificate cannot be reached from where it is checked "
+     "(e.g. an internal-only CRL checked by a client outside, or by NPS).",
+     NULL, HOW_STORE " `-urlfetch` shows which CRL URL fails.",
+     "Publish the CRL at an address reachable from outside (HTTP), or fix the CDP in the CA."},
+    {"Conditional Access certificates from Entra (AAD) have no CRL, and NPS checks revocation.",
+     NULL,
+     "Check on NPS: HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\PPP\\EAP\\13 "
+     "IgnoreNoRevocationCheck (and 25/26 if used).",
+     "Set IgnoreNoRevocationCheck=1 for the EAP types in use on NPS."},
+};
+
+static const vl_kb_entry cert_entries[] = {
+    {"0x80070040", 0x80070040u, true, "ERROR_NETNAME_DELETED",
+     "The specified network name is no longer available.",
+     "In Always On VPN this HRESULT means the server's certificate is not a Server "
+     "Authentication certificate (Microsoft's troubleshooting page), even though the Windows "
+     "text speaks of a network name.",
+     "HRESULT_FROM_WIN32(ERROR_NETNAME_DELETED)", "RasClient event 20227", VL_KB_CAUSES(c80070040)},
+    {"0x800B0109", 0x800B0109u, true, "CERT_E_UNTRUSTEDROOT",
+     "A certificate chain processed, but terminated in a root certificate which is not trusted "
+     "by the trust provider.",
+     "A certificate was checked up to its root CA, and this computer does not trust that root.",
+     NULL, "RasClient event 20227; EAP / SSTP errors", VL_KB_CAUSES(c800B0109)},
+    {"0x800B0101", 0x800B0101u, true, "CERT_E_EXPIRED",
+     "A required certificate is not within its validity period when verifying against the "
+     "current system clock or the timestamp in the signed file.",
+     "A certificate is expired (or not yet valid) according to this computer's clock.", NULL,
+     "RasClient event 20227 (often printed as -2146762495)", VL_KB_CAUSES(c800B0101)},
+    {"0x800B010F", 0x800B010Fu, true, "CERT_E_CN_NO_MATCH",
+     "The certificate's CN name does not match the passed value.",
+     "The server's certificate is for another name than the one the client expected.", NULL,
+     "RasClient event 20227", VL_KB_CAUSES(c800B010F)},
+    {"0x800B0110", 0x800B0110u, true, "CERT_E_WRONG_USAGE",
+     "The certificate is not valid for the requested usage.",
+     "The certificate is not made for this purpose (wrong Enhanced Key Usage).", NULL,
+     "RasClient event 20227", VL_KB_CAUSES(c800B0110)},
+    {"0x80092013", 0x80092013u, true, "CRYPT_E_REVOCATION_OFFLINE",
+     "The revocation function was unable to check revocation because the revocation server was "
+     "offline.",
+     "Windows could not find out whether a certificate was revoked, so it refused it.", NULL,
+     "RasClient event 20227; NPS events", VL_KB_CAUSES(c80092013)},
+};
+
+const vl_kb_area vl_kb_area_cert = {"cert", "Certificates (winerror.h HRESULTs)", cert_entries,
+                                    VL_ARRAY_LEN(cert_entries)};

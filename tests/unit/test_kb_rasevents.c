@@ -1,0 +1,176 @@
+/* RasClient events from exported text (Format-List, Event Viewer rows,
+ * UTF-16) and wevtutil XML: connection, code, grouping, one explanation per
+ * code. */
+#include "testutil.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FIX(name) VPNLINT_FIXTURES_DIR "/kb/" name
+
+static vpnlint_rasevents *parse_file(const char *path)
+{
+    size_t len;
+    char *data = tu_read_file(path, &len);
+    assert_non_null(data);
+    vpnlint_rasevents *ev = NULL;
+    int rc = vpnlint_rasevents_parse(&ev, data, len);
+    if (rc != VPNLINT_OK)
+        fail_msg("%s: %s", path, vpnlint_error_last());
+    free(data);
+    return ev;
+}
+
+static vpnlint_rasevent at(const vpnlint_rasevents *ev, size_t i)
+{
+    vpnlint_rasevent e;
+    assert_int_equal(vpnlint_rasevents_at(&e, ev, i), VPNLINT_OK);
+    return e;
+}
+
+static void check_formatlist(vpnlint_rasevents *ev)
+{
+    assert_int_equal(vpnlint_rasevents_count(ev), 5);
+    vpnlint_rasevent e = at(ev, 0);
+    assert_int_equal(e.event_id, 20227);
+    assert_string_equal(e.connection, "Contoso AOVPN User Tunnel");
+    assert_string_equal(e.user, "CORP\\alice");
+    assert_string_equal(e.code_text, "809");
+    assert_true(e.has_code);
+    assert_int_equal(e.code, 809);
+    assert_string_equal(e.time, "1/15/2024 10:02:11 AM");
+    assert_int_equal(e.line, 6); /* "named ..." wrapped onto line 6 */
+    e = at(ev, 1);
+    assert_int_equal(e.event_id, 20221);
+    assert_false(e.has_code);
+    assert_string_equal(e.connection, "Contoso AOVPN User Tunnel");
+    e = at(ev, 2);
+    assert_string_equal(e.connection, "Contoso Device Tunnel");
+    assert_string_equal(e.user, "SYSTEM");
+    assert_int_equal(e.code, 13806);
+    e = at(ev, 4);
+    assert_int_equal(e.event_id, 20226);
+    assert_int_equal(e.code, 829);
+}
+
+static void test_formatlist_text(void **state)
+{
+    (void)state;
+    vpnlint_rasevents *ev = parse_file(FIX("rasclient_formatlist.txt"));
+    check_formatlist(ev);
+    vpnlint_rasevents_free(ev);
+}
+
+static void test_utf16_export(void **state)
+{
+    (void)state;
+    vpnlint_rasevents *ev = parse_file(FIX("rasclient_utf16.txt"));
+    check_formatlist(ev);
+    vpnlint_rasevents_free(ev);
+}
+
+static void test_event_viewer_rows(void **state)
+{
+    (void)state;
+    vpnlint_rasevents *ev = parse_file(FIX("rasclient_eventviewer.txt"));
+    assert_int_equal(vpnlint_rasevents_count(ev), 2);
+    vpnlint_rasevent e = at(ev, 0);
+    assert_int_equal(e.event_id, 20227);
+    assert_string_equal(e.connection, "VPN (Contoso, EU)");
+    assert_string_equal(e.user, "CORP\\bob");
+    assert_string_equal(e.code_text, "-2146762495");
+    assert_int_equal(e.code, 0x800B0101u);
+    assert_string_equal(e.time, "1/16/2024 8:15:00 AM");
+    assert_int_equal(e.line, 2);
+    e = at(ev, 1);
+    assert_int_equal(e.event_id, 20221);
+    assert_string_equal(e.connection, "VPN (Contoso, EU)");
+    assert_false(e.has_code);
+    vpnlint_rasevents_free(ev);
+}
+
+static void test_wevtutil_xml(void **state)
+{
+    (void)state;
+    vpnlint_rasevents *ev = parse_file(FIX("rasclient_wevtutil.xml"));
+    /* the Application Error event is not RasClient's */
+    assert_int_equal(vpnlint_rasevents_count(ev), 3);
+    vpnlint_rasevent e = at(ev, 0);
+    assert_int_equal(e.event_id, 20227);
+    assert_string_equal(e.connection, "Contoso AOVPN & Friends");
+    assert_string_equal(e.user, "CORP\\carol");
+    assert_int_equal(e.code, 13801);
+    assert_string_equal(e.time, "2024-01-17T07:00:00.1234567Z");
+    assert_int_equal(e.line, 1);
+    e = at(ev, 1); /* from the rendered message */
+    assert_string_equal(e.connection, "Contoso AOVPN & Friends");
+    assert_int_equal(e.code, 13801);
+    assert_int_equal(e.line, 3);
+    e = at(ev, 2);
+    assert_int_equal(e.code, 0x800B0109u);
+    vpnlint_rasevents_free(ev);
+}
+
+static void test_hostile_xml(void **state)
+{
+    (void)state;
+    vpnlint_rasevents *ev = NULL;
+    static const char dtd[] = "<!DOCTYPE x [<!ENTITY a \"b\">]><Event>&a;</Event>";
+    assert_int_equal(vpnlint_rasevents_parse(&ev, dtd, sizeof dtd - 1), VPNLINT_EPARSE);
+    assert_null(ev);
+    static const char broken[] = "<Event><System>\n<EventID>20227</EventID></Event>";
+    assert_int_equal(vpnlint_rasevents_parse(&ev, broken, sizeof broken - 1), VPNLINT_EPARSE);
+    assert_non_null(strstr(vpnlint_error_last(), "line 2"));
+    static const char empty[] = "";
+    assert_int_equal(vpnlint_rasevents_parse(&ev, empty, 0), VPNLINT_OK);
+    assert_int_equal(vpnlint_rasevents_count(ev), 0);
+    vpnlint_rasevents_free(ev);
+    static const char junk[] = "connection named which has failed. The error code returned on "
+                               "failure is";
+    assert_int_equal(vpnlint_rasevents_parse(&ev, junk, sizeof junk - 1), VPNLINT_OK);
+    assert_int_equal(vpnlint_rasevents_count(ev), 1);
+    assert_false(at(ev, 0).has_code);
+    vpnlint_rasevents_free(ev);
+}
+
+static void test_render_groups_and_explains_once(void **state)
+{
+    (void)state;
+    vpnlint_rasevents *ev = parse_file(FIX("rasclient_formatlist.txt"));
+    char *out = NULL;
+    assert_int_equal(vpnlint_rasevents_render(&out, ev, VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    /* 809 twice for the user tunnel: one group line, one explanation */
+    assert_non_null(strstr(out, "Contoso AOVPN User Tunnel"));
+    assert_non_null(strstr(out, "809 ERROR_VPN_TIMEOUT, 2x"));
+    const char *first = strstr(out, "\n809 ERROR_VPN_TIMEOUT\n");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "\n809 ERROR_VPN_TIMEOUT\n"));
+    assert_non_null(strstr(out, "\n13806 ERROR_IPSEC_IKE_NO_CERT\n"));
+    vpnlint_free(out);
+
+    assert_int_equal(vpnlint_rasevents_render(&out, ev, VPNLINT_FORMAT_JSON), VPNLINT_OK);
+    cJSON *j = cJSON_Parse(out);
+    assert_non_null(j);
+    cJSON *ex = cJSON_GetObjectItem(j, "explanations");
+    /* 809, 13806 (829 is not in the knowledge base) */
+    assert_int_equal(cJSON_GetArraySize(ex), 2);
+    cJSON *groups = cJSON_GetObjectItem(j, "groups");
+    assert_int_equal(cJSON_GetArraySize(groups), 4); /* 809 x2, 20221, 13806, 829 */
+    cJSON_Delete(j);
+    vpnlint_free(out);
+    vpnlint_rasevents_free(ev);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_formatlist_text),
+        cmocka_unit_test(test_utf16_export),
+        cmocka_unit_test(test_event_viewer_rows),
+        cmocka_unit_test(test_wevtutil_xml),
+        cmocka_unit_test(test_hostile_xml),
+        cmocka_unit_test(test_render_groups_and_explains_once),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
