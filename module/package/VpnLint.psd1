@@ -12,6 +12,7 @@
     FormatsToProcess     = @('VpnLint.format.ps1xml')
     CmdletsToExport      = @(
         'ConvertTo-VpnLintSarif'
+        'Get-VpnErrorInfo'
         'Get-VpnLintRule'
         'Test-RasPhonebook'
         'Test-VpnProfile'
@@ -25,7 +26,7 @@
             # LicenseUri and ProjectUri: set to the public repository's addresses before publishing.
             # LicenseUri = ''
             # ProjectUri = ''
-            ReleaseNotes = 'First release: Test-VpnProfile, Test-RasPhonebook, Get-VpnLintRule, ConvertTo-VpnLintSarif.'
+            ReleaseNotes = 'First release: Test-VpnProfile, Test-RasPhonebook, Get-VpnLintRule, Get-VpnErrorInfo, ConvertTo-VpnLintSarif.'
         }
     }
 }

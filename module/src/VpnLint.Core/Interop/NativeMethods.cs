@@ -137,6 +137,19 @@ namespace VpnLint.Interop
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern int vpnlint_report_render(out IntPtr text, IntPtr report, int format);
 
+        // error-code knowledge base
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern UIntPtr vpnlint_error_info_count();
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_error_info_at(out NativeErrorInfo info, UIntPtr index);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_error_info_lookup(out NativeErrorInfo info, byte[] codeText);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_error_cause_at(out NativeErrorCause cause, UIntPtr infoIndex, UIntPtr causeIndex);
+
         /// <summary>Throws a <see cref="VpnLintException"/> carrying the library's last error when rc is non-zero.</summary>
         public static void Check(int rc)
         {
