@@ -1,0 +1,87 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace VpnLint.Interop
+{
+    /// <summary>
+    /// UTF-8 marshalling done by hand so it behaves the same on .NET Framework
+    /// 4.x (no Marshal.PtrToStringUTF8, CharSet.Ansi is the ANSI code page) and
+    /// on .NET.
+    /// </summary>
+    internal static class Utf8
+    {
+        private static readonly UTF8Encoding Encoding = new UTF8Encoding(false, false);
+
+        /// <summary>UTF-8 bytes of <paramref name="value"/> with a trailing NUL; null stays null.</summary>
+        public static byte[]? ToNative(string? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+            if (value.IndexOf('\0') >= 0)
+            {
+                throw new ArgumentException("A string passed to libvpnlint must not contain a NUL character.", nameof(value));
+            }
+            int n = Encoding.GetByteCount(value);
+            var bytes = new byte[n + 1];
+            Encoding.GetBytes(value, 0, value.Length, bytes, 0);
+            return bytes;
+        }
+
+        /// <summary>UTF-8 bytes of <paramref name="value"/> without a terminator.</summary>
+        public static byte[] GetBytes(string value) => Encoding.GetBytes(value);
+
+        /// <summary>Decodes a NUL-terminated UTF-8 string the caller does not own.</summary>
+        public static string? FromNative(IntPtr ptr)
+        {
+            if (ptr == IntPtr.Zero)
+            {
+                return null;
+            }
+            int len = 0;
+            while (Marshal.ReadByte(ptr, len) != 0)
+            {
+                len++;
+            }
+            if (len == 0)
+            {
+                return string.Empty;
+            }
+            var bytes = new byte[len];
+            Marshal.Copy(ptr, bytes, 0, len);
+            return Encoding.GetString(bytes);
+        }
+
+        /// <summary>Decodes and then frees (vpnlint_free) a string the library allocated for us.</summary>
+        public static string? TakeNative(IntPtr ptr)
+        {
+            if (ptr == IntPtr.Zero)
+            {
+                return null;
+            }
+            try
+            {
+                return FromNative(ptr);
+            }
+            finally
+            {
+                NativeMethods.vpnlint_free(ptr);
+            }
+        }
+
+        /// <summary>Copies a string into unmanaged memory (for fields of option structs).</summary>
+        public static IntPtr AllocHGlobal(string? value)
+        {
+            byte[]? bytes = ToNative(value);
+            if (bytes == null)
+            {
+                return IntPtr.Zero;
+            }
+            IntPtr p = Marshal.AllocHGlobal(bytes.Length);
+            Marshal.Copy(bytes, 0, p, bytes.Length);
+            return p;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// node --test: the module's PowerShell scripts parse, run on Windows PowerShell 5.1,
+// and the checker itself catches what it should.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { check } from './check.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const intune = join(here, '..', '..', 'intune');
+const scripts = readdirSync(intune).filter((f) => f.endsWith('.ps1')).map((f) => join(intune, f));
+
+test('there are Intune sample scripts', () => {
+  assert.ok(scripts.some((s) => s.endsWith('Detect-VpnLint.ps1')));
+});
+
+for (const s of scripts) {
+  test(`${s} parses and uses only Windows PowerShell 5.1 syntax`, async () => {
+    const raw = readFileSync(s);
+    assert.notDeepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 without BOM');
+    assert.deepEqual(await check(raw.toString('utf8')), []);
+  });
+
+  test(`${s} exits 1 only where remediation should run and writes one line`, () => {
+    const text = readFileSync(s, 'utf8');
+    const exits = [...text.matchAll(/\bexit\s+(\d+)/g)].map((m) => m[1]);
+    assert.ok(exits.length > 0, 'ends with an explicit exit code');
+    assert.ok(exits.every((e) => e === '0' || e === '1'), 'exit codes are 0 or 1');
+    assert.doesNotMatch(text, /Write-Host/, 'Write-Output, not Write-Host, is what Intune captures');
+    assert.doesNotMatch(text, /^\s*return\b/m, 'no script-level return before exit');
+  });
+}
+
+test('the checker reports syntax errors with a location', async () => {
+  const problems = await check('if ($x) {\n  Get-Item a\n');
+  assert.ok(problems.length > 0);
+  assert.ok(problems.some((p) => p.line >= 1 && /missing|syntax/.test(p.message)));
+});
+
+test('the checker refuses PowerShell 7 operators', async () => {
+  const problems = await check('Get-Item a && Get-Item b\n');
+  assert.ok(problems.some((p) => /PowerShell 7/.test(p.message)));
+});
+
+test('the checker accepts ordinary 5.1 script', async () => {
+  assert.deepEqual(await check("$a = @(Get-ChildItem -Path . | Where-Object { $_.Length -gt 0 })\nif ($a.Count -gt 0) { exit 1 }\n"), []);
+});
