@@ -53,5 +53,6 @@ int cmd_detect(int argc, char **argv);
 int cmd_remediate(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
 int cmd_undo(int argc, char **argv);
+int cmd_probe(int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@ static const cli_command commands[] = {
     {"remediate", cmd_remediate, "apply the safe device repairs, then check again (Windows)"},
     {"repair", cmd_repair, "one repair: natt, prohibitipsec, service NAME (Windows)"},
     {"undo", cmd_undo, "restore what a repair journal recorded (Windows)"},
+    {"probe", cmd_probe, "ask the VPN server: IKEv2 on UDP 500/4500, SSTP certificate (no credentials)"},
 };
 
 static void usage(FILE *to)

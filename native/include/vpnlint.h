@@ -500,6 +500,45 @@ VPNLINT_EXTERN(int) vpnlint_repair_start_service(vpnlint_repair_result *out, con
 VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal,
                                         unsigned int flags);
 
+/* ---------------------------------------------------------- network probe */
+/* Asks the VPN server itself (issue 10, docs/probe.md). IKEv2: IKE_SA_INIT on
+ * UDP 500 and, with the non-ESP marker, UDP 4500, once per proposal (the
+ * profile's CryptographySuite, or Windows' default proposal sets). SSTP: TCP
+ * + TLS, the certificate against the profile, SSTP_DUPLEX_POST. IKE_AUTH is
+ * never sent, nor any credential. Results are NETnnn findings (rules of kind
+ * VPNLINT_KIND_DEVICE) added to `report`; the SSTP probe needs OpenSSL and
+ * is not in Windows builds (a NET028 note in auto mode, VPNLINT_EUNSUPPORTED
+ * when SSTP was asked for). */
+
+#define VPNLINT_PROBE_OPTIONS_VERSION 1
+
+typedef enum vpnlint_probe_protocol {
+    VPNLINT_PROBE_AUTO = 0,  /* what the profile or entry uses */
+    VPNLINT_PROBE_IKEV2 = 1,
+    VPNLINT_PROBE_SSTP = 2
+} vpnlint_probe_protocol;
+
+typedef struct vpnlint_probe_options {
+    unsigned int version;     /* VPNLINT_PROBE_OPTIONS_VERSION */
+    const char *entry;        /* phonebook entry (needed when it has several) */
+    const char *server;       /* probe this host (instead of the input's servers) */
+    int protocol;             /* vpnlint_probe_protocol */
+    unsigned int timeout_ms;  /* per exchange and port; 0 = 5000 */
+    unsigned int ike_port;    /* 0 = 500 */
+    unsigned int natt_port;   /* 0 = 4500 */
+    unsigned int sstp_port;   /* 0 = 443 */
+    const char *ca_file;      /* PEM roots the client trusts (SSTP); NULL = system store */
+} vpnlint_probe_options;
+
+#define VPNLINT_PROBE_OPTIONS_INIT {VPNLINT_PROBE_OPTIONS_VERSION, NULL, NULL, 0, 0, 0, 0, 0, NULL}
+
+/** Probes the servers of a ProfileXML or phonebook entry (`path`), or only
+ *  opts->server when path is NULL. Returns 0 when the probe ran (whatever it
+ *  found), or the error that kept it from running (unreadable input, no
+ *  server, unknown entry, ...). */
+VPNLINT_EXTERN(int) vpnlint_probe(vpnlint_report *report, const char *path,
+                                  const vpnlint_probe_options *opts);
+
 #ifdef __cplusplus
 }
 #endif
