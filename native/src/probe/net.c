@@ -24,6 +24,7 @@ static int sock_err(void)
 #define VL_ERESET WSAECONNRESET
 #else
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -139,7 +140,8 @@ size_t vl_addr_bytes(const vl_addr *a, uint8_t out[16], uint16_t *port)
     return 0;
 }
 
-/* Waits up to ms for the socket to become readable: 1 ready, 0 timeout, -1 error. */
+/* Waits up to ms for the socket to become readable: 1 ready, 2 error
+ * pending (POLLERR/POLLHUP only), 0 timeout, -1 failure. */
 static int wait_readable(vl_sock s, unsigned ms)
 {
 #ifdef _WIN32
@@ -148,6 +150,7 @@ static int wait_readable(vl_sock s, unsigned ms)
     p.events = POLLRDNORM;
     p.revents = 0;
     int rc = WSAPoll(&p, 1, (INT)ms);
+    bool readable = (p.revents & POLLRDNORM) != 0;
 #else
     struct pollfd p;
     p.fd = s;
@@ -157,10 +160,33 @@ static int wait_readable(vl_sock s, unsigned ms)
     do
         rc = poll(&p, 1, (int)ms);
     while (rc < 0 && errno == EINTR);
+    bool readable = (p.revents & POLLIN) != 0;
 #endif
     if (rc < 0)
         return -1;
-    return rc > 0 ? 1 : 0;
+    if (rc == 0)
+        return 0;
+    return readable ? 1 : 2;
+}
+
+static int set_nonblocking(vl_sock s)
+{
+#ifdef _WIN32
+    u_long on = 1;
+    return ioctlsocket(s, FIONBIO, &on) == 0 ? 0 : -1;
+#else
+    int fl = fcntl(s, F_GETFL, 0);
+    return fl >= 0 && fcntl(s, F_SETFL, fl | O_NONBLOCK) == 0 ? 0 : -1;
+#endif
+}
+
+static bool would_block(int e)
+{
+#ifdef _WIN32
+    return e == WSAEWOULDBLOCK;
+#else
+    return e == EAGAIN || e == EWOULDBLOCK || e == EINTR;
+#endif
 }
 
 struct vl_udp {
@@ -187,6 +213,11 @@ int vl_udp_open(vl_udp **out, const vl_addr *to, vl_addr *local, char *err, size
         snprintf(err, err_size, "cannot create a UDP socket (error %d)", sock_err());
         goto fail;
     }
+    /* never block in recv: a poll that reports only an error must not hang */
+    if (set_nonblocking(u->s) != 0) {
+        snprintf(err, err_size, "cannot make the socket non-blocking (error %d)", sock_err());
+        goto fail;
+    }
     /* connected: only the server's datagrams arrive, ICMP errors surface */
     if (connect(u->s, (const struct sockaddr *)to->ss, (socklen_t)to->len) != 0) {
         snprintf(err, err_size, "cannot address %s (error %d)", to->text, sock_err());
@@ -195,7 +226,8 @@ int vl_udp_open(vl_udp **out, const vl_addr *to, vl_addr *local, char *err, size
     memset(local, 0, sizeof *local);
     struct sockaddr_storage ss;
     socklen_t sl = sizeof ss;
-    if (getsockname(u->s, (struct sockaddr *)&ss, &sl) != 0 || sl > sizeof local->ss) {
+    if (getsockname(u->s, (struct sockaddr *)&ss, &sl) != 0 ||
+        (size_t)sl > sizeof local->ss) {
         snprintf(err, err_size, "cannot read the local address (error %d)", sock_err());
         goto fail;
     }
@@ -254,10 +286,11 @@ vl_udp_status vl_udp_exchange(vl_udp *u, const uint8_t *req, size_t req_len, uns
             int e = sock_err();
             if (e == VL_EREFUSED || e == VL_ERESET)
                 return VL_UDP_REFUSED;
-#ifndef _WIN32
-            if (e == EINTR || e == EAGAIN)
+            if (would_block(e)) {
+                if (r == 2) /* an error without a datagram: ICMP unreachable */
+                    return VL_UDP_REFUSED;
                 continue;
-#endif
+            }
             snprintf(err, err_size, "receiving failed (error %d)", e);
             return VL_UDP_ERROR;
         }
