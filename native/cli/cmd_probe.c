@@ -70,8 +70,7 @@ int cmd_probe(int argc, char **argv)
             char *end;
             double s = strtod(v, &end);
             if (*end || !(s > 0) || s > 600)
-                return cli_usage_error("--timeout wants seconds between 0 and 600, not '%s'",
-                                       v);
+                return cli_usage_error("--timeout wants seconds between 0 and 600, not '%s'", v);
             o.timeout_ms = (unsigned)(s * 1000.0 + 0.5);
             if (o.timeout_ms == 0)
                 o.timeout_ms = 1;

@@ -209,8 +209,8 @@ static void test_parse_corrupted_lengths(void **state)
 }
 
 /* header + one notify */
-static size_t notify_answer(uint8_t *buf, const uint8_t spi[8], unsigned type,
-                            const uint8_t *data, size_t dn)
+static size_t notify_answer(uint8_t *buf, const uint8_t spi[8], unsigned type, const uint8_t *data,
+                            size_t dn)
 {
     memset(buf, 0, 28);
     memcpy(buf, spi, 8);
@@ -335,14 +335,10 @@ static void test_probe_refusals(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sha1_vectors),
-        cmocka_unit_test(test_proposal_words),
-        cmocka_unit_test(test_build_request),
-        cmocka_unit_test(test_parse_accepting_answer),
-        cmocka_unit_test(test_parse_truncated),
-        cmocka_unit_test(test_parse_corrupted_lengths),
-        cmocka_unit_test(test_parse_error_notifies),
-        cmocka_unit_test(test_probe_refusals),
+        cmocka_unit_test(test_sha1_vectors),         cmocka_unit_test(test_proposal_words),
+        cmocka_unit_test(test_build_request),        cmocka_unit_test(test_parse_accepting_answer),
+        cmocka_unit_test(test_parse_truncated),      cmocka_unit_test(test_parse_corrupted_lengths),
+        cmocka_unit_test(test_parse_error_notifies), cmocka_unit_test(test_probe_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

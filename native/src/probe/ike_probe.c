@@ -58,8 +58,8 @@ typedef struct ex_result {
 } ex_result;
 
 /* One IKE_SA_INIT exchange (plus one resend when the server asks for a COOKIE). */
-static void exchange(const vl_addr *to, const vl_ike_proposal *p, bool marker,
-                     unsigned timeout_ms, ex_result *r)
+static void exchange(const vl_addr *to, const vl_ike_proposal *p, bool marker, unsigned timeout_ms,
+                     ex_result *r)
 {
     memset(r, 0, sizeof *r);
     vl_udp *u = NULL;
@@ -190,8 +190,8 @@ static void broad_proposal(vl_ike_proposal *b, bool gcm, uint16_t first_group)
 
 /* After NO_PROPOSAL_CHOSEN: what would the server take? Writes a clause
  * starting with "; " into hint (or nothing). */
-static void diagnose(const vl_addr *to, const vl_ike_proposal *p, unsigned timeout_ms,
-                     char *hint, size_t size, uint16_t *wanted_group)
+static void diagnose(const vl_addr *to, const vl_ike_proposal *p, unsigned timeout_ms, char *hint,
+                     size_t size, uint16_t *wanted_group)
 {
     hint[0] = '\0';
     *wanted_group = 0;
@@ -225,8 +225,9 @@ static void diagnose(const vl_addr *to, const vl_ike_proposal *p, unsigned timeo
             return;
         }
     }
-    snprintf(hint, size, "; none of the usual Windows transform sets (AES-CBC/3DES or AES-GCM "
-                         "with SHA-1/SHA-256/SHA-384 and DH groups 1-24) was accepted either");
+    snprintf(hint, size,
+             "; none of the usual Windows transform sets (AES-CBC/3DES or AES-GCM "
+             "with SHA-1/SHA-256/SHA-384 and DH groups 1-24) was accepted either");
 }
 
 static double secs(unsigned ms)
@@ -290,9 +291,8 @@ int vl_probe_ike(vpnlint_report *report, const vl_probe_target *t)
                 host, to.text, t->ike_port, secs(t->timeout_ms), t->ike_port);
             break;
         case EX_ERROR:
-            rc = vl_net_finding(report, w, "NET001", -1,
-                                "%s (%s): UDP %u could not be probed: %s", host, to.text,
-                                t->ike_port, r->detail);
+            rc = vl_net_finding(report, w, "NET001", -1, "%s (%s): UDP %u could not be probed: %s",
+                                host, to.text, t->ike_port, r->detail);
             break;
         case EX_MALFORMED:
             rc = vl_net_finding(report, w, "NET006", -1,
@@ -305,14 +305,12 @@ int vl_probe_ike(vpnlint_report *report, const vl_probe_target *t)
             if (a->has_sa && !a->error) {
                 char chosen[300];
                 vl_ike_proposal_words(&a->chosen, chosen, sizeof chosen);
-                rc = vl_net_finding(report, w, "NET005", -1,
-                                    "%s UDP %u, %s (%s): accepted%s%s%s", host, t->ike_port,
-                                    label, words, p->n_encr + p->n_prf + p->n_integ + p->n_dh > 4
-                                                      ? "; the server chose "
-                                                      : "",
-                                    p->n_encr + p->n_prf + p->n_integ + p->n_dh > 4 ? chosen
-                                                                                    : "",
-                                    r->cookie_used ? " (after a COOKIE round trip)" : "");
+                rc = vl_net_finding(
+                    report, w, "NET005", -1, "%s UDP %u, %s (%s): accepted%s%s%s", host,
+                    t->ike_port, label, words,
+                    p->n_encr + p->n_prf + p->n_integ + p->n_dh > 4 ? "; the server chose " : "",
+                    p->n_encr + p->n_prf + p->n_integ + p->n_dh > 4 ? chosen : "",
+                    r->cookie_used ? " (after a COOKIE round trip)" : "");
             } else if (a->error == VL_IKE_N_INVALID_KE_PAYLOAD) {
                 rc = vl_net_finding(report, w, "NET004", n_accepted ? VPNLINT_SEVERITY_INFO : -1,
                                     "%s UDP %u, %s (%s): rejected, the server asks for %s; "
@@ -332,9 +330,9 @@ int vl_probe_ike(vpnlint_report *report, const vl_probe_target *t)
                                     n_accepted ? " unless another proposal is accepted" : "");
             } else {
                 rc = vl_net_finding(report, w, "NET009", -1,
-                                    "%s UDP %u, %s (%s): the server answered %s (notify %u)",
-                                    host, t->ike_port, label, words,
-                                    vl_ike_notify_name(a->error), a->error);
+                                    "%s UDP %u, %s (%s): the server answered %s (notify %u)", host,
+                                    t->ike_port, label, words, vl_ike_notify_name(a->error),
+                                    a->error);
             }
             break;
         }

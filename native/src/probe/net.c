@@ -74,8 +74,8 @@ static void addr_text(vl_addr *a)
 {
     a->text[0] = '\0';
     char host[sizeof a->text];
-    if (getnameinfo((const struct sockaddr *)a->ss, (socklen_t)a->len, host, sizeof host, NULL,
-                    0, NI_NUMERICHOST) == 0)
+    if (getnameinfo((const struct sockaddr *)a->ss, (socklen_t)a->len, host, sizeof host, NULL, 0,
+                    NI_NUMERICHOST) == 0)
         memcpy(a->text, host, sizeof a->text);
 }
 
@@ -226,8 +226,7 @@ int vl_udp_open(vl_udp **out, const vl_addr *to, vl_addr *local, char *err, size
     memset(local, 0, sizeof *local);
     struct sockaddr_storage ss;
     socklen_t sl = sizeof ss;
-    if (getsockname(u->s, (struct sockaddr *)&ss, &sl) != 0 ||
-        (size_t)sl > sizeof local->ss) {
+    if (getsockname(u->s, (struct sockaddr *)&ss, &sl) != 0 || (size_t)sl > sizeof local->ss) {
         snprintf(err, err_size, "cannot read the local address (error %d)", sock_err());
         goto fail;
     }

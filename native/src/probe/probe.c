@@ -283,15 +283,14 @@ static int plan_pbk(plan *pl, const vl_pbk *pb, const char *entry, int protocol)
                                 "the phonebook has no entry [%s] (vpnlint pbk list shows them)",
                                 entry);
         if (n > 1)
-            return vl_error_set(VPNLINT_EAMBIGUOUS, "the phonebook has %zu entries named [%s]",
-                                n, entry);
+            return vl_error_set(VPNLINT_EAMBIGUOUS, "the phonebook has %zu entries named [%s]", n,
+                                entry);
         e = &pb->entries[first];
     } else if (pb->n_entries == 1) {
         e = &pb->entries[0];
     } else {
         return vl_error_set(VPNLINT_EINVALID,
-                            "the phonebook has %zu entries: name one with --entry",
-                            pb->n_entries);
+                            "the phonebook has %zu entries: name one with --entry", pb->n_entries);
     }
     const vl_pbk_kv *ph = vl_pbk_entry_get_any(e, "PhoneNumber");
     if (ph && ph->value_len) {
@@ -368,8 +367,8 @@ static int load_plan(plan *pl, const char *path, const vpnlint_probe_options *o)
             rc = plan_pbk(pl, pb, o->entry, o->protocol);
         vl_pbk_free(pb);
     } else if (rc == VPNLINT_OK) {
-        rc = vl_error_set(VPNLINT_EPARSE,
-                          "%s is neither a ProfileXML nor a rasphone.pbk phonebook", path);
+        rc = vl_error_set(VPNLINT_EPARSE, "%s is neither a ProfileXML nor a rasphone.pbk phonebook",
+                          path);
     }
     vl_input_clear(&in);
     free(data);
@@ -389,8 +388,7 @@ int vpnlint_probe(vpnlint_report *report, const char *path, const vpnlint_probe_
         o = *opts;
     }
     if (o.protocol < 0 || o.protocol > 2)
-        return vl_error_set(VPNLINT_EINVALID, "protocol %d is not auto, ikev2 or sstp",
-                            o.protocol);
+        return vl_error_set(VPNLINT_EINVALID, "protocol %d is not auto, ikev2 or sstp", o.protocol);
     if (!path && !o.server)
         return vl_error_set(VPNLINT_EINVALID,
                             "nothing to probe: give a profile, a phonebook or a server name");

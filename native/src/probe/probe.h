@@ -106,7 +106,7 @@ typedef struct vl_ike_answer {
     bool has_ke;
     uint16_t ke_group;
     bool has_nonce;
-    uint16_t error;           /* first error notify (type < 16384), 0 if none */
+    uint16_t error;            /* first error notify (type < 16384), 0 if none */
     uint16_t invalid_ke_group; /* INVALID_KE_PAYLOAD: the group the server wants, 0 */
     bool has_cookie;
     uint8_t cookie[64];

@@ -140,8 +140,8 @@ static int check_cert(vpnlint_report *r, const vl_probe_target *t, SSL *ssl, con
     const char *w = t->where;
     X509 *leaf = SSL_get1_peer_certificate(ssl);
     if (!leaf)
-        return vl_net_finding(r, w, "NET021", -1,
-                              "%s TCP %u: the TLS server sent no certificate", host, port);
+        return vl_net_finding(r, w, "NET021", -1, "%s TCP %u: the TLS server sent no certificate",
+                              host, port);
     int rc = VPNLINT_OK;
     char subj[256], names[512];
     subject_text(leaf, subj, sizeof subj);
@@ -160,7 +160,8 @@ static int check_cert(vpnlint_report *r, const vl_probe_target *t, SSL *ssl, con
                             "or 13801 (IKEv2)",
                             host, port, subj);
     /* name */
-    int match = is_ip(host) ? X509_check_ip_asc(leaf, host, 0) : X509_check_host(leaf, host, 0, 0, NULL);
+    int match =
+        is_ip(host) ? X509_check_ip_asc(leaf, host, 0) : X509_check_host(leaf, host, 0, 0, NULL);
     if (rc == VPNLINT_OK && match != 1) {
         names_text(leaf, names, sizeof names);
         rc = vl_net_finding(r, w, "NET023", -1,
@@ -249,8 +250,8 @@ static int sstp_post(vpnlint_report *r, const vl_probe_target *t, SSL *ssl, cons
                      "Content-Length: 18446744073709551615\r\n"
                      "SstpCorrelationID: {%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-"
                      "%02X%02X%02X%02X%02X%02X}\r\n\r\n",
-                     host, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10],
-                     g[11], g[12], g[13], g[14], g[15]);
+                     host, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10], g[11],
+                     g[12], g[13], g[14], g[15]);
     if (n <= 0 || (size_t)n >= sizeof req)
         return vl_net_finding(r, w, "NET026", -1, "%s: the server name is too long", host);
     if (SSL_write(ssl, req, n) != n)

@@ -15,7 +15,10 @@ VL_RULE(NET002) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server answers on UDP 500 but not on UDP 4500",
-    .description = "UDP 500 answered, but an IKE_SA_INIT sent to UDP 4500 with the non-ESP marker (RFC 3948) got no answer. Behind NAT, which is most home, hotel and mobile networks, Windows moves IKE and ESP to UDP 4500 after the first exchange, and the connection then fails with error 809.",
+    .description = "UDP 500 answered, but an IKE_SA_INIT sent to UDP 4500 with the non-ESP marker "
+                   "(RFC 3948) got no answer. Behind NAT, which is most home, hotel and mobile "
+                   "networks, Windows moves IKE and ESP to UDP 4500 after the first exchange, and "
+                   "the connection then fails with error 809.",
     .fix = "Open and forward UDP 4500 as well as UDP 500 to the VPN server.",
     .since = "0.1.0",
     .flags = 0,

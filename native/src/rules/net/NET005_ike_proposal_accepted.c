@@ -15,7 +15,9 @@ VL_RULE(NET005) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "The server accepts this IKEv2 proposal",
-    .description = "The server answered IKE_SA_INIT with an SA payload: it accepts the proposal. The probe stops there, before IKE_AUTH, so nothing about authentication (certificates, EAP) is known from it.",
+    .description = "The server answered IKE_SA_INIT with an SA payload: it accepts the proposal. "
+                   "The probe stops there, before IKE_AUTH, so nothing about authentication "
+                   "(certificates, EAP) is known from it.",
     .fix = "Nothing to fix.",
     .since = "0.1.0",
     .flags = 0,

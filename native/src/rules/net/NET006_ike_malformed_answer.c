@@ -15,8 +15,13 @@ VL_RULE(NET006) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The answer to IKE_SA_INIT is malformed",
-    .description = "Something answered on the IKE port, but the datagram is not a valid IKE_SA_INIT response: truncated, lengths that do not add up, wrong version or exchange type, or missing payloads. Windows drops it and times out (error 809) or reports 13843 (invalid payload). Often a middlebox or another service answers on that port.",
-    .fix = "Find what answers on that port (a load balancer, an SIP/VoIP helper, another VPN product) and make UDP 500/4500 reach the IKEv2 server unchanged.",
+    .description =
+        "Something answered on the IKE port, but the datagram is not a valid IKE_SA_INIT response: "
+        "truncated, lengths that do not add up, wrong version or exchange type, or missing "
+        "payloads. Windows drops it and times out (error 809) or reports 13843 (invalid payload). "
+        "Often a middlebox or another service answers on that port.",
+    .fix = "Find what answers on that port (a load balancer, an SIP/VoIP helper, another VPN "
+           "product) and make UDP 500/4500 reach the IKEv2 server unchanged.",
     .since = "0.1.0",
     .flags = 0,
     .check = check_ike_malformed_answer,

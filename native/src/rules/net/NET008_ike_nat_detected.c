@@ -15,8 +15,12 @@ VL_RULE(NET008) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "NAT lies between this machine and the server",
-    .description = "The NAT_DETECTION hashes in the server's answer do not match the addresses as this machine sees them: this machine, the server, or both are behind NAT. IKE and ESP then move to UDP 4500, which must be open (see NET002).",
-    .fix = "Nothing to fix by itself; make sure UDP 4500 reaches the server, and on Windows clients talking to a server behind NAT set AssumeUDPEncapsulationContextOnSendRule (see DEV004).",
+    .description = "The NAT_DETECTION hashes in the server's answer do not match the addresses as "
+                   "this machine sees them: this machine, the server, or both are behind NAT. IKE "
+                   "and ESP then move to UDP 4500, which must be open (see NET002).",
+    .fix =
+        "Nothing to fix by itself; make sure UDP 4500 reaches the server, and on Windows clients "
+        "talking to a server behind NAT set AssumeUDPEncapsulationContextOnSendRule (see DEV004).",
     .since = "0.1.0",
     .flags = 0,
     .check = check_ike_nat_detected,

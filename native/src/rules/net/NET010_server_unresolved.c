@@ -15,8 +15,10 @@ VL_RULE(NET010) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server name does not resolve",
-    .description = "The name in Servers (ProfileXML) or PhoneNumber (phonebook) does not resolve on this machine. Windows fails with error 868 before sending anything.",
-    .fix = "Publish the name in public DNS (for Always On VPN the client resolves it from outside the corporate network), or correct the spelling in the profile.",
+    .description = "The name in Servers (ProfileXML) or PhoneNumber (phonebook) does not resolve "
+                   "on this machine. Windows fails with error 868 before sending anything.",
+    .fix = "Publish the name in public DNS (for Always On VPN the client resolves it from outside "
+           "the corporate network), or correct the spelling in the profile.",
     .since = "0.1.0",
     .flags = 0,
     .check = check_server_unresolved,

@@ -15,8 +15,10 @@ VL_RULE(NET020) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The SSTP port cannot be reached over TCP",
-    .description = "A TCP connection to the SSTP port (443 unless configured otherwise) was refused or timed out. Windows fails with error 809 for SSTP.",
-    .fix = "Open TCP 443 to the VPN server, and check that RRAS (or the SSTP server) listens on it.",
+    .description = "A TCP connection to the SSTP port (443 unless configured otherwise) was "
+                   "refused or timed out. Windows fails with error 809 for SSTP.",
+    .fix =
+        "Open TCP 443 to the VPN server, and check that RRAS (or the SSTP server) listens on it.",
     .since = "0.1.0",
     .flags = 0,
     .check = check_sstp_no_connect,

@@ -15,8 +15,11 @@ VL_RULE(NET021) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The TLS handshake with the SSTP server fails",
-    .description = "TCP connects but the TLS handshake fails (no common protocol version or cipher, the server closes the connection, no certificate). Windows fails with error 0x80090326 or 809.",
-    .fix = "Enable TLS 1.2 on the server and make sure a certificate is bound to the SSTP listener (RRAS: Set-RemoteAccess -SslCertificate).",
+    .description = "TCP connects but the TLS handshake fails (no common protocol version or "
+                   "cipher, the server closes the connection, no certificate). Windows fails with "
+                   "error 0x80090326 or 809.",
+    .fix = "Enable TLS 1.2 on the server and make sure a certificate is bound to the SSTP listener "
+           "(RRAS: Set-RemoteAccess -SslCertificate).",
     .since = "0.1.0",
     .flags = 0,
     .check = check_sstp_tls_failed,

@@ -15,8 +15,13 @@ VL_RULE(NET024) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server certificate does not chain to a trusted root",
-    .description = "The chain the server presents ends in a root whose SHA-1 thumbprint is not among the profile's TrustedRootCA thumbprints (when the profile lists any), or does not verify against this machine's trusted roots (or --ca-file). Windows fails with 0x800B0109 (CERT_E_UNTRUSTEDROOT).",
-    .fix = "Serve the full chain from a CA the clients trust, list that root's thumbprint in TrustedRootCA, or deploy the root to the clients' Trusted Root Certification Authorities store.",
+    .description = "The chain the server presents ends in a root whose SHA-1 thumbprint is not "
+                   "among the profile's TrustedRootCA thumbprints (when the profile lists any), or "
+                   "does not verify against this machine's trusted roots (or --ca-file). Windows "
+                   "fails with 0x800B0109 (CERT_E_UNTRUSTEDROOT).",
+    .fix = "Serve the full chain from a CA the clients trust, list that root's thumbprint in "
+           "TrustedRootCA, or deploy the root to the clients' Trusted Root Certification "
+           "Authorities store.",
     .since = "0.1.0",
     .flags = 0,
     .check = check_server_cert_untrusted_root,

@@ -15,8 +15,10 @@ VL_RULE(NET025) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server certificate has expired or is not valid yet",
-    .description = "The server's certificate is past its notAfter date, or before its notBefore date. Windows refuses it with 0x800B0101 (CERT_E_EXPIRED).",
-    .fix = "Renew the server certificate and bind the new one (RRAS: Set-RemoteAccess -SslCertificate; restart RemoteAccess).",
+    .description = "The server's certificate is past its notAfter date, or before its notBefore "
+                   "date. Windows refuses it with 0x800B0101 (CERT_E_EXPIRED).",
+    .fix = "Renew the server certificate and bind the new one (RRAS: Set-RemoteAccess "
+           "-SslCertificate; restart RemoteAccess).",
     .since = "0.1.0",
     .flags = 0,
     .check = check_server_cert_expired,

@@ -15,7 +15,8 @@ VL_RULE(NET027) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "An SSTP server answers SSTP_DUPLEX_POST",
-    .description = "The server answered SSTP_DUPLEX_POST with HTTP 200: an SSTP server listens. The probe stops there, before any SSTP control message, PPP or credential.",
+    .description = "The server answered SSTP_DUPLEX_POST with HTTP 200: an SSTP server listens. "
+                   "The probe stops there, before any SSTP control message, PPP or credential.",
     .fix = "Nothing to fix.",
     .since = "0.1.0",
     .flags = 0,
