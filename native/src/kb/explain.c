@@ -173,8 +173,11 @@ static void render_entry_text(vl_buf *b, const vl_kb_entry *e, size_t index)
         for (int k = 0; k < nl; k++)
             vl_buf_putc(b, ' ');
         if (c->check && *c->check) {
-            const char *hint = vl_kb_check_kind(c->check) == VPNLINT_CHECK_RULE
+            int ck = vl_kb_check_kind(c->check);
+            const char *hint = ck == VPNLINT_CHECK_RULE
                                    ? "`vpnlint lint` on the profile or phonebook reports it"
+                               : ck == VPNLINT_CHECK_PROBE
+                                   ? "`vpnlint probe` on the profile or phonebook entry reports it"
                                    : "the matching vpnlint check reports it";
             char line[256];
             snprintf(line, sizeof line, "vpnlint rule %s (%s).", c->check, hint);

@@ -7,11 +7,11 @@
 
 /* Shared manual steps, so the same check reads the same everywhere. */
 #define HOW_UDP_500_4500                                                                           \
-    "Not testable from the profile: it depends on every firewall and NAT between client and "      \
-    "server, and vpnlint's network probe does not exist yet. Meanwhile take a packet capture "     \
-    "(pktmon or Wireshark) on the client and on the server's outside interface and check that "    \
-    "UDP 500 and UDP 4500 leave the client and arrive at the server (Test-NetConnection tests "    \
-    "TCP only, so it cannot prove this)."
+    "Not testable from the profile alone: it depends on every firewall and NAT between client "    \
+    "and server. `vpnlint probe PROFILE.xml` sends IKE_SA_INIT to UDP 500 and 4500 from where it " \
+    "runs (no credentials); also take a packet capture (pktmon or Wireshark) on the client and "   \
+    "on the server's outside interface (Test-NetConnection tests TCP only, so it cannot prove "    \
+    "this)."
 #define HOW_NPS_LOG                                                                                \
     "Decided on the server, not in the profile: run `vpnlint nps IN*.log --user NAME` on the NPS " \
     "accounting log and read the Reason-Code of the Access-Reject for this user."
@@ -177,7 +177,7 @@ static const vl_kb_cause c808[] = {
 static const vl_kb_cause c809[] = {
     {"UDP 500 or UDP 4500 is blocked by a firewall between client and server (or on the server "
      "itself).",
-     NULL, HOW_UDP_500_4500,
+     "NET001", HOW_UDP_500_4500,
      "Allow UDP 500 and UDP 4500 from the client to the VPN server's outside interface on every "
      "firewall (client, network, server)."},
     {"L2TP/IPsec with client or server behind NAT, without Windows' NAT-T registry value.", NULL,
