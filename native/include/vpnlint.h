@@ -306,9 +306,10 @@ typedef struct vpnlint_error_info {
 typedef struct vpnlint_error_cause {
     unsigned int rank;  /* 1 = most likely */
     const char *text;   /* the cause */
-    int check_kind;     /* vpnlint_check_kind */
-    const char *check;  /* rule/check ID, or NULL when checked by hand */
-    const char *how;    /* how to check it ("" when a check decides it alone) */
+    int check_kind;     /* vpnlint_check_kind of the first (primary) check */
+    const char *check;  /* the checks that decide it, IDs separated by single spaces, primary
+                           first ("DEV004 DEV005 PBK039"); NULL when checked by hand */
+    const char *how;    /* how to check it by hand, or a note on the checks ("" if none) */
     const char *fix;    /* what to change */
 } vpnlint_error_cause;
 

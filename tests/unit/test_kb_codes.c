@@ -228,7 +228,9 @@ static void test_cause_validator_rejects(void **state)
         /* prose: IDs must exist and fit too */
         {{.text = "t", .on = VL_KB_ON_CERT, .how = "see PX998 for the details of this", .fix = "f"},
          "mentions PX998"},
-        {{.text = "t", .on = VL_KB_ON_CERT, .how = "PBK039 lists the entries that need it",
+        {{.text = "t",
+          .on = VL_KB_ON_CERT,
+          .how = "PBK039 lists the entries that need it",
           .fix = "f"},
          "a phonebook rule"},
         {{.text = "t (DEV006)", .on = P, .check = "PX001", .fix = "f"}, "mentions DEV006"},
@@ -275,22 +277,52 @@ static void test_known_causes_have_their_checks(void **state)
     static const struct {
         const char *code, *id;
     } pairs[] = {
-        {"809", "DEV004"},        {"809", "DEV005"},        {"809", "PBK039"},
-        {"809", "DEV006"},        {"809", "PBK051"},        {"789", "PBK031"},
-        {"789", "DEV004"},        {"789", "DEV007"},        {"789", "DEV002"},
-        {"800", "PBK030"},        {"800", "PX024"},         {"691", "PBK032"},
-        {"812", "PX102"},         {"812", "PX110"},         {"812", "PX101"},
-        {"812", "PX104"},         {"812", "PBK033"},        {"827", "DEV001"},
-        {"827", "DEV002"},        {"827", "DEV003"},        {"853", "PX114"},
-        {"864", "PX111"},         {"864", "PX055"},         {"864", "PX110"},
-        {"868", "PBK043"},        {"0x800B0109", "PX111"},  {"0x800B0109", "PX055"},
-        {"13868", "PX075"},       {"13868", "PX072"},       {"13868", "PX073"},
-        {"13868", "PX074"},       {"13876", "DEV002"},      {"0x87D101F4", "PX001"},
-        {"0x87D101F4", "PX003"},  {"0x87D101F4", "PX004"},  {"0x87D101F4", "PX005"},
-        {"0x87D101F4", "PX006"},  {"0x87D101F4", "PX007"},  {"0x87D101F4", "PX020"},
-        {"0x87D101F4", "PX025"},  {"0x87D101F4", "PX100"},  {"MI_RESULT_FAILED", "PX001"},
-        {"MI_RESULT_FAILED", "PX006"}, {"MI_RESULT_FAILED", "PX007"},
-        {"MI_RESULT_FAILED", "PX008"}, {"MI_RESULT_FAILED", "PX020"},
+        {"809", "DEV004"},
+        {"809", "DEV005"},
+        {"809", "PBK039"},
+        {"809", "DEV006"},
+        {"809", "PBK051"},
+        {"789", "PBK031"},
+        {"789", "DEV004"},
+        {"789", "DEV007"},
+        {"789", "DEV002"},
+        {"800", "PBK030"},
+        {"800", "PX024"},
+        {"691", "PBK032"},
+        {"812", "PX102"},
+        {"812", "PX110"},
+        {"812", "PX101"},
+        {"812", "PX104"},
+        {"812", "PBK033"},
+        {"827", "DEV001"},
+        {"827", "DEV002"},
+        {"827", "DEV003"},
+        {"853", "PX114"},
+        {"864", "PX111"},
+        {"864", "PX055"},
+        {"864", "PX110"},
+        {"868", "PBK043"},
+        {"0x800B0109", "PX111"},
+        {"0x800B0109", "PX055"},
+        {"13868", "PX075"},
+        {"13868", "PX072"},
+        {"13868", "PX073"},
+        {"13868", "PX074"},
+        {"13876", "DEV002"},
+        {"0x87D101F4", "PX001"},
+        {"0x87D101F4", "PX003"},
+        {"0x87D101F4", "PX004"},
+        {"0x87D101F4", "PX005"},
+        {"0x87D101F4", "PX006"},
+        {"0x87D101F4", "PX007"},
+        {"0x87D101F4", "PX020"},
+        {"0x87D101F4", "PX025"},
+        {"0x87D101F4", "PX100"},
+        {"MI_RESULT_FAILED", "PX001"},
+        {"MI_RESULT_FAILED", "PX006"},
+        {"MI_RESULT_FAILED", "PX007"},
+        {"MI_RESULT_FAILED", "PX008"},
+        {"MI_RESULT_FAILED", "PX020"},
         {"MI_RESULT_FAILED", "PX025"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
@@ -404,6 +436,12 @@ static void test_structured_access(void **state)
     assert_string_equal(info.code, "0x800B0109");
     assert_int_equal(info.value_signed, -2146762487);
 
+    /* several checks: the list, and the kind of the first */
+    assert_int_equal(vpnlint_error_info_lookup(&info, "809"), VPNLINT_OK);
+    assert_int_equal(vpnlint_error_cause_at(&c, info.index, 1), VPNLINT_OK);
+    assert_string_equal(c.check, "DEV004 DEV005 PBK039");
+    assert_int_equal(c.check_kind, VPNLINT_CHECK_DEVICE);
+
     /* a rule-checked cause */
     assert_int_equal(vpnlint_error_info_lookup(&info, "0x87D101F4"), VPNLINT_OK);
     assert_int_equal(vpnlint_error_cause_at(&c, info.index, 0), VPNLINT_OK);
@@ -411,6 +449,25 @@ static void test_structured_access(void **state)
     assert_string_equal(c.check, "PX001");
 
     assert_int_equal(vpnlint_error_info_at(&info, vpnlint_error_info_count()), VPNLINT_ENOTFOUND);
+}
+
+/* No line wider than 100 columns, except one holding a `command` that does
+ * not fit (commands are never broken). */
+static void assert_lines_fit(const char *out, const char *what)
+{
+    for (const char *p = out; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len > 100 && !memchr(p, '`', len))
+            fail_msg("%s: line too long: %.*s", what, (int)len, p);
+        /* a command is whole on its line: an even number of backquotes */
+        size_t ticks = 0;
+        for (size_t i = 0; i < len; i++)
+            ticks += p[i] == '`';
+        if (ticks % 2)
+            fail_msg("%s: a `command` is broken over lines: %.*s", what, (int)len, p);
+        p += len + (nl ? 1 : 0);
+    }
 }
 
 static void test_render_text_809(void **state)
@@ -425,15 +482,46 @@ static void test_render_text_809(void **state)
     assert_non_null(strstr(out, "Check: by hand."));
     assert_non_null(strstr(out, "Fix:"));
     assert_non_null(strstr(out, "AssumeUDPEncapsulationContextOnSendRule"));
-    /* no line wider than 100 columns */
-    for (const char *p = out; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        if (len > 100 && !memchr(p, '`', len))
-            fail_msg("line too long: %.*s", (int)len, p);
-        p += len + (nl ? 1 : 0);
-    }
+    /* each check says how to run it */
+    assert_non_null(strstr(out, "Check: DEV004, DEV005 - run `vpnlint detect` on the Windows "
+                                "client"));
+    assert_non_null(strstr(out, "       PBK039 - run `vpnlint lint rasphone.pbk`"));
+    assert_non_null(strstr(out, "Check: DEV006 - run `vpnlint detect`"));
+    /* and what the placeholders mean, for the kinds used here only */
+    assert_non_null(strstr(out, "How to run the checks:"));
+    assert_non_null(strstr(out, "- rasphone.pbk: the phonebook, %APPDATA%"));
+    assert_non_null(strstr(out, "- vpnlint detect: runs on the Windows client"));
+    assert_non_null(strstr(out, "docs/rules/ID.md"));
+    /* a network cause stays by hand until the probe exists, and says why */
+    assert_non_null(strstr(out, "no network probe yet"));
+    assert_null(strstr(out, "NET0"));
+    assert_lines_fit(out, "809");
     vpnlint_free(out);
+
+    /* ProfileXML checks: the command carries the options the rules need */
+    assert_int_equal(vpnlint_explain_render(&out, "0x87D101F4", VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    assert_non_null(strstr(out, "Check: PX001 - run `vpnlint lint --target intune PROFILE.xml`"));
+    assert_non_null(strstr(out, "- PROFILE.xml: the ProfileXML you deploy"));
+    assert_null(strstr(out, "- vpnlint detect:"));
+    vpnlint_free(out);
+    /* device checks only: no file placeholders explained */
+    assert_int_equal(vpnlint_explain_render(&out, "827", VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    assert_non_null(strstr(out, "- vpnlint detect:"));
+    assert_null(strstr(out, "- PROFILE.xml:"));
+    assert_null(strstr(out, "- rasphone.pbk:"));
+    vpnlint_free(out);
+    assert_int_equal(vpnlint_explain_render(&out, "13868", VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    assert_non_null(strstr(out, "Check: PX075 - run `vpnlint lint PROFILE.xml`"));
+    vpnlint_free(out);
+
+    /* every entry renders within the width */
+    for (size_t i = 0; i < vpnlint_error_info_count(); i++) {
+        vpnlint_error_info info;
+        assert_int_equal(vpnlint_error_info_at(&info, i), VPNLINT_OK);
+        assert_int_equal(vpnlint_explain_render(&out, info.code, VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+        assert_lines_fit(out, info.code);
+        vpnlint_free(out);
+    }
 }
 
 static void test_render_json(void **state)
@@ -452,6 +540,40 @@ static void test_render_json(void **state)
     cJSON *chk = cJSON_GetObjectItem(c0, "check");
     assert_string_equal(cJSON_GetObjectItem(chk, "kind")->valuestring, "rule");
     assert_string_equal(cJSON_GetObjectItem(chk, "id")->valuestring, "PX001");
+    cJSON *ids = cJSON_GetObjectItem(chk, "ids");
+    assert_int_equal(cJSON_GetArraySize(ids), 1);
+    cJSON *id0 = cJSON_GetArrayItem(ids, 0);
+    assert_string_equal(cJSON_GetObjectItem(id0, "id")->valuestring, "PX001");
+    assert_string_equal(cJSON_GetObjectItem(id0, "run")->valuestring,
+                        "vpnlint lint --target intune PROFILE.xml");
+    assert_true(strlen(cJSON_GetObjectItem(id0, "summary")->valuestring) > 10);
+    cJSON *about = cJSON_GetObjectItem(c0, "about");
+    assert_int_equal(cJSON_GetArraySize(about), 1);
+    assert_string_equal(cJSON_GetArrayItem(about, 0)->valuestring, "profile");
+    cJSON_Delete(j);
+    vpnlint_free(out);
+
+    /* several checks of different kinds, and a cause checked by hand */
+    assert_int_equal(vpnlint_explain_render(&out, "809", VPNLINT_FORMAT_JSON), VPNLINT_OK);
+    j = cJSON_Parse(out);
+    assert_non_null(j);
+    causes = cJSON_GetObjectItem(j, "causes");
+    chk = cJSON_GetObjectItem(cJSON_GetArrayItem(causes, 0), "check");
+    assert_string_equal(cJSON_GetObjectItem(chk, "kind")->valuestring, "manual");
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(chk, "id")));
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(chk, "ids")), 0);
+    chk = cJSON_GetObjectItem(cJSON_GetArrayItem(causes, 1), "check");
+    assert_string_equal(cJSON_GetObjectItem(chk, "kind")->valuestring, "device");
+    ids = cJSON_GetObjectItem(chk, "ids");
+    assert_int_equal(cJSON_GetArraySize(ids), 3);
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ids, 0), "run")->valuestring,
+                        "vpnlint detect");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ids, 2), "id")->valuestring,
+                        "PBK039");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ids, 2), "kind")->valuestring,
+                        "rule");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ids, 2), "run")->valuestring,
+                        "vpnlint lint rasphone.pbk");
     cJSON_Delete(j);
     vpnlint_free(out);
 
@@ -485,6 +607,8 @@ static void test_cli_explain(void **state)
     assert_non_null(strstr(buf, "809 ERROR_VPN_TIMEOUT"));
     assert_non_null(strstr(buf, "13801 ERROR_IPSEC_IKE_AUTH_FAIL"));
     assert_non_null(strstr(buf, "Check:"));
+    assert_non_null(strstr(buf, "run `vpnlint detect`"));
+    assert_non_null(strstr(buf, "How to run the checks:"));
 
     snprintf(cmd, sizeof cmd, "'%s' explain 4242 >/dev/null 2>&1", VPNLINT_CLI_PATH);
     st = system(cmd);

@@ -101,7 +101,8 @@ vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info_index, size_t cause
 /* ---- text rendering */
 
 /* Appends `text` wrapped at `width` columns; every line starts with `indent`
- * spaces except the first, which continues after `first_used` columns. */
+ * spaces except the first, which continues after `first_used` columns.
+ * Text between backquotes is kept on one line. */
 static void put_wrapped(vl_buf *b, const char *text, size_t indent, size_t first_used, size_t width)
 {
     size_t col = first_used;
@@ -112,9 +113,15 @@ static void put_wrapped(vl_buf *b, const char *text, size_t indent, size_t first
             p++;
         if (!*p)
             break;
+        /* a word ends at a space outside `code` spans, so a command is
+         * never broken over two lines (a span runs to its closing quote) */
         const char *w = p;
-        while (*p && *p != ' ')
+        bool in_code = false;
+        while (*p && (*p != ' ' || in_code)) {
+            if (*p == '`')
+                in_code = !in_code;
             p++;
+        }
         size_t wl = (size_t)(p - w);
         if (!first_word && col + 1 + wl > width) {
             vl_buf_putc(b, '\n');

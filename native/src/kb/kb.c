@@ -138,8 +138,7 @@ static const char *kind_word(int kind)
 
 /* Looks for check IDs (PX001, IN002, PBK012, DEV003, NET004) in prose; each
  * must exist and fit. Returns false with msg set at the first that does not. */
-static bool ids_in_text_ok(const char *text, const char *field, unsigned on, char *msg,
-                           size_t cap)
+static bool ids_in_text_ok(const char *text, const char *field, unsigned on, char *msg, size_t cap)
 {
     for (const char *p = text; p && *p; p++) {
         if (p != text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
@@ -190,8 +189,7 @@ bool vl_kb_cause_valid(const vl_kb_cause *c, char *msg, size_t cap)
     if (c->check) {
         /* IDs separated by single spaces, none twice */
         size_t len = strlen(c->check);
-        if (len == 0 || c->check[0] == ' ' || c->check[len - 1] == ' ' ||
-            strstr(c->check, "  ")) {
+        if (len == 0 || c->check[0] == ' ' || c->check[len - 1] == ' ' || strstr(c->check, "  ")) {
             snprintf(msg, cap, "its check list '%s' is not IDs separated by single spaces",
                      c->check);
             return false;
@@ -204,8 +202,8 @@ bool vl_kb_cause_valid(const vl_kb_cause *c, char *msg, size_t cap)
                 return false;
             }
             if (!vl_kb_kind_fits(r->kind, c->on)) {
-                snprintf(msg, cap, "it points at %s, %s, but the cause is not about that input",
-                         id, kind_word(r->kind));
+                snprintf(msg, cap, "it points at %s, %s, but the cause is not about that input", id,
+                         kind_word(r->kind));
                 return false;
             }
             for (size_t k = 0; k < i; k++)

@@ -6,7 +6,8 @@
 
 #define HOW_SERVER_CERT                                                                            \
     "vpnlint cannot see the certificate the server presents (it has no network probe yet). On "    \
-    "the VPN server run `certutil -v -store My`, pick the certificate bound to IKEv2 and read its " \
+    "the VPN server run `certutil -v -store My`, pick the certificate bound to IKEv2 and read "    \
+    "its "                                                                                         \
     "Enhanced Key Usage, validity and Subject Alternative Name."
 #define HOW_CERT_STORE                                                                             \
     "A certificate-store fact: vpnlint's device checks do not read certificate stores. "
@@ -126,8 +127,9 @@ static const vl_kb_cause c13868[] = {
      .how = "No device check reads this value yet. Run `reg query "
             "HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters /v "
             "NegotiateDH2048_AES256`.",
-     .fix = "Set NegotiateDH2048_AES256=1 when the server requires AES-256 with DH group 14, or set "
-            "a custom policy with Set-VpnConnectionIPsecConfiguration."},
+     .fix =
+         "Set NegotiateDH2048_AES256=1 when the server requires AES-256 with DH group 14, or set "
+         "a custom policy with Set-VpnConnectionIPsecConfiguration."},
 };
 
 static const vl_kb_cause c13876[] = {

@@ -8,41 +8,47 @@
 #define WMI "--target wmi"
 
 #define CAUSE_NOT_WELL_FORMED(args)                                                                \
-    {.text = "The ProfileXML is not well-formed XML (mismatched tags, a raw '&', an undeclared "   \
-             "prefix).",                                                                           \
-     .on = VL_KB_ON_PROFILE,                                                                       \
-     .check = "PX001",                                                                             \
-     .fix = "Fix the XML at the line and column PX001 gives (write & as &amp;).",                  \
-     .lint_args = args}
+    {                                                                                              \
+        .text =                                                                                    \
+            "The ProfileXML is not well-formed XML (mismatched tags, a raw '&', an undeclared "    \
+            "prefix).",                                                                            \
+        .on = VL_KB_ON_PROFILE, .check = "PX001",                                                  \
+        .fix = "Fix the XML at the line and column PX001 gives (write & as &amp;).",               \
+        .lint_args = args                                                                          \
+    }
 #define CAUSE_HIDDEN_CHARACTERS(args)                                                              \
-    {.text = "The ProfileXML contains non-ASCII, control or zero-width characters (often pasted "  \
-             "from a web page, chat or a word processor).",                                        \
-     .on = VL_KB_ON_PROFILE,                                                                       \
-     .check = "PX006",                                                                             \
-     .fix = "Retype or remove those characters.",                                                  \
-     .lint_args = args}
+    {                                                                                              \
+        .text =                                                                                    \
+            "The ProfileXML contains non-ASCII, control or zero-width characters (often pasted "   \
+            "from a web page, chat or a word processor).",                                         \
+        .on = VL_KB_ON_PROFILE, .check = "PX006", .fix = "Retype or remove those characters.",     \
+        .lint_args = args                                                                          \
+    }
 #define CAUSE_ELEMENT_NAMES(args)                                                                  \
-    {.text = "An element name is misspelt, in the wrong case or in the wrong place, including "    \
-             "the root element (it must be <VPNProfile>, without a namespace).",                   \
-     .on = VL_KB_ON_PROFILE,                                                                       \
-     .check = "PX020 PX002",                                                                       \
-     .fix = "Correct the element name (mind the case) or move it where it belongs.",               \
-     .lint_args = args}
+    {                                                                                              \
+        .text = "An element name is misspelt, in the wrong case or in the wrong place, including " \
+                "the root element (it must be <VPNProfile>, without a namespace).",                \
+        .on = VL_KB_ON_PROFILE, .check = "PX020 PX002",                                            \
+        .fix = "Correct the element name (mind the case) or move it where it belongs.",            \
+        .lint_args = args                                                                          \
+    }
 #define CAUSE_VALUES_AND_STRUCTURE(args)                                                           \
-    {.text = "A value or the structure is not what the schema allows: an unknown enumerated "      \
-             "value, a number out of range, a boolean not written as lowercase true/false, a "     \
-             "required element missing or one repeated.",                                          \
-     .on = VL_KB_ON_PROFILE,                                                                       \
-     .check = "PX026 PX027 PX025 PX022 PX021 PX023",                                               \
-     .fix = "Correct the values and elements the findings name.",                                  \
-     .lint_args = args}
+    {                                                                                              \
+        .text = "A value or the structure is not what the schema allows: an unknown enumerated "   \
+                "value, a number out of range, a boolean not written as lowercase true/false, a "  \
+                "required element missing or one repeated.",                                       \
+        .on = VL_KB_ON_PROFILE, .check = "PX026 PX027 PX025 PX022 PX021 PX023",                    \
+        .fix = "Correct the values and elements the findings name.", .lint_args = args             \
+    }
 #define CAUSE_EAP_NAMESPACE(args)                                                                  \
-    {.text = "An EAP configuration element has a missing or wrong namespace URI (e.g. https:// "   \
-             "instead of http://, a wrong V1/V2/V3 suffix).",                                      \
-     .on = VL_KB_ON_PROFILE,                                                                       \
-     .check = "PX100",                                                                             \
-     .fix = "Use the exact namespace URIs of an EAP configuration exported from Windows.",         \
-     .lint_args = args}
+    {                                                                                              \
+        .text =                                                                                    \
+            "An EAP configuration element has a missing or wrong namespace URI (e.g. https:// "    \
+            "instead of http://, a wrong V1/V2/V3 suffix).",                                       \
+        .on = VL_KB_ON_PROFILE, .check = "PX100",                                                  \
+        .fix = "Use the exact namespace URIs of an EAP configuration exported from Windows.",      \
+        .lint_args = args                                                                          \
+    }
 
 static const vl_kb_cause c87D101F4[] = {
     CAUSE_NOT_WELL_FORMED(INTUNE),

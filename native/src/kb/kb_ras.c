@@ -40,16 +40,18 @@ static const vl_kb_cause c691[] = {
      .on = VL_KB_ON_SECRET | VL_KB_ON_SERVER,
      .how = HOW_NPS_LOG " Reason 16 (IAS_AUTH_FAILURE) means a bad password, 8 (IAS_NO_SUCH_USER) "
                         "an unknown account.",
-     .fix = "Re-enter the credentials. If the connection keeps a saved password, clear it or delete "
-            "and recreate the connection."},
+     .fix =
+         "Re-enter the credentials. If the connection keeps a saved password, clear it or delete "
+         "and recreate the connection."},
     {.text = "The authentication method the client offers is not allowed by the server or the NPS "
              "network policy (e.g. the client offers only MS-CHAPv2 and the policy requires EAP).",
      .on = VL_KB_ON_SERVER | ON_CLIENT_FILES,
      .how = HOW_NPS_LOG " Reason 66 (IAS_INVALID_AUTH_TYPE) confirms it; then compare the "
                         "phonebook's AuthRestrictions or the ProfileXML's Authentication with the "
                         "policy.",
-     .fix = "Make the client and the NPS network policy agree on one method (for Always On VPN: EAP "
-            "or PEAP with certificates)."},
+     .fix =
+         "Make the client and the NPS network policy agree on one method (for Always On VPN: EAP "
+         "or PEAP with certificates)."},
     {.text = "The phonebook entry offers no method the server accepts: neither MS-CHAP v2 nor EAP "
              "is allowed, or EAP is allowed without an EAP method, or an EAP method is set without "
              "allowing EAP.",
@@ -72,15 +74,17 @@ static const vl_kb_cause c691[] = {
 };
 
 static const vl_kb_cause c786[] = {
-    {.text = "The L2TP connection is set to use a certificate but the computer has no valid machine "
-             "certificate (Client Authentication EKU, private key, trusted chain) in Local "
-             "Computer\\Personal.",
+    {.text =
+         "The L2TP connection is set to use a certificate but the computer has no valid machine "
+         "certificate (Client Authentication EKU, private key, trusted chain) in Local "
+         "Computer\\Personal.",
      .on = VL_KB_ON_CERT,
      .how = HOW_CERT_STORE "Run `certutil -store My` as administrator and look for a certificate "
                            "with Client Authentication, a private key and a chain to a root the "
                            "server trusts.",
-     .fix = "Enroll a machine certificate from a CA the VPN server trusts, or switch the connection "
-            "to a pre-shared key if that is what the server expects."},
+     .fix =
+         "Enroll a machine certificate from a CA the VPN server trusts, or switch the connection "
+         "to a pre-shared key if that is what the server expects."},
     {.text = "The connection was meant to use a pre-shared key, but it is set to certificate "
              "authentication.",
      .on = ON_CLIENT_FILES,
@@ -106,34 +110,40 @@ static const vl_kb_cause c787[] = {
 };
 
 #define CAUSE_WEAK_SERVER_PROPOSALS                                                                \
-    {.text = "Client and server share no IPsec encryption or integrity algorithm; often the "      \
-             "server offers only DES or MD5, which Windows removed.",                              \
-     .on = VL_KB_ON_SERVER,                                                                        \
-     .how = "The server's proposals are not in any file vpnlint reads: check the server's IPsec " \
+    {                                                                                              \
+        .text = "Client and server share no IPsec encryption or integrity algorithm; often the "   \
+                "server offers only DES or MD5, which Windows removed.",                           \
+        .on = VL_KB_ON_SERVER,                                                                     \
+        .how =                                                                                     \
+            "The server's proposals are not in any file vpnlint reads: check the server's IPsec "  \
             "settings, or the IKEEXT log (netsh wfp capture) on the client.",                      \
-     .fix = "Configure AES and SHA-1 or better on the server. Only as a stop-gap, "                \
+        .fix =                                                                                     \
+            "Configure AES and SHA-1 or better on the server. Only as a stop-gap, "                \
             "AllowL2TPWeakCrypto=1 under "                                                         \
             "HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters re-enables the weak "   \
-            "algorithms."}
+            "algorithms."                                                                          \
+    }
 
 static const vl_kb_cause c788[] = {CAUSE_WEAK_SERVER_PROPOSALS};
 
 #define CAUSE_NAT_T                                                                                \
-    {.text = "L2TP/IPsec with client or server behind NAT, without Windows' NAT-T registry "       \
-             "value (AssumeUDPEncapsulationContextOnSendRule).",                                   \
-     .on = VL_KB_ON_DEVICE | VL_KB_ON_PBK | VL_KB_ON_NETWORK,                                      \
-     .check = "DEV004 DEV005 PBK039",                                                              \
-     .how = HOW_NAT_T,                                                                             \
-     .fix = FIX_NAT_T}
+    {                                                                                              \
+        .text = "L2TP/IPsec with client or server behind NAT, without Windows' NAT-T registry "    \
+                "value (AssumeUDPEncapsulationContextOnSendRule).",                                \
+        .on = VL_KB_ON_DEVICE | VL_KB_ON_PBK | VL_KB_ON_NETWORK, .check = "DEV004 DEV005 PBK039",  \
+        .how = HOW_NAT_T, .fix = FIX_NAT_T                                                         \
+    }
 
 #define CAUSE_PROHIBIT_IPSEC                                                                       \
-    {.text = "ProhibitIpSec=1 is left on the client, so Windows builds no IPsec policy for "       \
-             "L2TP.",                                                                              \
-     .on = VL_KB_ON_DEVICE,                                                                        \
-     .check = "DEV006",                                                                            \
-     .fix = "Set ProhibitIpSec to 0 under "                                                        \
-            "HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters (`vpnlint remediate` " \
-            "does this) and restart, unless a manual IPsec policy is in use on purpose."}
+    {                                                                                              \
+        .text = "ProhibitIpSec=1 is left on the client, so Windows builds no IPsec policy for "    \
+                "L2TP.",                                                                           \
+        .on = VL_KB_ON_DEVICE, .check = "DEV006",                                                  \
+        .fix =                                                                                     \
+            "Set ProhibitIpSec to 0 under "                                                        \
+            "HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters (`vpnlint remediate` "  \
+            "does this) and restart, unless a manual IPsec policy is in use on purpose."           \
+    }
 
 static const vl_kb_cause c789[] = {
     {.text = "The connection uses L2TP but has no pre-shared key configured (and no machine "
@@ -229,20 +239,23 @@ static const vl_kb_cause c808[] = {
     {.text = "The server refused the connection because its configuration does not match the "
              "client's: the protocol is not enabled on the server, or it has no free ports.",
      .on = VL_KB_ON_SERVER,
-     .how = "A server setting vpnlint does not see. Routing and Remote Access > Ports on the server "
-            "shows how many ports each protocol has and how many are in use.",
+     .how =
+         "A server setting vpnlint does not see. Routing and Remote Access > Ports on the server "
+         "shows how many ports each protocol has and how many are in use.",
      .fix = "Enable the protocol (and enough ports) on the server, or pin the client to a protocol "
             "the server offers."},
 };
 
 #define CAUSE_MALFORMED_SERVER_NAME                                                                \
-    {.text = "The server name in the connection is malformed: a URL instead of a host name, "      \
-             "spaces, or full-width or invisible characters that look right but are not.",         \
-     .on = ON_CLIENT_FILES,                                                                        \
-     .check = "PBK043 PBK042 PBK041 PX006",                                                        \
-     .how = "PX006 reports hidden and non-ASCII characters anywhere in a ProfileXML, including "   \
+    {                                                                                              \
+        .text = "The server name in the connection is malformed: a URL instead of a host name, "   \
+                "spaces, or full-width or invisible characters that look right but are not.",      \
+        .on = ON_CLIENT_FILES, .check = "PBK043 PBK042 PBK041 PX006",                              \
+        .how =                                                                                     \
+            "PX006 reports hidden and non-ASCII characters anywhere in a ProfileXML, including "   \
             "NativeProfile/Servers.",                                                              \
-     .fix = "Write the server as a plain host name or IP address (e.g. vpn.example.com)."}
+        .fix = "Write the server as a plain host name or IP address (e.g. vpn.example.com)."       \
+    }
 
 static const vl_kb_cause c809[] = {
     {.text = "UDP 500 or UDP 4500 is blocked by a firewall between client and server (or on the "
@@ -289,8 +302,9 @@ static const vl_kb_cause c810[] = {
     {.text = "The certificate used between client and server is wrong or expired (IKEv2 machine "
              "certificate or SSTP/IKE server certificate).",
      .on = VL_KB_ON_CERT,
-     .how = HOW_NO_PROBE "Check the validity and EKU of the server certificate (`certutil -v -store "
-                         "My` on the server) and of the client machine certificate.",
+     .how =
+         HOW_NO_PROBE "Check the validity and EKU of the server certificate (`certutil -v -store "
+                      "My` on the server) and of the client machine certificate.",
      .fix = "Renew or replace the certificate; see 13801 and 13806 for the IKEv2 details."},
 };
 
@@ -419,8 +433,9 @@ static const vl_kb_cause c864[] = {
      .how = "vpnlint checks the form of the thumbprint (PX111), not which root it names. Compare "
             "the thumbprint in TrustedRootCA with the NPS certificate's root (`certutil -dump`), "
             "and look for that root in Local Computer\\Trusted Root Certification Authorities.",
-     .fix = "Put the thumbprint of the NPS certificate's root CA into TrustedRootCA and deploy that "
-            "root to the clients."},
+     .fix =
+         "Put the thumbprint of the NPS certificate's root CA into TrustedRootCA and deploy that "
+         "root to the clients."},
     {.text = "PEAP-TLS: the outer PEAP and the inner EAP-TLS server validation list different "
              "roots or server names, typically after the NPS certificate moved to a new root and "
              "only one block was updated.",
