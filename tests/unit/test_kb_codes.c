@@ -249,6 +249,15 @@ static void test_cause_validator_rejects(void **state)
             fail_msg("case %zu: message '%s' lacks '%s'", i, msg, cases[i].expect);
         }
     }
+    /* input rules read either file; a kind the table does not know fits nothing */
+    vl_kb_cause in_rule = {.text = "t", .on = B, .check = "IN002", .fix = "f"};
+    char msg[256];
+    assert_true(vl_kb_cause_valid(&in_rule, msg, sizeof msg));
+    in_rule.on = D;
+    assert_false(vl_kb_cause_valid(&in_rule, msg, sizeof msg));
+    assert_false(vl_kb_kind_fits(99, VL_KB_ON_ALL));
+    assert_true(vl_kb_kind_fits(VPNLINT_KIND_DEVICE, D | P));
+    assert_false(vl_kb_kind_fits(VPNLINT_KIND_PBK, P | D | VL_KB_ON_NETWORK));
     assert_null(vl_rule_lookup("PX999"));
     assert_null(vl_rule_lookup("DEV999"));
     assert_non_null(vl_rule_lookup("PX001"));
