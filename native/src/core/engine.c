@@ -183,6 +183,8 @@ void vpnlint_report_free(vpnlint_report *r)
 
 bool vl_rule_enabled(const vpnlint_report *r, const vl_rule *rule)
 {
+    if (!r->only && !r->disable && !r->n_overrides) /* the common case */
+        return !(rule->flags & VL_RULE_OPT_IN) || (r->opt.flags & VPNLINT_OPT_PEDANTIC);
     if (r->only && !vl_list_contains(r->only, rule->id))
         return false;
     if (r->disable && vl_list_contains(r->disable, rule->id))
