@@ -1,8 +1,8 @@
 /* sarif.c — SARIF 2.1.0 as GitHub code scanning accepts it: every rule in
  * tool.driver.rules[] with descriptions and help, all four region fields,
  * repository-relative URIs. */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#define _POSIX_C_SOURCE 200809L
+#if !defined(_WIN32) && !defined(_XOPEN_SOURCE)
+#define _XOPEN_SOURCE 700 /* realpath */
 #endif
 #include "render.h"
 
@@ -28,6 +28,16 @@ static bool is_abs(const char *p)
     return p[0] == '/' || p[0] == '\\' || (p[0] && p[1] == ':');
 }
 
+/* Absolute, normalised form of a path that exists; NULL otherwise. */
+static char *abs_path(const char *path)
+{
+#ifdef _WIN32
+    return _fullpath(NULL, path, 0);
+#else
+    return realpath(path, NULL);
+#endif
+}
+
 /* path -> relative URI reference: forward slashes, percent-encoded. */
 static char *make_uri(const char *path, const char *base)
 {
@@ -35,6 +45,26 @@ static char *make_uri(const char *path, const char *base)
     const char *b = base;
     if (!b && vl_getcwd(cwd, sizeof cwd))
         b = cwd;
+    /* compare absolute forms, so "../x" under a base of ".." works */
+    char *abs_base = b ? abs_path(b) : NULL, *abs_file = abs_path(path);
+    if (abs_base && abs_file) {
+        size_t bl = strlen(abs_base);
+        while (bl > 1 && (abs_base[bl - 1] == '/' || abs_base[bl - 1] == '\\'))
+            bl--;
+        if (strncmp(abs_file, abs_base, bl) == 0 &&
+            (abs_file[bl] == '/' || abs_file[bl] == '\\')) {
+            char *rel = vl_strdup(abs_file + bl + 1);
+            free(abs_base);
+            free(abs_file);
+            if (!rel)
+                return NULL;
+            char *u = make_uri(rel, "/");
+            free(rel);
+            return u;
+        }
+    }
+    free(abs_base);
+    free(abs_file);
     const char *p = path;
     if (strcmp(p, "-") == 0 || strcmp(p, "<stdin>") == 0)
         p = "stdin";
