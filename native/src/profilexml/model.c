@@ -213,10 +213,10 @@ static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
         } else if (!eap && (node->type == XML_TEXT_NODE) && parent >= 0 &&
                    ((*list)[parent].def == VL_PX_UNKNOWN ||
                     vl_px_def_get((*list)[parent].def)->type == VL_T_CONTAINER)) {
-            size_t tl;
             const char *c = (const char *)node->content;
-            vl_trim(c, strlen(c), &tl);
-            if (tl > 0 && (*list)[parent].def != VL_PX_UNKNOWN) {
+            while (*c && vl_is_space((unsigned char)*c))
+                c++;
+            if (*c && (*list)[parent].def != VL_PX_UNKNOWN) {
                 if (p->n_stray == b->cap_stray) {
                     size_t nc = b->cap_stray ? b->cap_stray * 2 : 8;
                     vl_el *s = vl_realloc(p->stray, nc * sizeof *s);
