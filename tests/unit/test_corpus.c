@@ -110,7 +110,9 @@ static char *pinned_text(const vpnlint_report *r)
 static void write_atomic(const char *path, const char *text)
 {
     char tmp[1200];
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)(uintptr_t)&tmp);
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp%lu", path, (unsigned long)(uintptr_t)&tmp);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        fail_msg("path too long: %s", path);
     FILE *f = fopen(tmp, "wb");
     if (!f)
         fail_msg("cannot write %s: %s", tmp, strerror(errno));
