@@ -8,6 +8,7 @@
 #include "pbk/pbk.h"
 #include "profilexml/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +184,8 @@ void vpnlint_report_free(vpnlint_report *r)
 
 bool vl_rule_enabled(const vpnlint_report *r, const vl_rule *rule)
 {
+    if (!r->only && !r->disable && !r->n_overrides) /* the common case */
+        return !(rule->flags & VL_RULE_OPT_IN) || (r->opt.flags & VPNLINT_OPT_PEDANTIC);
     if (r->only && !vl_list_contains(r->only, rule->id))
         return false;
     if (r->disable && vl_list_contains(r->disable, rule->id))
@@ -266,6 +269,19 @@ static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const
     sev = vl_effective_severity(rn->report, c->rule, sev);
     if (sev == VPNLINT_SEVERITY_OFF)
         return;
+    /* one formatting pass into a stack buffer; the rare long message is
+     * formatted again on the heap */
+    char local[512];
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(local, sizeof local, fmt, cp);
+    va_end(cp);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof local) {
+        vl_report_add(rn->report, rn->file_index, c->rule, sev, line, col, local);
+        return;
+    }
     char *msg = vl_vsprintf(fmt, ap);
     if (!msg)
         return;

@@ -80,6 +80,9 @@ static void suggest(vl_ctx *c, const vl_el *e, const vl_el *parent)
                       e->name, parent->name, d->name);
             return;
         }
+        size_t dl = strlen(d->name);
+        if ((dl > len ? dl - len : len - dl) > limit)
+            continue; /* the distance is at least the length difference */
         size_t dist = edit_distance(e->name, d->name);
         if (dist <= limit && dist < best_d) {
             best = d;
