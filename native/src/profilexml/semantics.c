@@ -77,6 +77,18 @@ static void route_info_compute(const vl_profile *p, const vl_el *route, vl_route
     out->exclusion = ex && vl_text_bool(ex->text, &v) && v;
 }
 
+size_t vl_px_tunnel_route_count(const vl_profile *p)
+{
+    size_t n = 0;
+    for (const vl_el *r = vl_px_first(p, VL_PX_Route); r; r = vl_px_next(p, r)) {
+        vl_route_info ri;
+        vl_px_route_info(p, r, &ri);
+        if (!ri.exclusion)
+            n++;
+    }
+    return n;
+}
+
 bool vl_px_is_native(const vl_profile *p)
 {
     return vl_px_first(p, VL_PX_NativeProfile) != NULL;
