@@ -21,7 +21,9 @@ while IFS= read -r -d '' f; do
         echo "example $f is meant to be bad but raised nothing"; status=1
       fi ;;
     *)
-      if ! "$vpnlint" lint --fail-on warning "$f" >/dev/null; then
+      # a good example may name rules that warn on purpose: "Expect: PX007"
+      expect=$(grep -o 'Expect: *[A-Z0-9, ]*' "$f" | head -1 | sed 's/Expect: *//; s/ //g; s/,$//' || true)
+      if ! "$vpnlint" lint --fail-on warning ${expect:+--disable "$expect"} "$f" >/dev/null; then
         echo "example $f is meant to be good but raised warnings or errors"; status=1
       fi ;;
   esac

@@ -14,7 +14,7 @@ static void lint_help(void)
          "Lints ProfileXML (raw, entity-escaped or inside SyncML) and rasphone.pbk\n"
          "phonebooks. PATH is a file, a directory (searched recursively for *.xml,\n"
          "*.pbk, *.syncml) or - for standard input. The kind of each file is detected\n"
-         "from its content.\n"
+         "from its content; in a directory, files that are neither are skipped.\n"
          "\n"
          "options:\n"
          "  --format text|json|sarif|intune   output format (default text)\n"
@@ -39,12 +39,16 @@ static void lint_help(void)
 typedef struct lint_state {
     vpnlint_report *report;
     int unreadable;
+    unsigned int flags; /* VPNLINT_ADD_IF_KNOWN while scanning a directory */
 } lint_state;
 
 static int add_one(const char *path, void *ctx)
 {
     lint_state *st = ctx;
-    if (vpnlint_report_add_file(st->report, path) != VPNLINT_OK) {
+    int rc = vpnlint_report_add_file_ex(st->report, path, st->flags);
+    if (rc == VPNLINT_ENOTFOUND && (st->flags & VPNLINT_ADD_IF_KNOWN))
+        return 0; /* some other XML file in the folder: not ours */
+    if (rc != VPNLINT_OK) {
         if (vpnlint_error_last_code() == VPNLINT_ENOMEM) {
             fprintf(stderr, "vpnlint: %s\n", vpnlint_error_last());
             return -1;
@@ -171,7 +175,7 @@ int cmd_lint(int argc, char **argv)
     opt.disable = disable;
     opt.only = only;
 
-    lint_state st = {NULL, 0};
+    lint_state st = {NULL, 0, 0};
     if (vpnlint_report_new(&st.report, &opt) != VPNLINT_OK) {
         rc = cli_usage_error("%s", vpnlint_error_last());
         goto out;
@@ -204,7 +208,10 @@ int cmd_lint(int argc, char **argv)
         }
         int kind = cli_path_kind(p);
         if (kind == 1) {
-            if (cli_walk(p, lint_exts, add_one, &st) != 0) {
+            st.flags = VPNLINT_ADD_IF_KNOWN;
+            int walked = cli_walk(p, lint_exts, add_one, &st);
+            st.flags = 0;
+            if (walked != 0) {
                 fprintf(stderr, "vpnlint: %s: cannot list the directory\n", p);
                 st.unreadable++;
             }

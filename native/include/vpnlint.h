@@ -196,6 +196,12 @@ VPNLINT_EXTERN(void) vpnlint_report_free(vpnlint_report *report);
  *  when the file was read (whatever it contained), or the error that stopped
  *  reading it; either way the file is recorded in the report. */
 VPNLINT_EXTERN(int) vpnlint_report_add_file(vpnlint_report *report, const char *path);
+/** Flags of vpnlint_report_add_file_ex. */
+#define VPNLINT_ADD_IF_KNOWN (1u << 0) /* record the file only if it is ProfileXML or a
+                                          phonebook; others return VPNLINT_ENOTFOUND (for
+                                          directory scans) */
+VPNLINT_EXTERN(int) vpnlint_report_add_file_ex(vpnlint_report *report, const char *path,
+                                               unsigned int flags);
 /** Lints bytes held by the caller; display_path names them in findings. */
 VPNLINT_EXTERN(int) vpnlint_report_add_buffer(vpnlint_report *report, const char *display_path,
                                               const void *data, size_t len);
@@ -306,9 +312,10 @@ typedef struct vpnlint_error_info {
 typedef struct vpnlint_error_cause {
     unsigned int rank;  /* 1 = most likely */
     const char *text;   /* the cause */
-    int check_kind;     /* vpnlint_check_kind */
-    const char *check;  /* rule/check ID, or NULL when checked by hand */
-    const char *how;    /* how to check it ("" when a check decides it alone) */
+    int check_kind;     /* vpnlint_check_kind of the first (primary) check */
+    const char *check;  /* the checks that decide it, IDs separated by single spaces, primary
+                           first ("DEV004 DEV005 PBK039"); NULL when checked by hand */
+    const char *how;    /* how to check it by hand, or a note on the checks ("" if none) */
     const char *fix;    /* what to change */
 } vpnlint_error_cause;
 

@@ -58,6 +58,13 @@ t rules-md 0 "$vpnlint" rules --format markdown
 contains rules-md-table "| \[PX001\](PX001.md)"
 t directory 1 "$vpnlint" lint "$tmp"
 contains directory-both "broken.xml"
+mkdir -p "$tmp/mixed"
+printf '<Project Sdk="Microsoft.NET.Sdk"/>' >"$tmp/mixed/app.csproj.xml"
+printf '<VPNProfile><DnsSuffix>corp.example.com</DnsSuffix></VPNProfile>' >"$tmp/mixed/p.xml"
+t dir-skips-foreign-xml 0 "$vpnlint" lint --disable PX023,PX002 "$tmp/mixed"
+if grep -q "app.csproj" /tmp/vpnlint-cli.out; then echo "FAIL dir-skips-foreign-xml: listed"; fails=$((fails+1)); else pass=$((pass+1)); fi
+t named-foreign-xml 1 "$vpnlint" lint "$tmp/mixed/app.csproj.xml"
+contains named-foreign-xml-rule "IN003"
 t too-big 1 "$vpnlint" lint --max-bytes 10 "$tmp/ok.xml"
 contains too-big-rule "IN001"
 echo "$pass passed, $fails failed"

@@ -1,6 +1,7 @@
 /* The public API contract: versions, errors, options, reports, renderers. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void test_versions_agree(void **state)
@@ -86,6 +87,36 @@ static void test_missing_file_is_recorded(void **state)
     vpnlint_report_free(r);
 }
 
+static void test_add_file_if_known(void **state)
+{
+    (void)state;
+    char dir[512];
+    assert_int_equal(tu_make_temp_dir(dir, sizeof dir, "vpnlint-api"), 0);
+    char foreign[600], profile[600];
+    snprintf(foreign, sizeof foreign, "%s/app.xml", dir);
+    snprintf(profile, sizeof profile, "%s/p.xml", dir);
+    FILE *f = fopen(foreign, "wb");
+    fputs("<Project Sdk=\"x\"/>", f);
+    fclose(f);
+    f = fopen(profile, "wb");
+    fputs("<VPNProfile><DnsSuffix>a.b</DnsSuffix></VPNProfile>", f);
+    fclose(f);
+    vpnlint_report *r = NULL;
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_file_ex(r, foreign, VPNLINT_ADD_IF_KNOWN),
+                     VPNLINT_ENOTFOUND);
+    assert_int_equal(vpnlint_report_file_count(r), 0);
+    assert_int_equal(vpnlint_report_add_file_ex(r, profile, VPNLINT_ADD_IF_KNOWN), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_file_count(r), 1);
+    assert_int_equal(vpnlint_report_add_file(r, foreign), VPNLINT_OK); /* named: reported */
+    assert_int_equal(vpnlint_report_file_count(r), 2);
+    assert_int_equal(tu_count(r, "IN003"), 1);
+    vpnlint_report_free(r);
+    remove(foreign);
+    remove(profile);
+    tu_remove_dir(dir);
+}
+
 static void test_file_info_of_a_profile(void **state)
 {
     (void)state;
@@ -132,6 +163,13 @@ static void test_add_finding_and_render(void **state)
     assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_INTUNE), VPNLINT_OK);
     assert_non_null(strstr(s, "FAIL"));
     assert_null(strchr(s, '\n'));
+    vpnlint_free(s);
+    /* device findings are counted as locations, not files */
+    assert_int_equal(vpnlint_report_add_finding(r, "service:RasMan", "DEV001", 2, "not running",
+                                                0, 0),
+                     VPNLINT_OK);
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_INTUNE), VPNLINT_OK);
+    assert_non_null(strstr(s, "in 1 file(s) and 1 device location(s)"));
     vpnlint_free(s);
     vpnlint_report_free(r);
 }
@@ -204,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_severity_override_and_disable),
         cmocka_unit_test(test_missing_file_is_recorded),
         cmocka_unit_test(test_file_info_of_a_profile),
+        cmocka_unit_test(test_add_file_if_known),
         cmocka_unit_test(test_add_finding_and_render),
         cmocka_unit_test(test_intune_line_is_bounded),
         cmocka_unit_test(test_rule_catalogue),

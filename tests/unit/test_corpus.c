@@ -27,7 +27,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define PINS VPNLINT_FIXTURES_DIR "/corpus"
 
@@ -111,7 +110,9 @@ static char *pinned_text(const vpnlint_report *r)
 static void write_atomic(const char *path, const char *text)
 {
     char tmp[1200];
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp%lu", path, (unsigned long)(uintptr_t)&tmp);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        fail_msg("path too long: %s", path);
     FILE *f = fopen(tmp, "wb");
     if (!f)
         fail_msg("cannot write %s: %s", tmp, strerror(errno));

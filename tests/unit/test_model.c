@@ -298,6 +298,14 @@ static void test_kind_detection(void **state)
     assert_int_equal(vl_input_decode(&in, pbk, strlen(pbk)), VPNLINT_OK);
     assert_int_equal(in.kind, VPNLINT_KIND_PBK);
     vl_input_clear(&in);
+    const char *junk = "note: exported by hand\r\n[Contoso VPN]\r\nEncoding=1\r\n";
+    assert_int_equal(vl_input_decode(&in, junk, strlen(junk)), VPNLINT_OK);
+    assert_int_equal(in.kind, VPNLINT_KIND_PBK);
+    vl_input_clear(&in);
+    const char *prose = "Some text [with brackets]\nand no keys\n";
+    assert_int_equal(vl_input_decode(&in, prose, strlen(prose)), VPNLINT_OK);
+    assert_int_equal(in.kind, VPNLINT_KIND_UNKNOWN);
+    vl_input_clear(&in);
     const char *other = "<html><body>hi</body></html>";
     assert_int_equal(vl_input_decode(&in, other, strlen(other)), VPNLINT_OK);
     assert_int_equal(in.kind, VPNLINT_KIND_UNKNOWN);

@@ -164,6 +164,16 @@ static const char *corpus_file(const char *name)
     return NULL;
 }
 
+/* PBK019 names both the entry and the trimmed key (the two used to share one
+ * buffer, so the entry's name was overwritten by the key). */
+static void test_padded_key_message(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"[Contoso VPN]", "' VpnStrategy '", "as VpnStrategy",
+                                        NULL};
+    expect_words(" VpnStrategy =7\r\n", "PBK019", words);
+}
+
 static vpnlint_report *lint_path(const char *path)
 {
     vpnlint_options opt = VPNLINT_OPTIONS_INIT;
@@ -245,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_good_example_is_clean),
         cmocka_unit_test(test_bad_example_findings),
         cmocka_unit_test(test_corpus_findings),
+        cmocka_unit_test(test_padded_key_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

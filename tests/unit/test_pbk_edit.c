@@ -3,7 +3,7 @@
  * canonical position, blobs re-wrap at 128, multilink addressing, refusals
  * (ambiguous names/keys, conflicts, bad values), secrets masked, write with
  * backup and restore. */
-#define _POSIX_C_SOURCE 200809L
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,12 +12,11 @@
 #include <cmocka.h>
 
 #include "pbk/edit.h"
+#include "testutil.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* ---------------------------------------------------------- helpers */
 
@@ -57,39 +56,21 @@ static char *slurp(const char *path, size_t *n)
 
 static char *make_tmpdir(void)
 {
-    const char *base = getenv("TMPDIR");
     char *t = malloc(512);
-    snprintf(t, 512, "%s/vpnlint-pbk-edit-XXXXXX", base && *base ? base : "/tmp");
-    assert_non_null(mkdtemp(t));
+    assert_int_equal(tu_make_temp_dir(t, 512, "vpnlint-pbk-edit"), 0);
     return t;
 }
 
 static void rm_tree(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    char p[1024];
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
-    }
-    closedir(d);
-    rmdir(dir);
+    tu_remove_dir(dir);
 }
 
 static size_t count_files(const char *dir)
 {
-    DIR *d = opendir(dir);
-    size_t n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        n += e->d_name[0] != '.';
-    if (d)
-        closedir(d);
+    char **names;
+    size_t n = tu_list_dir(dir, &names);
+    tu_free_names(names, n);
     return n;
 }
 
@@ -447,7 +428,7 @@ static void test_conflict(void **state)
     free(now);
     assert_int_equal(count_files(dir), 1); /* no backup, no temp file */
     /* deleted meanwhile: also a conflict */
-    unlink(path);
+    remove(path);
     assert_int_equal(vpnlint_pbk_write(&backup, h), VPNLINT_ECONFLICT);
     assert_int_equal(count_files(dir), 0);
     vpnlint_pbk_free(h);

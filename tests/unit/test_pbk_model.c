@@ -573,6 +573,56 @@ static void test_profiles(void **state)
     free(s);
 }
 
+/* Keys are interned per file: one id and one pointer per distinct key, with
+ * the per-name facts rules use (secret, blob, canonical spelling). */
+static void test_interned_keys(void **state)
+{
+    (void)state;
+    const char t[] = "[a]\r\nType=2\r\nPreSharedKey=\r\nType=3\r\nCustomAuthData=AB\r\n"
+                     "CustomAuthData=CD\r\nvpnstrategy=7\r\n[b]\r\nType=2\r\n";
+    vl_pbk *p = parse_str(t, sizeof t - 1);
+    assert_int_equal(p->n_kvs, 6);
+    assert_int_equal(p->n_names, 4);
+    const vl_pbk_kv *k = p->kvs;
+    assert_int_equal(k[0].kid, k[2].kid);
+    assert_int_equal(k[0].kid, k[5].kid);
+    assert_ptr_equal(k[0].key, k[5].key);
+    assert_int_equal(vl_pbk_key_id(p, "Type"), (int32_t)k[0].kid);
+    assert_int_equal(vl_pbk_key_id(p, "type"), -1);
+    assert_int_equal(vl_pbk_key_id(p, "NumRoutes"), -1);
+    assert_true(p->name_flags[k[1].kid] & VL_PBK_NAME_SECRET);
+    assert_false(p->name_flags[k[0].kid] & VL_PBK_NAME_SECRET);
+    assert_true(p->name_flags[k[3].kid] & VL_PBK_NAME_BLOB);
+    assert_string_equal(k[3].value, "ABCD");
+    assert_string_equal(p->name_ci[k[4].kid], "VpnStrategy");
+    assert_string_equal(p->name_ci[k[1].kid], "PreSharedKey");
+    assert_string_equal(vl_pbk_entry_value(&p->entries[0], "Type"), "2");
+    assert_null(vl_pbk_entry_value(&p->entries[1], "PreSharedKey"));
+    bool set[4] = {false, false, false, false};
+    const char *const list[] = {"Type", "NotInFile", "vpnstrategy"};
+    vl_pbk_key_set(p, list, 3, set);
+    assert_true(set[k[0].kid] && set[k[4].kid]);
+    assert_false(set[k[1].kid] || set[k[3].kid]);
+    vl_pbk_free(p);
+
+    /* many distinct keys: the table grows and every key keeps its own id */
+    char big[600 * 16];
+    size_t n = (size_t)snprintf(big, sizeof big, "[x]\n");
+    for (int i = 0; i < 600; i++)
+        n += (size_t)snprintf(big + n, sizeof big - n, "K%03d=%d\n", i, i);
+    p = parse_str(big, n);
+    assert_int_equal(p->n_names, 600);
+    for (int i = 0; i < 600; i++) {
+        char key[8];
+        snprintf(key, sizeof key, "K%03d", i);
+        int32_t id = vl_pbk_key_id(p, key);
+        assert_true(id >= 0);
+        assert_string_equal(p->names[id], key);
+        assert_int_equal(p->kvs[i].kid, (uint32_t)id);
+    }
+    vl_pbk_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_kv_int),
         cmocka_unit_test(test_prefixes_and_mutations),
         cmocka_unit_test(test_profiles),
+        cmocka_unit_test(test_interned_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

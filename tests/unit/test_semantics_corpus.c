@@ -15,8 +15,8 @@ typedef struct expect {
 } expect;
 
 static const expect cases[] = {
-    {"richardhicks-aovpn-ProfileXML_Device.xml", "PX093@9 PX093@10"},
-    {"richardhicks-aovpn-ProfileXML_User.xml", "PX093@9 PX093@10 PX082@13 PX083@13 PX089@90"},
+    {"richardhicks-aovpn-ProfileXML_Device.xml", ""},
+    {"richardhicks-aovpn-ProfileXML_User.xml", "PX082@13 PX083@13 PX089@90"},
     {"richardhicks-aovpn-ProfileXML_Entra_ConditionalAccess.xml", "PX094@7"},
     {"richardhicks-aovpn-ProfileXML_LockDown.xml", ""},
     {"richardhicks-aovpn-ProfileXML_PaloAlto.xml", ""},

@@ -149,9 +149,25 @@ static void test_split(void **state)
     assert_string_equal(c.items[1], "10.0.0.3");
 }
 
+static void test_edit_distance(void **state)
+{
+    (void)state;
+    assert_int_equal(vl_edit_distance("Servers", "Servers", false), 0);
+    assert_int_equal(vl_edit_distance("Severs", "Servers", false), 1);
+    assert_int_equal(vl_edit_distance("DNSServers", "DnsServers", false), 2);
+    assert_int_equal(vl_edit_distance("DNSServers", "DnsServers", true), 0);
+    assert_int_equal(vl_edit_distance("", "abc", false), 3);
+    assert_int_equal(vl_edit_distance("https://x", "http://x", false), 1);
+    char long_name[300];
+    memset(long_name, 'a', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    assert_true(vl_edit_distance(long_name, "a", false) == (size_t)-1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_edit_distance),
         cmocka_unit_test(test_thumbprint), cmocka_unit_test(test_oid),   cmocka_unit_test(test_dns),
         cmocka_unit_test(test_ports),      cmocka_unit_test(test_split),
     };

@@ -23,10 +23,11 @@ namespace VpnLint
 
         public string Text { get; }
 
-        /// <summary>Manual, Rule, Device or Probe.</summary>
+        /// <summary>Manual, Rule, Device or Probe: the kind of the first (primary) check.</summary>
         public string CheckKind { get; }
 
-        /// <summary>The rule or check ID that tests it, or null when it is checked by hand.</summary>
+        /// <summary>The rule and check IDs that test it, separated by single spaces, primary first
+        /// ("DEV004 DEV005 PBK039"), or null when it is checked by hand.</summary>
         public string? Check { get; }
 
         public string How { get; }

@@ -8,6 +8,7 @@
 #include "pbk/pbk.h"
 #include "profilexml/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +184,8 @@ void vpnlint_report_free(vpnlint_report *r)
 
 bool vl_rule_enabled(const vpnlint_report *r, const vl_rule *rule)
 {
+    if (!r->only && !r->disable && !r->n_overrides) /* the common case */
+        return !(rule->flags & VL_RULE_OPT_IN) || (r->opt.flags & VPNLINT_OPT_PEDANTIC);
     if (r->only && !vl_list_contains(r->only, rule->id))
         return false;
     if (r->disable && vl_list_contains(r->disable, rule->id))
@@ -266,6 +269,19 @@ static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const
     sev = vl_effective_severity(rn->report, c->rule, sev);
     if (sev == VPNLINT_SEVERITY_OFF)
         return;
+    /* one formatting pass into a stack buffer; the rare long message is
+     * formatted again on the heap */
+    char local[512];
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(local, sizeof local, fmt, cp);
+    va_end(cp);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof local) {
+        vl_report_add(rn->report, rn->file_index, c->rule, sev, line, col, local);
+        return;
+    }
     char *msg = vl_vsprintf(fmt, ap);
     if (!msg)
         return;
@@ -355,7 +371,7 @@ static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const 
 }
 
 static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len,
-                      uint64_t real_size)
+                      uint64_t real_size, unsigned flags)
 {
     vl_input in;
     memset(&in, 0, sizeof in);
@@ -373,6 +389,14 @@ static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len
             vl_input_clear(&in);
             return rc;
         }
+    }
+    if ((flags & VPNLINT_ADD_IF_KNOWN) && in.kind == VPNLINT_KIND_UNKNOWN && !in.too_big &&
+        !in.decode_error.message) {
+        /* not ours (a .csproj in a scanned folder): forget the record */
+        vl_input_clear(&in);
+        free(r->files[fi].path);
+        r->n_files--;
+        return VPNLINT_ENOTFOUND;
     }
     vl_profile *px = NULL;
     if (in.kind == VPNLINT_KIND_PROFILEXML && !in.decode_error.message)
@@ -400,10 +424,15 @@ int vpnlint_report_add_buffer(vpnlint_report *r, const char *display_path, const
     size_t fi = vl_report_add_file_record(r, display_path ? display_path : "<input>");
     if (fi == (size_t)-1)
         return vl_error_oom();
-    return lint_bytes(r, fi, data ? data : "", len, len);
+    return lint_bytes(r, fi, data ? data : "", len, len, 0);
 }
 
 int vpnlint_report_add_file(vpnlint_report *r, const char *path)
+{
+    return vpnlint_report_add_file_ex(r, path, 0);
+}
+
+int vpnlint_report_add_file_ex(vpnlint_report *r, const char *path, unsigned int flags)
 {
     if (!r || !path)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_report_add_file: NULL argument");
@@ -415,14 +444,17 @@ int vpnlint_report_add_file(vpnlint_report *r, const char *path)
     uint64_t size = 0;
     int rc = vl_read_file(path, r->opt.max_bytes, &data, &len, &size);
     if (rc == VPNLINT_ETOOBIG)
-        return lint_bytes(r, fi, NULL, 0, size ? size : r->opt.max_bytes + 1);
+        return lint_bytes(r, fi, NULL, 0, size ? size : r->opt.max_bytes + 1, flags);
     if (rc != VPNLINT_OK) {
         r->files[fi].read_error = rc;
         r->files[fi].read_error_message = vl_strdup(vpnlint_error_last());
         return rc;
     }
-    rc = lint_bytes(r, fi, data, len, len);
+    rc = lint_bytes(r, fi, data, len, len, flags);
     free(data);
+    if (rc == VPNLINT_ENOTFOUND && (flags & VPNLINT_ADD_IF_KNOWN))
+        return vl_error_set(VPNLINT_ENOTFOUND, "%s: neither ProfileXML nor a phonebook; skipped",
+                            path);
     return rc;
 }
 

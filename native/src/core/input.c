@@ -214,6 +214,29 @@ static void detect_kind(vl_input *in)
     if (s < end && *s == '[') {
         in->kind = VPNLINT_KIND_PBK;
         in->envelope = "none";
+        return;
+    }
+    /* A phonebook with junk before its first entry (a stray line, an editor's
+     * note): a "[name]" header among the first lines, with Key=Value lines. */
+    const char *line = s;
+    bool header = false, kv = false;
+    for (int n = 0; n < 64 && line < end; n++) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *le = nl ? nl : end;
+        size_t tl;
+        const char *t = vl_trim(line, (size_t)(le - line), &tl);
+        if (tl >= 2 && t[0] == '[' && t[tl - 1] == ']')
+            header = true;
+        else if (header && tl > 1 && memchr(t, '=', tl) && t[0] != '=')
+            kv = true;
+        if (header && kv) {
+            in->kind = VPNLINT_KIND_PBK;
+            in->envelope = "none";
+            return;
+        }
+        if (!nl)
+            break;
+        line = nl + 1;
     }
 }
 

@@ -150,8 +150,10 @@ const char *vl_xml_text(vl_arena *a, xmlNodePtr node)
     /* common case: exactly one text child */
     if (c && !c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
         const char *s = (const char *)c->content;
-        size_t n;
-        const char *t = vl_trim(s, strlen(s), &n);
+        size_t len = strlen(s), n;
+        const char *t = vl_trim(s, len, &n);
+        if (n == len)
+            return s; /* no white space to trim: the document's own string */
         return vl_arena_strndup(a, t, n);
     }
     vl_buf b = VL_BUF_INIT;

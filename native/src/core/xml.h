@@ -16,7 +16,8 @@ xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line
                        unsigned max_depth, const char *what);
 
 /* Trimmed text content of an element's text/CDATA children (not of nested
- * elements), copied into the arena; "" when none. */
+ * elements): the document's own string when nothing needs trimming, else a
+ * copy in the arena; "" when none. Valid as long as the document. */
 const char *vl_xml_text(vl_arena *a, xmlNodePtr node);
 
 #endif

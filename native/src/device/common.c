@@ -3,6 +3,7 @@
  * the test pause hook and the finding helper. */
 #include "device/device.h"
 #include "core/win32.h"
+#include "pbk/pbk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,58 +46,19 @@ vl_regression vl_dev_regression(uint32_t build, uint32_t ubr, const char **fix_k
     return ubr >= fixed ? VL_REGRESSION_FIXED : VL_REGRESSION_AFFECTED;
 }
 
-/* ---- phonebook scan */
+/* ---- phonebook scan: the L2TP entries, read through the phonebook model */
 
-static void scan_line(const char *line, size_t n, vl_pbk_scan *out, int *strategy, int *type,
-                      bool *in_entry)
+static void classify(vl_pbk_scan *out, long long type, long long strategy)
 {
-    size_t len;
-    const char *t = vl_trim(line, n, &len);
-    if (len == 0 || t[0] == ';' || t[0] == '\'')
-        return;
-    if (t[0] == '[' && t[len - 1] == ']') {
-        out->entries++;
-        *in_entry = true;
-        *strategy = -1;
-        *type = -1;
-        return;
-    }
-    if (!*in_entry)
-        return;
-    const char *eq = memchr(t, '=', len);
-    if (!eq)
-        return;
-    size_t klen;
-    const char *k = vl_trim(t, (size_t)(eq - t), &klen);
-    size_t vlen;
-    const char *v = vl_trim(eq + 1, len - (size_t)(eq - t) - 1, &vlen);
-    char num[16];
-    if (vlen == 0 || vlen >= sizeof num)
-        return;
-    memcpy(num, v, vlen);
-    num[vlen] = 0;
-    char *end;
-    long value = strtol(num, &end, 10);
-    if (*end)
-        return;
-    /* Only the first occurrence of a key in the entry header counts. */
-    if (klen == 11 && vl_strncasecmp(k, "VpnStrategy", 11) == 0 && *strategy < 0)
-        *strategy = (int)value;
-    else if (klen == 4 && vl_strncasecmp(k, "Type", 4) == 0 && *type < 0)
-        *type = (int)value;
-}
-
-static void close_entry(vl_pbk_scan *out, int strategy, int type, bool in_entry)
-{
-    if (!in_entry || (type >= 0 && type != 2) || strategy < 0)
+    if (type != 2) /* 2 = VPN entry */
         return;
     switch (strategy) {
-    case 3:
-    case 4:
-    case 13:
+    case 3:  /* L2TP only */
+    case 4:  /* L2TP first */
+    case 13: /* L2TP, then SSTP */
         out->l2tp_primary++;
         break;
-    case 0:
+    case 0: /* Automatic and the orders that fall back to L2TP */
     case 2:
     case 6:
     case 8:
@@ -111,9 +73,10 @@ void vl_dev_scan_pbk(const void *data, size_t len, vl_pbk_scan *out)
 {
     memset(out, 0, sizeof *out);
     const unsigned char *b = data;
-    /* UTF-16 with a BOM: keys and numbers are ASCII, keep the low bytes. */
+    /* A phonebook is 8-bit text; one saved as UTF-16 (with a BOM) is
+     * narrowed first: its keys and numbers are ASCII. */
     char *narrow = NULL;
-    const char *text = data;
+    const void *bytes = data;
     size_t n = len;
     if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
         bool le = b[0] == 0xFF;
@@ -125,28 +88,20 @@ void vl_dev_scan_pbk(const void *data, size_t len, vl_pbk_scan *out)
             unsigned hi = le ? b[i + 1] : b[i], lo = le ? b[i] : b[i + 1];
             narrow[n++] = hi ? '?' : (char)lo;
         }
-        text = narrow;
-    } else if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-        text += 3;
-        n -= 3;
+        bytes = narrow;
     }
-    int strategy = -1, type = -1;
-    bool in_entry = false;
-    size_t start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || text[i] == '\n' || text[i] == '\r') {
-            if (i > start) {
-                bool was_entry = in_entry;
-                int s = strategy, t = type;
-                unsigned before = out->entries;
-                scan_line(text + start, i - start, out, &strategy, &type, &in_entry);
-                if (out->entries != before)
-                    close_entry(out, s, t, was_entry);
-            }
-            start = i + 1;
+    vl_pbk *p = NULL;
+    if (vl_pbk_parse(&p, bytes, n) == VPNLINT_OK && p) {
+        for (size_t i = 0; i < p->n_entries; i++) {
+            const vl_pbk_entry *e = &p->entries[i];
+            long long type = 2, strategy = -1; /* entries without Type are VPN entries */
+            out->entries++;
+            vl_pbk_entry_int(e, "Type", &type);
+            if (vl_pbk_entry_int(e, "VpnStrategy", &strategy))
+                classify(out, type, strategy);
         }
     }
-    close_entry(out, strategy, type, in_entry);
+    vl_pbk_free(p);
     free(narrow);
 }
 

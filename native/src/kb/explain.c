@@ -1,6 +1,8 @@
 /* explain.c — public API over the knowledge base, and its renderers. */
 #include "kb/kb.h"
 
+#include "core/rule.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
@@ -99,7 +101,8 @@ vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info_index, size_t cause
 /* ---- text rendering */
 
 /* Appends `text` wrapped at `width` columns; every line starts with `indent`
- * spaces except the first, which continues after `first_used` columns. */
+ * spaces except the first, which continues after `first_used` columns.
+ * Text between backquotes is kept on one line. */
 static void put_wrapped(vl_buf *b, const char *text, size_t indent, size_t first_used, size_t width)
 {
     size_t col = first_used;
@@ -110,9 +113,15 @@ static void put_wrapped(vl_buf *b, const char *text, size_t indent, size_t first
             p++;
         if (!*p)
             break;
+        /* a word ends at a space outside `code` spans, so a command is
+         * never broken over two lines (a span runs to its closing quote) */
         const char *w = p;
-        while (*p && *p != ' ')
+        bool in_code = false;
+        while (*p && (*p != ' ' || in_code)) {
+            if (*p == '`')
+                in_code = !in_code;
             p++;
+        }
         size_t wl = (size_t)(p - w);
         if (!first_word && col + 1 + wl > width) {
             vl_buf_putc(b, '\n');
@@ -144,6 +153,155 @@ static const char *check_kind_name(int kind)
     }
 }
 
+/* How the checks of a cause are run: one group per input kind. */
+enum { RUN_PROFILE, RUN_PBK, RUN_DEVICE, RUN_INPUT, RUN_GROUPS };
+
+static int run_group(const char *id)
+{
+    const vl_rule *r = vl_rule_lookup(id);
+    switch (r ? r->kind : VPNLINT_KIND_UNKNOWN) {
+    case VPNLINT_KIND_PROFILEXML:
+        return RUN_PROFILE;
+    case VPNLINT_KIND_PBK:
+        return RUN_PBK;
+    case VPNLINT_KIND_DEVICE:
+        return RUN_DEVICE;
+    default:
+        return RUN_INPUT;
+    }
+}
+
+/* The command that runs a check of `group` for cause c, e.g.
+ * "vpnlint lint --target intune PROFILE.xml". */
+static void run_command(char *buf, size_t cap, int group, const vl_kb_cause *c)
+{
+    const char *args = c->lint_args && *c->lint_args ? c->lint_args : NULL;
+    switch (group) {
+    case RUN_PROFILE:
+        snprintf(buf, cap, "vpnlint lint %s%sPROFILE.xml", args ? args : "", args ? " " : "");
+        break;
+    case RUN_PBK:
+        snprintf(buf, cap, "vpnlint lint rasphone.pbk");
+        break;
+    case RUN_DEVICE:
+        snprintf(buf, cap, "vpnlint detect");
+        break;
+    default:
+        snprintf(buf, cap, "vpnlint lint FILE");
+        break;
+    }
+}
+
+static const char *const run_where[RUN_GROUPS] = {
+    [RUN_PROFILE] = "",
+    [RUN_PBK] = "",
+    [RUN_DEVICE] = " on the Windows client (elevated prompt)",
+    [RUN_INPUT] = "",
+};
+
+/* Which run groups an entry's causes use (bit per group). */
+static unsigned groups_used(const vl_kb_entry *e)
+{
+    unsigned used = 0;
+    char id[16];
+    for (size_t i = 0; i < e->n_causes; i++)
+        for (size_t k = 0; vl_kb_check_id(e->causes[i].check, k, id); k++)
+            used |= 1u << run_group(id);
+    return used;
+}
+
+static void put_spaces(vl_buf *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        vl_buf_putc(b, ' ');
+}
+
+/* "Check:" lines of a cause with checks: one line per input kind,
+ *   Check: PX071, PX072 - run `vpnlint lint PROFILE.xml`
+ *          DEV004 - run `vpnlint detect` on the Windows client (elevated prompt)
+ * then the extra note (`how`), if any. */
+static void render_checks(vl_buf *b, const vl_kb_cause *c, size_t ind, size_t W)
+{
+    /* groups in the order their first ID appears (the primary check first) */
+    int order[RUN_GROUPS], n_order = 0;
+    char id[16];
+    for (size_t k = 0; vl_kb_check_id(c->check, k, id); k++) {
+        int g = run_group(id);
+        bool seen = false;
+        for (int j = 0; j < n_order; j++)
+            seen = seen || order[j] == g;
+        if (!seen)
+            order[n_order++] = g;
+    }
+    bool first_line = true;
+    for (int o = 0; o < n_order; o++) {
+        const int g = order[o];
+        char line[512], cmd[128];
+        size_t n = 0;
+        line[0] = '\0';
+        for (size_t k = 0; vl_kb_check_id(c->check, k, id); k++) {
+            if (run_group(id) != g)
+                continue;
+            size_t used = strlen(line);
+            snprintf(line + used, sizeof line - used, "%s%s", n ? ", " : "", id);
+            n++;
+        }
+        if (!n)
+            continue;
+        run_command(cmd, sizeof cmd, g, c);
+        size_t used = strlen(line);
+        snprintf(line + used, sizeof line - used, " - run `%s`%s", cmd, run_where[g]);
+        if (first_line)
+            vl_buf_puts(b, "Check: ");
+        else
+            put_spaces(b, ind);
+        put_wrapped(b, line, ind, ind, W);
+        first_line = false;
+    }
+    if (c->how && *c->how) {
+        put_spaces(b, ind);
+        put_wrapped(b, c->how, ind, ind, W);
+    }
+}
+
+/* After the causes: what the placeholders in the commands mean, for the
+ * kinds of check this entry uses. */
+static void render_run_notes(vl_buf *b, const vl_kb_entry *e, size_t W)
+{
+    unsigned used = groups_used(e);
+    vl_buf_puts(b, "\n  How to run the checks:\n");
+    if (used & ((1u << RUN_PROFILE) | (1u << RUN_INPUT))) {
+        vl_buf_puts(b, "    - PROFILE.xml: ");
+        put_wrapped(b,
+                    "the ProfileXML you deploy (the XML pasted into Intune, or the file your "
+                    "script passes to MDM_VPNv2_01).",
+                    6, 19, W);
+    }
+    if (used & (1u << RUN_PBK)) {
+        vl_buf_puts(b, "    - rasphone.pbk: ");
+        put_wrapped(b,
+                    "the phonebook, %APPDATA%\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk "
+                    "(your connections) or "
+                    "%ProgramData%\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk (all "
+                    "users').",
+                    6, 20, W);
+    }
+    if (used & (1u << RUN_DEVICE)) {
+        vl_buf_puts(b, "    - vpnlint detect: ");
+        put_wrapped(b,
+                    "runs on the Windows client itself and reads its services, registry and "
+                    "build; it also lints the installed profiles (as SYSTEM) and phonebooks.",
+                    6, 22, W);
+    }
+    vl_buf_puts(b, "    - ");
+    put_wrapped(b,
+                "A check ID (PX..., PBK..., DEV...) is explained in docs/rules/ID.md; `vpnlint "
+                "rules` lists them all. \"By hand\" means vpnlint cannot see that part (a "
+                "certificate store, the server, the network path); the step says what to run "
+                "instead.",
+                6, 6, W);
+}
+
 static void render_entry_text(vl_buf *b, const vl_kb_entry *e, size_t index)
 {
     const size_t W = 100;
@@ -170,32 +328,22 @@ static void render_entry_text(vl_buf *b, const vl_kb_entry *e, size_t index)
         vl_buf_puts(b, num);
         put_wrapped(b, c->text, (size_t)nl, (size_t)nl, W);
         const size_t ind = (size_t)nl + 7;
-        for (int k = 0; k < nl; k++)
-            vl_buf_putc(b, ' ');
+        put_spaces(b, (size_t)nl);
         if (c->check && *c->check) {
-            int ck = vl_kb_check_kind(c->check);
-            const char *hint = ck == VPNLINT_CHECK_RULE
-                                   ? "`vpnlint lint` on the profile or phonebook reports it"
-                               : ck == VPNLINT_CHECK_PROBE
-                                   ? "`vpnlint probe` on the profile or phonebook entry reports it"
-                                   : "the matching vpnlint check reports it";
-            char line[256];
-            snprintf(line, sizeof line, "vpnlint rule %s (%s).", c->check, hint);
-            vl_buf_puts(b, "Check: ");
-            char joined[1024];
-            snprintf(joined, sizeof joined, "%s%s%s", line, c->how && *c->how ? " " : "",
-                     c->how ? c->how : "");
-            put_wrapped(b, joined, ind, ind, W);
+            render_checks(b, c, ind, W);
         } else {
             vl_buf_puts(b, "Check: by hand. ");
             put_wrapped(b, c->how ? c->how : "", ind, ind + 9, W);
         }
-        for (int k = 0; k < nl; k++)
-            vl_buf_putc(b, ' ');
+        put_spaces(b, (size_t)nl);
         vl_buf_puts(b, "Fix:   ");
         put_wrapped(b, c->fix, ind, ind, W);
     }
+    render_run_notes(b, e, W);
 }
+
+static const char *const on_names[] = {"profile", "phonebook", "device", "certificate",
+                                       "server",  "network",   "secret", "deployment"};
 
 static cJSON *entry_json(const vl_kb_entry *e, size_t index)
 {
@@ -225,13 +373,31 @@ static cJSON *entry_json(const vl_kb_entry *e, size_t index)
             break;
         cJSON_AddNumberToObject(co, "rank", (double)(i + 1));
         cJSON_AddStringToObject(co, "text", c->text);
+        cJSON *about = cJSON_AddArrayToObject(co, "about");
+        for (size_t k = 0; about && k < VL_ARRAY_LEN(on_names); k++)
+            if (c->on & (1u << k))
+                cJSON_AddItemToArray(about, cJSON_CreateString(on_names[k]));
         cJSON *chk = cJSON_AddObjectToObject(co, "check");
         if (chk) {
+            char id[16], cmd[128];
             cJSON_AddStringToObject(chk, "kind", check_kind_name(vl_kb_check_kind(c->check)));
-            if (c->check)
-                cJSON_AddStringToObject(chk, "id", c->check);
+            if (vl_kb_check_id(c->check, 0, id))
+                cJSON_AddStringToObject(chk, "id", id);
             else
                 cJSON_AddNullToObject(chk, "id");
+            cJSON *ids = cJSON_AddArrayToObject(chk, "ids");
+            for (size_t k = 0; ids && vl_kb_check_id(c->check, k, id); k++) {
+                cJSON *one = cJSON_CreateObject();
+                if (!one)
+                    break;
+                const vl_rule *r = vl_rule_lookup(id);
+                cJSON_AddStringToObject(one, "id", id);
+                cJSON_AddStringToObject(one, "kind", check_kind_name(vl_kb_check_kind(id)));
+                cJSON_AddStringToObject(one, "summary", r ? r->summary : "");
+                run_command(cmd, sizeof cmd, run_group(id), c);
+                cJSON_AddStringToObject(one, "run", cmd);
+                cJSON_AddItemToArray(ids, one);
+            }
             cJSON_AddStringToObject(chk, "how", c->how ? c->how : "");
         }
         cJSON_AddStringToObject(co, "fix", c->fix);

@@ -6,20 +6,37 @@
  * 809, "Error 809", 0x329, 329h, -2146762495, 800B0109, ERROR_VPN_TIMEOUT, or
  * a fragment of the official message.
  *
- * A cause names the check that decides it: a rule ID (PXnnn, PBKnnn) that
- * must exist in the rule registry, or NULL when it must be checked by hand;
- * then `how` says how and why vpnlint cannot tell (test_kb_causes.c enforces
- * both). */
+ * A cause says what it is about (`on`, VL_KB_ON_*) and names the checks that
+ * decide it: rule and device-check IDs (PXnnn, PBKnnn, DEVnnn) separated by
+ * single spaces, the primary one first; or NULL when it must be checked by
+ * hand, and then `how` says how and why vpnlint cannot tell. Every ID must
+ * exist in the registry and its kind must fit `on` (a PX rule only for a
+ * cause in the ProfileXML, a PBK rule for one in the phonebook, a DEV check
+ * for one on the Windows client): vl_kb_cause_valid() decides that and
+ * test_kb_codes.c applies it to every cause. */
 #ifndef VL_KB_H
 #define VL_KB_H
 
 #include "core/internal.h"
 
+/* Where a cause lives, i.e. which input could show it (bits). */
+#define VL_KB_ON_PROFILE (1u << 0) /* the ProfileXML (PX rules) */
+#define VL_KB_ON_PBK (1u << 1)     /* a rasphone.pbk entry (PBK rules) */
+#define VL_KB_ON_DEVICE (1u << 2)  /* the Windows client: services, registry, build, account */
+#define VL_KB_ON_CERT (1u << 3)    /* a certificate or certificate store (client or server) */
+#define VL_KB_ON_SERVER (1u << 4)  /* the VPN server, NPS or the directory */
+#define VL_KB_ON_NETWORK (1u << 5) /* the path between client and server: firewalls, NAT, DNS */
+#define VL_KB_ON_SECRET (1u << 6)  /* a pre-shared key or password (never read) */
+#define VL_KB_ON_DEPLOY (1u << 7)  /* the deployment: Intune policy, OMA-URI, script */
+#define VL_KB_ON_ALL 0xFFu
+
 typedef struct vl_kb_cause {
-    const char *text;  /* the cause, in plain words */
-    const char *check; /* rule ID that decides it, or NULL: check by hand */
-    const char *how;   /* how to check it (mandatory when check is NULL) */
-    const char *fix;   /* what to change */
+    const char *text;      /* the cause, in plain words */
+    unsigned on;           /* VL_KB_ON_* bits, at least one */
+    const char *check;     /* "PX071 PX072": the checks that decide it, or NULL: by hand */
+    const char *how;       /* how to check it (mandatory when check is NULL, else extra) */
+    const char *fix;       /* what to change */
+    const char *lint_args; /* `vpnlint lint` options the PX rules need ("--target intune") */
 } vl_kb_cause;
 
 typedef struct vl_kb_entry {
@@ -71,8 +88,21 @@ const vl_kb_entry *vl_kb_lookup(const char *text, size_t *index_out);
  * for entries without a value (checked by the tests). buf holds 16 bytes. */
 const char *vl_kb_display(const vl_kb_entry *e, char buf[16]);
 
-/* The check kind of a check ID (vpnlint_check_kind). */
+/* The check kind (vpnlint_check_kind) of a check list: that of its first ID. */
 int vl_kb_check_kind(const char *check);
+
+/* Splits a check list: copies its i-th ID (0-based) into id[16]; false when
+ * there is no i-th ID. */
+bool vl_kb_check_id(const char *check, size_t i, char id[16]);
+
+/* Whether a rule of vpnlint_kind `kind` can decide a cause about `on`. */
+bool vl_kb_kind_fits(int rule_kind, unsigned on);
+
+/* Checks one cause: text and fix present, `on` set, the check list well
+ * formed, every ID (in the list and in the prose) existing with a kind that
+ * fits `on`, and `how` present for a cause checked by hand. Returns true when
+ * sound; otherwise false with the problem in msg. */
+bool vl_kb_cause_valid(const vl_kb_cause *c, char *msg, size_t cap);
 
 /* explain.c: one entry rendered (library-owned JSON string / appended text) */
 char *vl_kb_entry_json(size_t index);

@@ -4,76 +4,146 @@
  * #24 and #30, DPC #42). */
 #include "kb/kb.h"
 
+#define INTUNE "--target intune"
+#define WMI "--target wmi"
+
+#define CAUSE_NOT_WELL_FORMED(args)                                                                \
+    {                                                                                              \
+        .text =                                                                                    \
+            "The ProfileXML is not well-formed XML (mismatched tags, a raw '&', an undeclared "    \
+            "prefix).",                                                                            \
+        .on = VL_KB_ON_PROFILE, .check = "PX001",                                                  \
+        .fix = "Fix the XML at the line and column PX001 gives (write & as &amp;).",               \
+        .lint_args = args                                                                          \
+    }
+#define CAUSE_HIDDEN_CHARACTERS(args)                                                              \
+    {                                                                                              \
+        .text =                                                                                    \
+            "The ProfileXML contains non-ASCII, control or zero-width characters (often pasted "   \
+            "from a web page, chat or a word processor).",                                         \
+        .on = VL_KB_ON_PROFILE, .check = "PX006", .fix = "Retype or remove those characters.",     \
+        .lint_args = args                                                                          \
+    }
+#define CAUSE_ELEMENT_NAMES(args)                                                                  \
+    {                                                                                              \
+        .text = "An element name is misspelt, in the wrong case or in the wrong place, including " \
+                "the root element (it must be <VPNProfile>, without a namespace).",                \
+        .on = VL_KB_ON_PROFILE, .check = "PX020 PX002",                                            \
+        .fix = "Correct the element name (mind the case) or move it where it belongs.",            \
+        .lint_args = args                                                                          \
+    }
+#define CAUSE_VALUES_AND_STRUCTURE(args)                                                           \
+    {                                                                                              \
+        .text = "A value or the structure is not what the schema allows: an unknown enumerated "   \
+                "value, a number out of range, a boolean not written as lowercase true/false, a "  \
+                "required element missing or one repeated.",                                       \
+        .on = VL_KB_ON_PROFILE, .check = "PX026 PX027 PX025 PX022 PX021 PX023",                    \
+        .fix = "Correct the values and elements the findings name.", .lint_args = args             \
+    }
+#define CAUSE_EAP_NAMESPACE(args)                                                                  \
+    {                                                                                              \
+        .text =                                                                                    \
+            "An EAP configuration element has a missing or wrong namespace URI (e.g. https:// "    \
+            "instead of http://, a wrong V1/V2/V3 suffix).",                                       \
+        .on = VL_KB_ON_PROFILE, .check = "PX100",                                                  \
+        .fix = "Use the exact namespace URIs of an EAP configuration exported from Windows.",      \
+        .lint_args = args                                                                          \
+    }
+
 static const vl_kb_cause c87D101F4[] = {
-    {"The ProfileXML is not well-formed XML (mismatched tags, a raw '&').", "PX001", "",
-     "Fix the XML; `vpnlint lint` shows the line."},
-    {"The ProfileXML is saved as UTF-16 or with a byte-order mark.", NULL,
-     "vpnlint has no rule for this yet: `vpnlint lint --format json` reports the file's encoding; "
-     "it must be utf-8, not utf-16le/utf-16be or utf-8-bom.",
-     "Save it as UTF-8 without BOM before pasting it into Intune."},
-    {"Windows 11 rejects ProfileXML with line breaks and indentation when it comes through "
-     "Intune.",
-     NULL,
-     "vpnlint has no rule for this yet: check whether the ProfileXML pasted into Intune spans "
-     "several lines or is indented.",
-     "Put the whole ProfileXML on one line."},
-    {"The ProfileXML contains non-ASCII, control or zero-width characters (often pasted from a "
-     "web page or a word processor).",
-     NULL,
-     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII "
-     "(e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.",
-     "Retype or remove those characters."},
-    {"An element name is misspelt or unknown (names are case-sensitive).", NULL,
-     "vpnlint has no rule for this yet: compare every element name with the VPNv2 CSP ProfileXML "
-     "schema; names are case-sensitive (e.g. DomainNameInformation, not "
-     "DomainNameInformationList).",
-     "Correct the element name (mind the case)."},
-    {"The profile name in the OMA-URI contains characters that must be URL-encoded, or the "
-     "OMA-URI itself is wrong.",
-     NULL,
-     "The OMA-URI is in the Intune policy, not in the XML: it must read "
-     "./User/Vendor/MSFT/VPNv2/NAME/ProfileXML (or ./Device/...) with spaces as %20.",
-     "Correct the OMA-URI and encode the name."},
+    CAUSE_NOT_WELL_FORMED(INTUNE),
+    {.text = "The ProfileXML is saved as UTF-16 or with a byte-order mark, or has blank lines or "
+             "an XML declaration before <VPNProfile>.",
+     .on = VL_KB_ON_PROFILE,
+     .check = "PX003 PX004",
+     .fix = "Save it as UTF-8 without BOM, starting with <VPNProfile>, before pasting it into "
+            "Intune.",
+     .lint_args = INTUNE},
+    CAUSE_HIDDEN_CHARACTERS(INTUNE),
+    {.text = "Windows 11 rejects ProfileXML with line breaks and indentation when it comes "
+             "through Intune.",
+     .on = VL_KB_ON_PROFILE,
+     .check = "PX005",
+     .how = "PX005 reports line breaks only with `--target intune` (line breaks are valid XML).",
+     .fix = "Put the whole ProfileXML on one line.",
+     .lint_args = INTUNE},
+    CAUSE_ELEMENT_NAMES(INTUNE),
+    CAUSE_EAP_NAMESPACE(INTUNE),
+    {.text = "The profile name in the OMA-URI contains characters that must be URL-encoded, or the "
+             "OMA-URI itself is wrong.",
+     .on = VL_KB_ON_DEPLOY,
+     .how = "The OMA-URI is in the Intune policy, not in the XML vpnlint reads: it must read "
+            "./User/Vendor/MSFT/VPNv2/NAME/ProfileXML (or ./Device/...) with spaces as %20.",
+     .fix = "Correct the OMA-URI and encode the name."},
+    CAUSE_VALUES_AND_STRUCTURE(INTUNE),
+    {.text = "The whole profile is entity-escaped (&lt;VPNProfile&gt;), but Intune's custom XML "
+             "setting expects plain XML.",
+     .on = VL_KB_ON_PROFILE,
+     .check = "PX007",
+     .fix = "Paste the plain XML, starting with <VPNProfile>.",
+     .lint_args = INTUNE},
 };
 
 static const vl_kb_cause cMiFailed[] = {
-    {"The ProfileXML is not well-formed XML, often a raw '&' in a value.", "PX001", "",
-     "Fix the XML (write & as &amp;)."},
-    {"The ProfileXML contains characters the MDM bridge rejects.", NULL,
-     "vpnlint has no rule for this yet: search the XML for characters outside printable ASCII "
-     "(e.g. `grep -nP '[^\\x20-\\x7E\\t]'`), including non-breaking and zero-width spaces.",
-     "Remove the non-ASCII or invisible characters."},
-    {"The ProfileXML was escaped twice (it already contains &lt;VPNProfile&gt; and the script "
-     "escapes it again).",
-     NULL,
-     "vpnlint has no rule for this yet: check whether the text passed to the script already starts "
-     "with &lt;VPNProfile&gt; instead of <VPNProfile>.",
-     "Pass the raw XML and let the script escape it once."},
-    {"The script does not run as SYSTEM (device tunnel) or as the user with administrator "
-     "rights in the user's session (user tunnel), so the MDM bridge refuses.",
-     NULL,
-     "The account a script ran as is not visible to vpnlint: check with `whoami` in the same "
-     "session; device profiles need SYSTEM (e.g. PsExec -s -i).",
-     "Run the deployment in the right context."},
-    {"A profile with the same name already exists.", NULL,
-     "Run `Get-CimInstance -Namespace root\\cimv2\\mdm\\dmmap -ClassName MDM_VPNv2_01` and look "
-     "for the InstanceID.",
-     "Remove the existing instance first, or update it with Set-CimInstance."},
+    CAUSE_NOT_WELL_FORMED(WMI),
+    {.text = "The profile contains &amp;, &lt; or &gt;, which the usual deployment scripts "
+             "(VPN_Profile.ps1 and its copies) turn into a raw '&' or '<' when they escape the "
+             "XML.",
+     .on = VL_KB_ON_PROFILE,
+     .check = "PX008",
+     .how = "PX008 is a warning with `--target wmi`.",
+     .fix = "Replace the entity (e.g. write 'and' in comments), or use a script that escapes '&' "
+            "too (SecurityElement.Escape).",
+     .lint_args = WMI},
+    CAUSE_HIDDEN_CHARACTERS(WMI),
+    {.text = "The ProfileXML was escaped twice (it already contains &lt;VPNProfile&gt; and the "
+             "script escapes it again).",
+     .on = VL_KB_ON_PROFILE,
+     .check = "PX007",
+     .fix = "Pass the raw XML and let the script escape it once.",
+     .lint_args = WMI},
+    {.text = "The script does not run as SYSTEM (device tunnel) or as the signed-in user (user "
+             "tunnel), so the MDM bridge refuses.",
+     .on = VL_KB_ON_DEVICE | VL_KB_ON_DEPLOY,
+     .check = "DEV008",
+     .how = "Run `vpnlint detect` in the same session the script ran in: DEV008 names the account "
+            "and what it can see. Device profiles need SYSTEM (e.g. PsExec -s -i).",
+     .fix = "Run the deployment in the right context."},
+    CAUSE_ELEMENT_NAMES(WMI),
+    CAUSE_EAP_NAMESPACE(WMI),
+    {.text = "A profile with the same name already exists.",
+     .on = VL_KB_ON_DEVICE | VL_KB_ON_DEPLOY,
+     .how = "vpnlint detect lints the installed profiles but does not compare them with what a "
+            "script is about to create. Run `Get-CimInstance -Namespace root\\cimv2\\mdm\\dmmap "
+            "-ClassName MDM_VPNv2_01` and look for the InstanceID.",
+     .fix = "Remove the existing instance first, or update it with Set-CimInstance."},
+    CAUSE_VALUES_AND_STRUCTURE(WMI),
+    {.text = "ProfileName contains a character a connection name cannot have (| > < ? * \\ / :), "
+             "starts with a dot, or has no letter or digit.",
+     .on = VL_KB_ON_PROFILE,
+     .check = "PX057",
+     .how = "The name in the WMI InstanceID is outside the XML and is not checked.",
+     .fix = "Rename the profile.",
+     .lint_args = WMI},
 };
 
 static const vl_kb_cause cMiNotFound[] = {
-    {"A device tunnel was removed incompletely and is being re-created: the old MDM instance or "
-     "phonebook entry is still there.",
-     NULL,
-     "Run `Get-CimInstance -Namespace root\\cimv2\\mdm\\dmmap -ClassName MDM_VPNv2_01` as SYSTEM "
-     "and look for the all-users phonebook %ProgramData%\\Microsoft\\Network\\Connections\\Pbk\\"
-     "rasphone.pbk entry of the same name.",
-     "Remove the leftover MDM instance (Remove-CimInstance) and the phonebook entry "
-     "(Remove-VpnConnection -AllUserConnection), then deploy again."},
-    {"The script addresses the profile under a different name than it was created with (the "
-     "InstanceID is the URL-encoded profile name).",
-     NULL, "Compare the InstanceID in the CIM query with the name the script uses.",
-     "Use the exact, URL-encoded name (spaces as %20)."},
+    {.text = "A device tunnel was removed incompletely and is being re-created: the old MDM "
+             "instance or phonebook entry is still there.",
+     .on = VL_KB_ON_DEVICE | VL_KB_ON_DEPLOY,
+     .how = "vpnlint detect lints the installed profiles and phonebooks but cannot tell a leftover "
+            "from a wanted one. Run `Get-CimInstance -Namespace root\\cimv2\\mdm\\dmmap "
+            "-ClassName MDM_VPNv2_01` as SYSTEM and look for the all-users phonebook "
+            "%ProgramData%\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk entry of the same "
+            "name.",
+     .fix = "Remove the leftover MDM instance (Remove-CimInstance) and the phonebook entry "
+            "(Remove-VpnConnection -AllUserConnection), then deploy again."},
+    {.text = "The script addresses the profile under a different name than it was created with "
+             "(the InstanceID is the URL-encoded profile name).",
+     .on = VL_KB_ON_DEPLOY,
+     .how = "The name a script uses is not in any file vpnlint reads. Compare the InstanceID in "
+            "the CIM query with the name the script uses.",
+     .fix = "Use the exact, URL-encoded name (spaces as %20)."},
 };
 
 static const vl_kb_entry mdm_entries[] = {

@@ -38,9 +38,24 @@ size_t vl_pbk_count(const vl_pbk_kv *keys, size_t n, const char *key)
     return c;
 }
 
+/* First kv of keys[0..n) with the interned key `key` of e's phonebook (an int compare a key). */
+static const vl_pbk_kv *find_interned(const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t n,
+                                      const char *key)
+{
+    if (!e->owner)
+        return vl_pbk_find(keys, n, key);
+    int32_t id = vl_pbk_key_id(e->owner, key);
+    if (id < 0)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].kid == (uint32_t)id)
+            return &keys[i];
+    return NULL;
+}
+
 const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key)
 {
-    return vl_pbk_find(e->keys, e->n_keys, key);
+    return find_interned(e, e->keys, e->n_keys, key);
 }
 
 const char *vl_pbk_entry_value(const vl_pbk_entry *e, const char *key)
@@ -85,7 +100,7 @@ bool vl_pbk_entry_int(const vl_pbk_entry *e, const char *key, long long *out)
 
 const vl_pbk_kv *vl_pbk_entry_get_any(const vl_pbk_entry *e, const char *key)
 {
-    return vl_pbk_find(e->all, e->n_all, key);
+    return find_interned(e, e->all, e->n_all, key);
 }
 
 const vl_pbk_kv *vl_pbk_media_get(const vl_pbk_media *m, const char *key)
@@ -189,10 +204,15 @@ static int hexval(unsigned char c)
     return -1;
 }
 
+static bool is_hex(unsigned char c)
+{
+    return (unsigned char)(c - '0') < 10 || (unsigned char)((c | 0x20) - 'a') < 6;
+}
+
 bool vl_pbk_hex_valid(const char *hex, size_t len, size_t *bad)
 {
     for (size_t i = 0; i < len; i++) {
-        if (hexval((unsigned char)hex[i]) < 0) {
+        if (!is_hex((unsigned char)hex[i])) {
             if (bad)
                 *bad = i;
             return false;
@@ -659,6 +679,16 @@ bool vl_pbk_utf8_valid(const char *str, size_t n)
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
+        /* ASCII runs eight bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i == n)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;

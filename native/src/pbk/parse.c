@@ -71,14 +71,112 @@ void vl_pbk_free(vl_pbk *p)
 {
     if (!p)
         return;
+    vpnlint_free(p->names);
+    vpnlint_free(p->name_lens);
+    vpnlint_free(p->name_flags);
+    vpnlint_free(p->name_ci);
+    vpnlint_free(p->name_slots);
     for (size_t i = 0; i < p->n_problems; i++)
         vpnlint_free(p->problems[i].message);
     vpnlint_free(p->problems);
     vpnlint_free(p->lines);
     vpnlint_free(p->kvs);
-    vpnlint_free(p->bytes);
+    if (!p->borrowed)
+        vpnlint_free(p->bytes);
     vl_arena_free(p->arena);
     vpnlint_free(p);
+}
+
+/* ------------------------------------------------- interned key names */
+
+static uint32_t name_hash(const char *k, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)k[i]) * 16777619u;
+    return h;
+}
+
+static bool name_grow(vl_pbk *p)
+{
+    size_t ncap = p->name_cap ? p->name_cap * 2 : 256;
+    uint32_t *slots = vl_calloc(ncap, sizeof *slots);
+    size_t *lens = vl_realloc(p->name_lens, ncap / 2 * sizeof *lens);
+    if (lens)
+        p->name_lens = lens;
+    const char **names = vl_realloc((void *)p->names, ncap / 2 * sizeof *names);
+    if (names)
+        p->names = names;
+    const char **ci = vl_realloc((void *)p->name_ci, ncap / 2 * sizeof *ci);
+    if (ci)
+        p->name_ci = ci;
+    uint8_t *flags = vl_realloc(p->name_flags, ncap / 2 * sizeof *flags);
+    if (flags)
+        p->name_flags = flags;
+    if (!slots || !lens || !names || !ci || !flags) {
+        vpnlint_free(slots);
+        return false;
+    }
+    for (size_t i = 0; i < p->n_names; i++) {
+        size_t at = name_hash(p->names[i], p->name_lens[i]) & (ncap - 1);
+        while (slots[at])
+            at = (at + 1) & (ncap - 1);
+        slots[at] = (uint32_t)(i + 1);
+    }
+    vpnlint_free(p->name_slots);
+    p->name_slots = slots;
+    p->name_cap = ncap;
+    return true;
+}
+
+/* Slot of key[0..n) in the table: holds 1 + its id, or 0 where it would go. */
+static size_t name_slot(const vl_pbk *p, const char *key, size_t n)
+{
+    size_t mask = p->name_cap - 1, at = name_hash(key, n) & mask;
+    for (;;) {
+        uint32_t v = p->name_slots[at];
+        if (!v || (p->name_lens[v - 1] == n && memcmp(p->names[v - 1], key, n) == 0))
+            return at;
+        at = (at + 1) & mask;
+    }
+}
+
+/* Id of key[0..n), interned on first sight; -1 when out of memory. */
+static int64_t name_intern(vl_pbk *p, const char *key, size_t n)
+{
+    if (p->n_names * 2 >= p->name_cap && !name_grow(p))
+        return -1;
+    size_t at = name_slot(p, key, n);
+    if (p->name_slots[at])
+        return p->name_slots[at] - 1;
+    char *copy = vl_arena_strndup(p->arena, key, n);
+    if (!copy)
+        return -1;
+    size_t id = p->n_names++;
+    p->names[id] = copy;
+    p->name_lens[id] = n;
+    p->name_flags[id] = (uint8_t)((vl_pbk_is_secret_key(copy, n) ? VL_PBK_NAME_SECRET : 0) |
+                                  (vl_pbk_is_blob_key_n(copy, n) ? VL_PBK_NAME_BLOB : 0));
+    p->name_ci[id] = vl_pbk_known_key_ci(copy, n);
+    p->name_slots[at] = (uint32_t)(id + 1);
+    return (int64_t)id;
+}
+
+int32_t vl_pbk_key_id(const vl_pbk *p, const char *key)
+{
+    if (!p || !key || !p->name_cap)
+        return -1;
+    size_t at = name_slot(p, key, strlen(key));
+    return (int32_t)p->name_slots[at] - 1;
+}
+
+void vl_pbk_key_set(const vl_pbk *p, const char *const *list, size_t n, bool *set)
+{
+    for (size_t i = 0; i < n; i++) {
+        int32_t id = vl_pbk_key_id(p, list[i]);
+        if (id >= 0)
+            set[id] = true;
+    }
 }
 
 size_t vl_pbk_bytes(const vl_pbk *p, const unsigned char **data)
@@ -93,9 +191,9 @@ static int split_lines(vl_pbk *p)
     const unsigned char *b = p->bytes;
     size_t n = p->len, start = p->bom_len;
     size_t count = 1;
-    for (size_t i = start; i < n; i++)
-        if (b[i] == '\n')
-            count++;
+    for (const unsigned char *q = b + start, *end = b + n;
+         q < end && (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        count++;
     p->lines = vl_calloc(count, sizeof *p->lines);
     if (!p->lines)
         return VPNLINT_ENOMEM;
@@ -237,7 +335,7 @@ static int parse_all(vl_pbk *p)
         /* Continuation of a hex blob? */
         if (prev_kv && prev_kv->key_len == key_len && memcmp(prev_kv->key, key, key_len) == 0) {
             bool join = false;
-            if (vl_pbk_is_blob_key_n(prev_kv->key, prev_kv->key_len)) {
+            if (p->name_flags[prev_kv->kid] & VL_PBK_NAME_BLOB) {
                 join = true;
             } else {
                 /* Unknown key: join only a well-formed wrapped hex run (every
@@ -259,12 +357,16 @@ static int parse_all(vl_pbk *p)
         }
 
         vl_pbk_kv *kv = &p->kvs[p->n_kvs];
-        kv->key = key; /* fixed up to owned copies after the walk */
         kv->key_len = key_len;
         kv->line = lineno;
         kv->n_lines = 1;
         kv->line_index = li;
-        kv->blob = vl_pbk_is_blob_key_n(key, key_len);
+        int64_t kid = name_intern(p, key, key_len);
+        if (kid < 0)
+            return VPNLINT_ENOMEM;
+        kv->kid = (uint32_t)kid;
+        kv->key = p->names[kid];
+        kv->blob = (p->name_flags[kid] & VL_PBK_NAME_BLOB) != 0;
         kv->entry = w.entry;
         kv->media = kv->device = kv->phone = -1;
         ln->kv = (int32_t)p->n_kvs;
@@ -356,17 +458,16 @@ static int parse_all(vl_pbk *p)
             return rc;
     }
 
-    /* Owned, NUL-terminated keys and values (blob values joined). */
+    /* Owned, NUL-terminated values (blob values joined); keys are interned. */
     for (size_t i = 0; i < p->n_kvs; i++) {
         vl_pbk_kv *kv = &p->kvs[i];
-        kv->key = vl_arena_strndup(p->arena, kv->key, kv->key_len);
         size_t total = 0;
         for (unsigned k = 0; k < kv->n_lines; k++) {
             const vl_pbk_line *pl = &p->lines[kv->line_index + k];
             total += pl->len - kv->key_len - 1;
         }
         char *v = vl_arena_alloc(p->arena, total + 1);
-        if (!kv->key || !v)
+        if (!v)
             return VPNLINT_ENOMEM;
         size_t at = 0;
         for (unsigned k = 0; k < kv->n_lines; k++) {
@@ -411,6 +512,7 @@ static int parse_all(vl_pbk *p)
         e->name_utf8 = vl_pbk_utf8_valid(e->name, name_len);
         e->line = (unsigned)(li + 1);
         e->line_index = li;
+        e->owner = p;
     }
     for (size_t i = 0; i < n_entries; i++) {
         vl_pbk_entry *e = &p->entries[i];
@@ -502,21 +604,28 @@ static int parse_all(vl_pbk *p)
     return 0;
 }
 
-int vl_pbk_parse(vl_pbk **out, const void *bytes, size_t len)
+/* Builds the model over `bytes`: copied, or borrowed (kept by the caller until vl_pbk_free). */
+static int parse_bytes(vl_pbk **out, const void *bytes, size_t len, bool borrow)
 {
     *out = NULL;
     vl_pbk *p = vl_calloc(1, sizeof *p);
     if (!p)
         return vl_error_oom();
     p->arena = vl_arena_new();
-    p->bytes = vl_malloc(len + 1);
+    p->borrowed = borrow;
+    static const unsigned char empty[1];
+    if (borrow && !bytes)
+        bytes = empty;
+    p->bytes = borrow ? (unsigned char *)(uintptr_t)bytes : vl_malloc(len + 1);
     if (!p->arena || !p->bytes) {
         vl_pbk_free(p);
         return vl_error_oom();
     }
-    if (len)
-        memcpy(p->bytes, bytes, len);
-    p->bytes[len] = 0;
+    if (!borrow) {
+        if (len)
+            memcpy(p->bytes, bytes, len);
+        p->bytes[len] = 0;
+    }
     p->len = len;
     if (len >= 3 && p->bytes[0] == 0xEF && p->bytes[1] == 0xBB && p->bytes[2] == 0xBF)
         p->bom_len = 3;
@@ -529,10 +638,16 @@ int vl_pbk_parse(vl_pbk **out, const void *bytes, size_t len)
     return 0;
 }
 
+int vl_pbk_parse(vl_pbk **out, const void *bytes, size_t len)
+{
+    return parse_bytes(out, bytes, len, false);
+}
+
 int vl_pbk_build(vl_pbk **out, vl_input *in, const vpnlint_options *opt)
 {
     (void)opt;
-    int rc = vl_pbk_parse(out, in->bytes, in->len);
+    /* the engine frees the model before the input: borrow its bytes (no copy) */
+    int rc = parse_bytes(out, in->bytes, in->len, true);
     if (rc)
         return rc;
     const vl_pbk *p = *out;

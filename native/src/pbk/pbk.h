@@ -90,6 +90,7 @@ typedef struct vl_pbk_kv {
     int32_t media;     /* index in the entry's media[], -1 if not in a MEDIA */
     int32_t device;    /* index in the media's devices[], -1 if not in a DEVICE */
     int32_t phone;     /* index in the device's phones[], -1 if not in a group */
+    uint32_t kid;      /* id of the key among the file's distinct keys (vl_pbk.names) */
 } vl_pbk_kv;
 
 /* A run of consecutive keys (NETCOMPONENTS group or PhoneNumber group). */
@@ -131,7 +132,8 @@ typedef struct vl_pbk_entry {
     size_t n_netcomponents;
     vl_pbk_media *media;
     size_t n_media;
-    bool name_utf8; /* the name is valid UTF-8 */
+    bool name_utf8;             /* the name is valid UTF-8 */
+    const struct vl_pbk *owner; /* the phonebook (its interned key names) */
 } vl_pbk_entry;
 
 /* A structural problem met while parsing (also sent to the input's parse
@@ -142,7 +144,8 @@ typedef struct vl_pbk_problem {
 } vl_pbk_problem;
 
 struct vl_pbk {
-    unsigned char *bytes; /* owned copy of the whole input (BOM included) */
+    unsigned char *bytes; /* the whole input (BOM included): an owned copy, or borrowed */
+    bool borrowed;        /* bytes belong to the vl_input (vl_pbk_build) */
     size_t len;
     size_t bom_len; /* 3 when the file starts with a UTF-8 BOM, else 0 */
     vl_pbk_line *lines;
@@ -157,14 +160,34 @@ struct vl_pbk {
     bool utf8_valid;                       /* the whole file is valid UTF-8 */
     vl_pbk_problem *problems;
     size_t n_problems;
+    /* The file's distinct keys, interned: every kv's key points to names[kv->kid],
+     * so rules decide per distinct key once (vl_pbk_key_id) and test kv->kid
+     * per kv instead of comparing strings. */
+    const char **names;
+    size_t *name_lens;
+    uint8_t *name_flags;  /* VL_PBK_NAME_* */
+    const char **name_ci; /* vl_pbk_known_key_ci of the name (NULL when none) */
+    size_t n_names;
+    uint32_t *name_slots; /* hash table: 1 + index into names, 0 = empty */
+    size_t name_cap;      /* slots (a power of two) */
     vl_arena *arena;
 };
+
+#define VL_PBK_NAME_SECRET 1u /* vl_pbk_is_secret_key */
+#define VL_PBK_NAME_BLOB 2u   /* vl_pbk_is_blob_key */
+
+/* Id of a key among the file's distinct keys (exact, case-sensitive), or -1
+ * when no kv of the file has that key. */
+int32_t vl_pbk_key_id(const vl_pbk *p, const char *key);
+/* Marks in `set` (p->n_names bools, zeroed by the caller) the ids of the keys
+ * of `list` that occur in the file. */
+void vl_pbk_key_set(const vl_pbk *p, const char *const *list, size_t n, bool *set);
 
 /* ------------------------------------------------------------ build */
 
 /* Engine entry point: builds the model from in->bytes/in->len (never the
- * decoded text). Structural problems go to vl_input_add_parse_error. Returns
- * 0, or VPNLINT_ENOMEM. */
+ * decoded text), borrowing them: free the model before the input. Structural problems go to
+ * vl_input_add_parse_error. Returns 0, or VPNLINT_ENOMEM. */
 int vl_pbk_build(vl_pbk **out, vl_input *in, const vpnlint_options *opt);
 /* Same from raw bytes (copied); problems stay in p->problems. */
 int vl_pbk_parse(vl_pbk **out, const void *bytes, size_t len);

@@ -213,10 +213,10 @@ static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
         } else if (!eap && (node->type == XML_TEXT_NODE) && parent >= 0 &&
                    ((*list)[parent].def == VL_PX_UNKNOWN ||
                     vl_px_def_get((*list)[parent].def)->type == VL_T_CONTAINER)) {
-            size_t tl;
             const char *c = (const char *)node->content;
-            vl_trim(c, strlen(c), &tl);
-            if (tl > 0 && (*list)[parent].def != VL_PX_UNKNOWN) {
+            while (*c && vl_is_space((unsigned char)*c))
+                c++;
+            if (*c && (*list)[parent].def != VL_PX_UNKNOWN) {
                 if (p->n_stray == b->cap_stray) {
                     size_t nc = b->cap_stray ? b->cap_stray * 2 : 8;
                     vl_el *s = vl_realloc(p->stray, nc * sizeof *s);
@@ -421,6 +421,9 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
     return *doc_out ? xmlDocGetRootElement(*doc_out) : NULL;
 }
 
+static unsigned compute_protocols(const vl_profile *p);
+static vl_routing compute_routing(const vl_profile *p);
+
 int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
 {
     *out = NULL;
@@ -465,6 +468,8 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
                 last[d] = (int)i;
                 p->count[d]++;
             }
+            p->protocols = compute_protocols(p);
+            p->routing = compute_routing(p);
             if (p->first[VL_PX_EAP_Configuration] >= 0) {
                 p->eap_config = &p->els[p->first[VL_PX_EAP_Configuration]];
                 rc = build_eap(&b);
@@ -491,6 +496,7 @@ void vl_profile_free(vl_profile *p)
 {
     if (!p)
         return;
+    vl_px_cache_free(p->cache);
     xmlFreeDoc(p->doc);
     xmlFreeDoc(p->eap_doc);
     free(p->els);
@@ -653,7 +659,7 @@ static unsigned proto_bit(const char *v)
     return 0;
 }
 
-unsigned vl_px_protocols(const vl_profile *p)
+static unsigned compute_protocols(const vl_profile *p)
 {
     const char *t = vl_px_value(p, VL_PX_NP_NativeProtocolType);
     if (t && vl_strcasecmp(t, "ProtocolList") != 0)
@@ -664,7 +670,17 @@ unsigned vl_px_protocols(const vl_profile *p)
     return bits;
 }
 
+unsigned vl_px_protocols(const vl_profile *p)
+{
+    return p->protocols;
+}
+
 vl_routing vl_px_routing(const vl_profile *p)
+{
+    return (vl_routing)p->routing;
+}
+
+static vl_routing compute_routing(const vl_profile *p)
 {
     const char *t = vl_px_value(p, VL_PX_NP_RoutingPolicyType);
     if (!t)

@@ -53,7 +53,12 @@ typedef struct vl_px_def {
     unsigned flags;
 } vl_px_def;
 
-const vl_px_def *vl_px_def_get(int id);
+extern const vl_px_def vl_px_defs[VL_PX__COUNT];
+/* The definition of schema id `id`, NULL for VL_PX_UNKNOWN / VL_PX_NONE. */
+static inline const vl_px_def *vl_px_def_get(int id)
+{
+    return id >= 0 && id < VL_PX__COUNT ? &vl_px_defs[id] : NULL;
+}
 /* "NativeProfile/Authentication/UserMethod" into buf; returns buf. */
 const char *vl_px_def_path(int id, char *buf, size_t size);
 
@@ -98,6 +103,11 @@ struct vl_profile {
     vl_el *stray;
     size_t n_stray;
     vl_arena *arena;
+    /* protocol set and routing policy, computed once when the model is built */
+    unsigned protocols;
+    int routing;
+    /* derived facts computed once on first use by the rules (semantics.c) */
+    struct vl_px_cache *cache;
     /* the schema as a tree: first child / next sibling definition ids */
     int schema_first_child[VL_PX__COUNT + 1];
     int schema_next_sibling[VL_PX__COUNT];
@@ -153,7 +163,8 @@ int vl_px_eap_type(const vl_profile *p);
 bool vl_text_bool(const char *text, bool *value); /* strictly "true"/"false" */
 bool vl_text_uint(const char *text, uint64_t *value);
 
-/* ---- model lifecycle (model.c) */
+/* ---- model lifecycle (model.c); the cache is freed by semantics.c */
+void vl_px_cache_free(struct vl_px_cache *cache);
 int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt);
 void vl_profile_free(vl_profile *p);
 

@@ -24,26 +24,20 @@ static const char *const vl_enum_integrity[] = {"MD5", "SHA196", "SHA256", "SHA3
 static const char *const vl_enum_encryption[] = {"DES",    "DES3",        "AES128",      "AES192",
                                                  "AES256", "AES_GCM_128", "AES_GCM_256", NULL};
 
-static vl_px_def defs[VL_PX__COUNT] = {
+const vl_px_def vl_px_defs[VL_PX__COUNT] = {
 #define X(ID, PARENT, NAME, TYPE, MIN, MAX, BUILD, ENUM, LO, HI, FLAGS)                            \
     {VL_PX_##ID, VL_PX_##PARENT, NAME, VL_T_##TYPE, MIN, MAX, BUILD, ENUM, LO, HI, FLAGS},
 #include "schema.def"
 #undef X
 };
 
-const vl_px_def *vl_px_def_get(int id)
-{
-    if (id < 0 || id >= VL_PX__COUNT)
-        return NULL;
-    return &defs[id];
-}
 
 const char *vl_px_def_path(int id, char *buf, size_t size)
 {
     const vl_px_def *chain[16];
     int n = 0;
-    for (int d = id; d >= 0 && d < VL_PX__COUNT && d != VL_PX_ROOT && n < 16; d = defs[d].parent)
-        chain[n++] = &defs[d];
+    for (int d = id; d >= 0 && d < VL_PX__COUNT && d != VL_PX_ROOT && n < 16; d = vl_px_defs[d].parent)
+        chain[n++] = &vl_px_defs[d];
     size_t len = 0;
     buf[0] = '\0';
     if (n == 0)

@@ -2,9 +2,66 @@
 #include "profilexml/semantics.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* Routes are parsed once per profile, on first use, and shared by every
+ * route rule (a device tunnel may carry thousands of host routes). */
+struct vl_px_cache {
+    vl_route_info *routes; /* in document order, so sorted by element index */
+    size_t n_routes;
+};
+
+static void route_info_compute(const vl_profile *p, const vl_el *route, vl_route_info *out);
+
+void vl_px_cache_free(struct vl_px_cache *cache)
+{
+    if (!cache)
+        return;
+    free(cache->routes);
+    free(cache);
+}
+
+static const vl_route_info *cached_route(const vl_profile *p, const vl_el *route)
+{
+    vl_profile *mp = (vl_profile *)p; /* the cache is derived data, not the model */
+    if (!mp->cache) {
+        struct vl_px_cache *c = calloc(1, sizeof *c);
+        size_t n = vl_px_count(p, VL_PX_Route);
+        if (!c || (n && !(c->routes = calloc(n, sizeof *c->routes)))) {
+            free(c);
+            return NULL;
+        }
+        for (const vl_el *r = vl_px_first(p, VL_PX_Route); r && c->n_routes < n;
+             r = vl_px_next(p, r))
+            route_info_compute(p, r, &c->routes[c->n_routes++]);
+        mp->cache = c;
+    }
+    size_t lo = 0, hi = mp->cache->n_routes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const vl_el *r = mp->cache->routes[mid].route;
+        if (r == route)
+            return &mp->cache->routes[mid];
+        if (r->index < route->index)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
 void vl_px_route_info(const vl_profile *p, const vl_el *route, vl_route_info *out)
+{
+    const vl_route_info *c = cached_route(p, route);
+    if (c) {
+        *out = *c;
+        return;
+    }
+    route_info_compute(p, route, out);
+}
+
+static void route_info_compute(const vl_profile *p, const vl_el *route, vl_route_info *out)
 {
     memset(out, 0, sizeof *out);
     out->route = route;
@@ -18,6 +75,18 @@ void vl_px_route_info(const vl_profile *p, const vl_el *route, vl_route_info *ou
     const vl_el *ex = vl_px_child(p, route, VL_PX_RT_ExclusionRoute);
     bool v = false;
     out->exclusion = ex && vl_text_bool(ex->text, &v) && v;
+}
+
+size_t vl_px_tunnel_route_count(const vl_profile *p)
+{
+    size_t n = 0;
+    for (const vl_el *r = vl_px_first(p, VL_PX_Route); r; r = vl_px_next(p, r)) {
+        vl_route_info ri;
+        vl_px_route_info(p, r, &ri);
+        if (!ri.exclusion)
+            n++;
+    }
+    return n;
 }
 
 bool vl_px_is_native(const vl_profile *p)

@@ -23,6 +23,9 @@ typedef struct vl_route_info {
 
 void vl_px_route_info(const vl_profile *p, const vl_el *route, vl_route_info *out);
 
+/* Routes that go into the tunnel (ExclusionRoute not true). */
+size_t vl_px_tunnel_route_count(const vl_profile *p);
+
 /* A <NativeProfile> is present (routing/protocol rules apply only then). */
 bool vl_px_is_native(const vl_profile *p);
 /* The element `def` is present and strictly "true" / strictly "false". */

@@ -3,6 +3,7 @@
  * platform functions differ between Windows and POSIX. */
 #include "profilexml/values.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static bool is_space(char c)
@@ -263,4 +264,34 @@ bool vl_split_list(const char *list, char sep, vl_item_fn fn, void *user, bool *
             return true;
         q = e + 1;
     }
+}
+
+size_t vl_edit_distance(const char *a, const char *b, bool fold_case)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 255 || lb > 255)
+        return (size_t)-1;
+    size_t row[256];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            unsigned char ca = (unsigned char)a[i - 1], cb = (unsigned char)b[j - 1];
+            if (fold_case) {
+                ca = (unsigned char)tolower(ca);
+                cb = (unsigned char)tolower(cb);
+            }
+            size_t best = diag + (ca == cb ? 0 : 1);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
 }

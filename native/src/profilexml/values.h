@@ -57,4 +57,8 @@ bool vl_port_item_valid(const char *s, size_t len, const char **why);
 typedef bool (*vl_item_fn)(const char *item, size_t len, void *user);
 bool vl_split_list(const char *list, char sep, vl_item_fn fn, void *user, bool *had_space);
 
+/* Levenshtein distance between two short strings (ASCII case folded when
+ * fold_case); (size_t)-1 when either is longer than 255 bytes. */
+size_t vl_edit_distance(const char *a, const char *b, bool fold_case);
+
 #endif

@@ -17,9 +17,10 @@ char *vl_render_intune(const vpnlint_report *r)
         if (r->files[i].read_error)
             unreadable++;
     vl_buf b = VL_BUF_INIT;
-    vl_buf_printf(&b, "vpnlint %s: %s - %zu error(s), %zu warning(s), %zu info in %zu file(s)",
+    vl_buf_printf(&b, "vpnlint %s: %s - %zu error(s), %zu warning(s), %zu info ",
                   VPNLINT_VERSION_STRING, counts[2] || unreadable ? "FAIL" : "OK", counts[2],
-                  counts[1], counts[0], r->n_files);
+                  counts[1], counts[0]);
+    vl_render_scope(&b, r);
     if (unreadable)
         vl_buf_printf(&b, ", %zu unreadable", unreadable);
     /* most severe first */

@@ -17,6 +17,20 @@ char *vl_json_finish(cJSON *root, bool pretty)
     return d;
 }
 
+void vl_render_scope(vl_buf *b, const vpnlint_report *r)
+{
+    size_t files = 0, places = 0;
+    for (size_t i = 0; i < r->n_files; i++) {
+        if (r->files[i].kind == VPNLINT_KIND_DEVICE)
+            places++;
+        else
+            files++;
+    }
+    vl_buf_printf(b, "in %zu file(s)", files);
+    if (places)
+        vl_buf_printf(b, " and %zu device location(s)", places);
+}
+
 int vpnlint_report_render(char **out, const vpnlint_report *r, int format)
 {
     if (!out || !r)

@@ -15,6 +15,10 @@ char *vl_render_rules_text(void);
 char *vl_render_rules_json(void);
 char *vl_render_rules_markdown(void);
 
+/* "in 3 file(s)", "in 2 file(s) and 5 device location(s)": device findings
+ * are recorded under their location (a service, a registry key), not a file. */
+void vl_render_scope(vl_buf *b, const vpnlint_report *r);
+
 /* cJSON -> library-owned string (vpnlint_free), and frees the cJSON tree. */
 char *vl_json_finish(cJSON *root, bool pretty);
 

@@ -1,8 +1,8 @@
 /* sarif.c — SARIF 2.1.0 as GitHub code scanning accepts it: every rule in
  * tool.driver.rules[] with descriptions and help, all four region fields,
  * repository-relative URIs. */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#define _POSIX_C_SOURCE 200809L
+#if !defined(_WIN32) && !defined(_XOPEN_SOURCE)
+#define _XOPEN_SOURCE 700 /* realpath */
 #endif
 #include "render.h"
 
@@ -28,27 +28,22 @@ static bool is_abs(const char *p)
     return p[0] == '/' || p[0] == '\\' || (p[0] && p[1] == ':');
 }
 
-/* path -> relative URI reference: forward slashes, percent-encoded. */
-static char *make_uri(const char *path, const char *base)
+/* Absolute, normalised form of a path that exists; NULL otherwise. */
+static char *abs_path(const char *path)
 {
-    char cwd[4096];
-    const char *b = base;
-    if (!b && vl_getcwd(cwd, sizeof cwd))
-        b = cwd;
-    const char *p = path;
-    if (strcmp(p, "-") == 0 || strcmp(p, "<stdin>") == 0)
-        p = "stdin";
-    if (b && is_abs(p)) {
-        size_t bl = strlen(b);
-        while (bl > 1 && (b[bl - 1] == '/' || b[bl - 1] == '\\'))
-            bl--;
-        if (strncmp(p, b, bl) == 0 && (p[bl] == '/' || p[bl] == '\\'))
-            p += bl + 1;
-    }
-    while (p[0] == '.' && (p[1] == '/' || p[1] == '\\'))
-        p += 2;
+#ifdef _WIN32
+    return _fullpath(NULL, path, 0);
+#else
+    return realpath(path, NULL);
+#endif
+}
+
+/* A path as a URI reference: forward slashes, percent-encoded; an absolute
+ * path becomes a file:// URI. */
+static char *encode_uri(const char *p)
+{
     vl_buf u = VL_BUF_INIT;
-    if (is_abs(p)) { /* outside the base: an absolute file URI */
+    if (is_abs(p)) {
         vl_buf_puts(&u, "file://");
         if (p[0] != '/' && p[0] != '\\')
             vl_buf_putc(&u, '/');
@@ -64,6 +59,37 @@ static char *make_uri(const char *path, const char *base)
             vl_buf_printf(&u, "%%%02X", c);
     }
     return vl_buf_detach(&u);
+}
+
+/* path -> URI relative to base (or the working directory) when the file
+ * lies below it, so GitHub can map results to repository files. */
+static char *make_uri(const char *path, const char *base)
+{
+    if (strcmp(path, "-") == 0 || strcmp(path, "<stdin>") == 0)
+        return encode_uri("stdin");
+    char cwd[4096];
+    const char *b = base;
+    if (!b && vl_getcwd(cwd, sizeof cwd))
+        b = cwd;
+    /* compare absolute forms, so "../x" under a base of ".." works */
+    char *abs_base = b ? abs_path(b) : NULL, *abs_file = abs_path(path);
+    char *uri = NULL;
+    if (abs_base && abs_file) {
+        size_t bl = strlen(abs_base);
+        while (bl > 1 && (abs_base[bl - 1] == '/' || abs_base[bl - 1] == '\\'))
+            bl--;
+        if (strncmp(abs_file, abs_base, bl) == 0 &&
+            (abs_file[bl] == '/' || abs_file[bl] == '\\'))
+            uri = encode_uri(abs_file + bl + 1);
+    }
+    free(abs_base);
+    free(abs_file);
+    if (uri)
+        return uri;
+    const char *p = path;
+    while (p[0] == '.' && (p[1] == '/' || p[1] == '\\'))
+        p += 2;
+    return encode_uri(p);
 }
 
 static cJSON *text_obj(const char *text)

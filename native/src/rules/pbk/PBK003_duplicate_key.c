@@ -1,21 +1,6 @@
 /* PBK003 duplicate-key — the same key twice in one scope of an entry. */
 #include "common.h"
 
-#include <stdlib.h>
-
-static int cmp_kv(const void *pa, const void *pb)
-{
-    const vl_pbk_kv *a = *(const vl_pbk_kv *const *)pa;
-    const vl_pbk_kv *b = *(const vl_pbk_kv *const *)pb;
-    size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
-    int r = memcmp(a->key, b->key, n);
-    if (r)
-        return r;
-    if (a->key_len != b->key_len)
-        return a->key_len < b->key_len ? -1 : 1;
-    return a->line < b->line ? -1 : a->line > b->line;
-}
-
 static const char *scope_words(int scope)
 {
     switch (scope) {
@@ -32,28 +17,32 @@ static const char *scope_words(int scope)
     }
 }
 
-/* keys[0..n) filtered to `scope`; tmp has room for n pointers. */
+/* Scratch per distinct key name: the group that last saw it and its first kv there. */
+typedef struct seen {
+    size_t *group;
+    const vl_pbk_kv **first;
+    size_t stamp;
+} seen;
+
+/* keys[0..n) filtered to `scope`: each key seen earlier in the group is a duplicate. */
 static void scan(vl_ctx *c, const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t n, int scope,
-                 const vl_pbk_kv **tmp)
+                 seen *sn)
 {
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (keys[i].scope == scope)
-            tmp[m++] = &keys[i];
-    if (m < 2)
+    if (n < 2)
         return;
-    qsort(tmp, m, sizeof *tmp, cmp_kv);
+    size_t stamp = ++sn->stamp;
     char nb[96], kb[96], v1[80], v2[80];
-    for (size_t i = 1; i < m; i++) {
-        const vl_pbk_kv *a = tmp[i - 1], *b = tmp[i];
-        if (a->key_len != b->key_len || memcmp(a->key, b->key, a->key_len) != 0)
+    for (size_t i = 0; i < n; i++) {
+        const vl_pbk_kv *b = &keys[i];
+        if (b->scope != scope)
             continue;
-        const vl_pbk_kv *first = a; /* the earliest: sorted by line within a key */
-        for (size_t k = i - 1; k > 0 && tmp[k - 1]->key_len == b->key_len &&
-                               memcmp(tmp[k - 1]->key, b->key, b->key_len) == 0;
-             k--)
-            first = tmp[k - 1];
-        bool secret = vl_pbk_is_secret_key(b->key, b->key_len);
+        if (sn->group[b->kid] != stamp) {
+            sn->group[b->kid] = stamp;
+            sn->first[b->kid] = b;
+            continue;
+        }
+        const vl_pbk_kv *first = sn->first[b->kid];
+        bool secret = (c->pbk->name_flags[b->kid] & VL_PBK_NAME_SECRET) != 0;
         bool show = !secret && !b->blob && first->value_len <= 60 && b->value_len <= 60;
         if (show &&
             (first->value_len != b->value_len || memcmp(first->value, b->value, b->value_len) != 0))
@@ -78,33 +67,31 @@ static void scan(vl_ctx *c, const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    size_t cap = 0;
-    for (size_t i = 0; i < p->n_entries; i++)
-        if (p->entries[i].n_all > cap)
-            cap = p->entries[i].n_all;
-    if (!cap)
+    if (!p->n_names)
         return;
-    const vl_pbk_kv **tmp = vl_malloc(cap * sizeof *tmp);
-    if (!tmp)
-        return;
+    seen sn = {vl_calloc(p->n_names, sizeof *sn.group), vl_calloc(p->n_names, sizeof *sn.first), 0};
+    if (!sn.group || !sn.first)
+        goto out;
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_entry *e = &p->entries[i];
-        scan(c, e, e->keys, e->n_keys, VL_PBK_SCOPE_ENTRY, tmp);
+        scan(c, e, e->keys, e->n_keys, VL_PBK_SCOPE_ENTRY, &sn);
         for (size_t g = 0; g < e->n_netcomponents; g++)
             scan(c, e, e->netcomponents[g].keys, e->netcomponents[g].n_keys,
-                 VL_PBK_SCOPE_NETCOMPONENTS, tmp);
+                 VL_PBK_SCOPE_NETCOMPONENTS, &sn);
         for (size_t m = 0; m < e->n_media; m++) {
             const vl_pbk_media *md = &e->media[m];
-            scan(c, e, md->keys, md->n_keys, VL_PBK_SCOPE_MEDIA, tmp);
+            scan(c, e, md->keys, md->n_keys, VL_PBK_SCOPE_MEDIA, &sn);
             for (size_t d = 0; d < md->n_devices; d++) {
                 const vl_pbk_device *dv = &md->devices[d];
-                scan(c, e, dv->keys, dv->n_keys, VL_PBK_SCOPE_DEVICE, tmp);
+                scan(c, e, dv->keys, dv->n_keys, VL_PBK_SCOPE_DEVICE, &sn);
                 for (size_t g = 0; g < dv->n_phones; g++)
-                    scan(c, e, dv->phones[g].keys, dv->phones[g].n_keys, VL_PBK_SCOPE_PHONE, tmp);
+                    scan(c, e, dv->phones[g].keys, dv->phones[g].n_keys, VL_PBK_SCOPE_PHONE, &sn);
             }
         }
     }
-    free(tmp);
+out:
+    vpnlint_free(sn.group);
+    vpnlint_free(sn.first);
 }
 
 VL_RULE(PBK003) = {

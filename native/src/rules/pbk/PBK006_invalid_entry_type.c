@@ -4,12 +4,13 @@
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
+    const int32_t k_key = vl_pbk_key_id(p, "Type");
     char nb[96], vb[80];
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_entry *e = &p->entries[i];
         for (size_t k = 0; k < e->n_keys; k++) {
             const vl_pbk_kv *kv = &e->keys[k];
-            if (strcmp(kv->key, "Type") != 0)
+            if (!pbkr_key_is(kv, k_key))
                 continue;
             long long v;
             if (vl_pbk_kv_int(kv, &v) && vl_pbk_entry_type_name(v))

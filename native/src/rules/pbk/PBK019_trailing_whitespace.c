@@ -6,37 +6,36 @@ static bool sp(char ch)
     return ch == ' ' || ch == '\t';
 }
 
-static bool server_key(const vl_pbk_kv *kv)
-{
-    /* server names have their own rule (PBK042) */
-    return strcmp(kv->key, "PhoneNumber") == 0 || strcmp(kv->key, "ServerListServerName") == 0;
-}
-
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    char nb[96], kb[64];
+    char nb[96], kb[64], tb[64];
+    /* server names have their own rule (PBK042) */
+    int64_t phone = vl_pbk_key_id(p, "PhoneNumber"),
+            server = vl_pbk_key_id(p, "ServerListServerName");
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
+        bool key_sp = kv->key_len && (sp(kv->key[0]) || sp(kv->key[kv->key_len - 1]));
+        if (!key_sp && (kv->blob || kv->kid == phone || kv->kid == server || !kv->value_len ||
+                        !sp(kv->value[kv->value_len - 1])))
+            continue;
         const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
         const char *en = e ? pbkr_name(e, nb, sizeof nb) : "";
-        if (kv->key_len && (sp(kv->key[0]) || sp(kv->key[kv->key_len - 1]))) {
+        if (key_sp) {
             size_t n;
             const char *t = vl_trim(kv->key, kv->key_len, &n);
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "[%s] the key '%s' has spaces around it: keys are matched exactly, so "
                          "Windows does not see it as %s",
                          en, pbkr_text(kv->key, kv->key_len, kb, sizeof kb),
-                         pbkr_text(t, n, nb, sizeof nb));
+                         pbkr_text(t, n, tb, sizeof tb));
             continue;
         }
-        if (kv->blob || server_key(kv) || !kv->value_len || !sp(kv->value[kv->value_len - 1]))
-            continue;
         vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 1 + kv->value_len),
                      "[%s] the value of %s ends with a space or tab: whether Windows trims it "
                      "is undocumented, so %s",
                      en, pbkr_text(kv->key, kv->key_len, kb, sizeof kb),
-                     vl_pbk_is_secret_key(kv->key, kv->key_len)
+                     (p->name_flags[kv->kid] & VL_PBK_NAME_SECRET)
                          ? "remove it"
                          : "a number may not parse and a name may not match; remove it");
     }

@@ -43,21 +43,19 @@ static const char *const bool_keys[] = {
     "TryNextAlternateOnFail",
 };
 
-static bool is_bool_key(const char *k)
-{
-    for (size_t i = 0; i < VL_ARRAY_LEN(bool_keys); i++)
-        if (strcmp(bool_keys[i], k) == 0)
-            return true;
-    return false;
-}
-
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96], vb[64];
+    if (!p->n_names)
+        return;
+    bool *is = vl_calloc(p->n_names, sizeof *is);
+    if (!is)
+        return;
+    vl_pbk_key_set(p, bool_keys, VL_ARRAY_LEN(bool_keys), is);
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
-        if (!kv->value_len || !is_bool_key(kv->key))
+        if (!kv->value_len || !is[kv->kid])
             continue;
         if (kv->value_len == 1 && (kv->value[0] == '0' || kv->value[0] == '1'))
             continue;
@@ -68,6 +66,7 @@ static void check(vl_ctx *c)
                      e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
                      pbkr_text(kv->value, kv->value_len, vb, sizeof vb), kv->key, kv->key);
     }
+    vpnlint_free(is);
 }
 
 VL_RULE(PBK028) = {

@@ -51,22 +51,20 @@ static const char *const int_keys[] = {
     "LastSelectedPhone",
 };
 
-static bool is_int_key(const char *k)
-{
-    for (size_t i = 0; i < VL_ARRAY_LEN(int_keys); i++)
-        if (strcmp(int_keys[i], k) == 0)
-            return true;
-    return false;
-}
-
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96], vb[64];
+    if (!p->n_names)
+        return;
+    bool *is = vl_calloc(p->n_names, sizeof *is);
+    if (!is)
+        return;
+    vl_pbk_key_set(p, int_keys, VL_ARRAY_LEN(int_keys), is);
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
         long long v;
-        if (!kv->value_len || !is_int_key(kv->key) || vl_pbk_kv_int(kv, &v))
+        if (!kv->value_len || !is[kv->kid] || vl_pbk_kv_int(kv, &v))
             continue;
         /* trailing blanks are PBK019's business */
         size_t n;
@@ -83,6 +81,7 @@ static void check(vl_ctx *c)
                      e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
                      pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
     }
+    vpnlint_free(is);
 }
 
 VL_RULE(PBK029) = {

@@ -21,10 +21,12 @@ static unsigned wide_at(const unsigned char *s, size_t i, size_t n, size_t *len)
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
+    const int32_t k_phone = vl_pbk_key_id(p, "PhoneNumber");
+    const int32_t k_server = vl_pbk_key_id(p, "ServerListServerName");
     char nb[96], vb[160];
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
-        if (strcmp(kv->key, "PhoneNumber") != 0 && strcmp(kv->key, "ServerListServerName") != 0)
+        if (!pbkr_key_is(kv, k_phone) && !pbkr_key_is(kv, k_server))
             continue;
         const unsigned char *s = (const unsigned char *)kv->value;
         size_t n = kv->value_len;

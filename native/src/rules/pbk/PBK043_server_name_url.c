@@ -4,6 +4,8 @@
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
+    const int32_t k_phone = vl_pbk_key_id(p, "PhoneNumber");
+    const int32_t k_server = vl_pbk_key_id(p, "ServerListServerName");
     char nb[96], vb[160];
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_entry *e = &p->entries[i];
@@ -11,7 +13,7 @@ static void check(vl_ctx *c)
             continue;
         PBKR_FOR_KEYS(e, kv)
         {
-            if (strcmp(kv->key, "PhoneNumber") != 0 && strcmp(kv->key, "ServerListServerName") != 0)
+            if (!pbkr_key_is(kv, k_phone) && !pbkr_key_is(kv, k_server))
                 continue;
             const char *v = kv->value;
             size_t n = kv->value_len;

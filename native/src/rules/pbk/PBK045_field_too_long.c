@@ -14,24 +14,36 @@ static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96];
+    if (!p->n_names)
+        return;
+    /* limit index + 1 per distinct key, 0 = no limit */
+    unsigned char *lim = vl_calloc(p->n_names, 1);
+    if (!lim)
+        return;
+    for (size_t k = 0; k < VL_ARRAY_LEN(limits); k++) {
+        int32_t id = vl_pbk_key_id(p, limits[k].key);
+        if (id >= 0)
+            lim[id] = (unsigned char)(k + 1);
+    }
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
-        for (size_t k = 0; k < VL_ARRAY_LEN(limits); k++) {
-            if (strcmp(kv->key, limits[k].key) != 0)
-                continue;
-            size_t n = 0;
-            for (size_t b = 0; b < kv->value_len; b++)
-                n += ((unsigned char)kv->value[b] & 0xC0) != 0x80;
-            if (n > limits[k].max) {
-                const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-                vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                             "[%s] %s is %zu characters long; the RAS field holds at most %zu, "
-                             "so Windows cannot load or save this entry through the RAS API",
-                             e ? pbkr_name(e, nb, sizeof nb) : "", kv->key, n, limits[k].max);
-            }
-            break;
+        if (!lim[kv->kid])
+            continue;
+        size_t k = lim[kv->kid] - 1u;
+        if (kv->value_len <= limits[k].max)
+            continue; /* characters <= bytes */
+        size_t n = 0;
+        for (size_t b = 0; b < kv->value_len; b++)
+            n += ((unsigned char)kv->value[b] & 0xC0) != 0x80;
+        if (n > limits[k].max) {
+            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                         "[%s] %s is %zu characters long; the RAS field holds at most %zu, "
+                         "so Windows cannot load or save this entry through the RAS API",
+                         e ? pbkr_name(e, nb, sizeof nb) : "", kv->key, n, limits[k].max);
         }
     }
+    vpnlint_free(lim);
 }
 
 VL_RULE(PBK045) = {

@@ -9,7 +9,7 @@ static void check(vl_ctx *c)
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
         size_t n;
-        if (!vl_pbk_is_secret_key(kv->key, kv->key_len) ||
+        if (!(p->name_flags[kv->kid] & VL_PBK_NAME_SECRET) ||
             (vl_trim(kv->value, kv->value_len, &n), n == 0))
             continue;
         const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);

@@ -85,26 +85,39 @@ static void check(vl_ctx *c)
     static const char *const h16[] = {"Ipv6Prefix", "Ipv6InterfaceId"};
     const vl_pbk *p = c->pbk;
     char nb[96], vb[96];
+    if (!p->n_names)
+        return;
+    enum { NONE = 0, V4, V6, H16, PREFIXLEN };
+    unsigned char *cls = vl_calloc(p->n_names, 1);
+    if (!cls)
+        return;
+    for (size_t j = 0; j < VL_ARRAY_LEN(v4); j++)
+        if (vl_pbk_key_id(p, v4[j]) >= 0)
+            cls[vl_pbk_key_id(p, v4[j])] = V4;
+    for (size_t j = 0; j < VL_ARRAY_LEN(v6); j++)
+        if (vl_pbk_key_id(p, v6[j]) >= 0)
+            cls[vl_pbk_key_id(p, v6[j])] = V6;
+    for (size_t j = 0; j < VL_ARRAY_LEN(h16); j++)
+        if (vl_pbk_key_id(p, h16[j]) >= 0)
+            cls[vl_pbk_key_id(p, h16[j])] = H16;
+    if (vl_pbk_key_id(p, "Ipv6PrefixLength") >= 0)
+        cls[vl_pbk_key_id(p, "Ipv6PrefixLength")] = PREFIXLEN;
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_entry *e = &p->entries[i];
         for (size_t k = 0; k < e->n_keys; k++) {
             const vl_pbk_kv *kv = &e->keys[k];
-            if (!kv->value_len)
+            int what = cls[kv->kid];
+            if (!kv->value_len || what == NONE)
                 continue;
             const char *want = NULL;
-            for (size_t j = 0; j < VL_ARRAY_LEN(v4) && !want; j++)
-                if (strcmp(kv->key, v4[j]) == 0 && !ipv4(kv->value, kv->value_len))
-                    want = "a dotted IPv4 address such as 10.0.0.53 (0.0.0.0 = unset)";
-            for (size_t j = 0; j < VL_ARRAY_LEN(v6) && !want; j++)
-                if (strcmp(kv->key, v6[j]) == 0 && !ipv6(kv->value, kv->value_len))
-                    want = "an IPv6 address such as fd00::53 (:: = unset)";
-            for (size_t j = 0; j < VL_ARRAY_LEN(h16) && !want; j++)
-                if (strcmp(kv->key, h16[j]) == 0 &&
-                    (kv->value_len != 16 || !vl_pbk_hex_valid(kv->value, 16, NULL)))
-                    want = "16 hex digits (64 bits of the address)";
+            if (what == V4 && !ipv4(kv->value, kv->value_len))
+                want = "a dotted IPv4 address such as 10.0.0.53 (0.0.0.0 = unset)";
+            else if (what == V6 && !ipv6(kv->value, kv->value_len))
+                want = "an IPv6 address such as fd00::53 (:: = unset)";
+            else if (what == H16 && (kv->value_len != 16 || !vl_pbk_hex_valid(kv->value, 16, NULL)))
+                want = "16 hex digits (64 bits of the address)";
             long long pl;
-            if (!want && strcmp(kv->key, "Ipv6PrefixLength") == 0 &&
-                (!vl_pbk_kv_int(kv, &pl) || pl < 0 || pl > 128))
+            if (what == PREFIXLEN && (!vl_pbk_kv_int(kv, &pl) || pl < 0 || pl > 128))
                 want = "a prefix length from 0 to 128";
             if (want)
                 vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
@@ -113,6 +126,7 @@ static void check(vl_ctx *c)
                              pbkr_text(kv->value, kv->value_len, vb, sizeof vb), want);
         }
     }
+    vpnlint_free(cls);
 }
 
 VL_RULE(PBK053) = {

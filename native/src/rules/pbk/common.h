@@ -12,6 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Is kv's key the key with id `id` (from vl_pbk_key_id; -1 = not in the file)? */
+static inline bool pbkr_key_is(const vl_pbk_kv *kv, int32_t id)
+{
+    return id >= 0 && kv->kid == (uint32_t)id;
+}
+
 /* Protocol bits for what a VpnStrategy may use. */
 #define PBKR_PPTP 1u
 #define PBKR_L2TP 2u

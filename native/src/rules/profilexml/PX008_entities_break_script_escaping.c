@@ -16,8 +16,8 @@ typedef struct region {
 static unsigned count_nl(const char *s)
 {
     unsigned n = 0;
-    for (; s && *s; s++)
-        n += *s == '\n';
+    for (const char *q = s ? strchr(s, '\n') : NULL; q; q = strchr(q + 1, '\n'))
+        n++;
     return n;
 }
 
@@ -55,30 +55,29 @@ static void check(vl_ctx *c)
         c->opt->target == VPNLINT_TARGET_WMI ? VPNLINT_SEVERITY_WARNING : VPNLINT_SEVERITY_INFO;
     size_t total = 0;
     const char *t = in->text;
-    unsigned ln = 1;
-    size_t line_start = 0;
-    bool in_comment = false;
-    for (size_t i = 0; i < in->text_len; i++) {
-        if (t[i] == '\n') {
-            ln++;
-            line_start = i + 1;
-            continue;
-        }
-        /* entities in comments stay comment text after one more unescape */
-        if (!in_comment && t[i] == '<' && strncmp(t + i, "<!--", 4) == 0) {
-            in_comment = true;
-            i += 3;
-            continue;
-        }
-        if (in_comment) {
-            if (t[i] == '-' && strncmp(t + i, "-->", 3) == 0) {
-                in_comment = false;
-                i += 2;
+    /* jump from one '&' or '<' to the next (strpbrk is vectorised); the line
+     * of a hit comes from the loader's line index */
+    for (const char *q = strpbrk(t, "&<"); q; q = strpbrk(q + 1, "&<")) {
+        if (*q == '<') {
+            if (strncmp(q, "<!--", 4) == 0) { /* comment text stays comment text */
+                const char *e = strstr(q + 4, "-->");
+                if (!e)
+                    break;
+                q = e + 2;
             }
             continue;
         }
-        if (t[i] != '&')
-            continue;
+        size_t off = (size_t)(q - t);
+        size_t lo = 0, hi = in->n_lines;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (in->line_starts[mid] <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        unsigned ln = (unsigned)lo + 1;
+        size_t line_start = in->line_starts[lo];
         bool exempt = false;
         for (size_t k = 0; k < nex; k++)
             if (ex[k].first && ln >= ex[k].first && ln <= ex[k].last)
@@ -86,20 +85,20 @@ static void check(vl_ctx *c)
         if (exempt)
             continue;
         const char *ent = NULL, *becomes = NULL;
-        if (strncmp(t + i, "&amp;", 5) == 0) {
+        if (strncmp(q, "&amp;", 5) == 0) {
             ent = "&amp;";
             becomes = "a raw '&', which is not well-formed,";
-        } else if (strncmp(t + i, "&lt;", 4) == 0) {
+        } else if (strncmp(q, "&lt;", 4) == 0) {
             ent = "&lt;";
             becomes = "a '<' that starts markup";
-        } else if (strncmp(t + i, "&gt;", 4) == 0) {
+        } else if (strncmp(q, "&gt;", 4) == 0) {
             ent = "&gt;";
             becomes = "a bare '>'";
         }
         if (!ent)
             continue;
         if (total++ < MAX_SHOWN)
-            vl_report_at(c, sev, ln, (unsigned)(i - line_start) + 1,
+            vl_report_at(c, sev, ln, (unsigned)(off - line_start) + 1,
                          "%s here is not escaped again by VPN_Profile.ps1-style scripts (they "
                          "replace only <, > and \"), so the WMI bridge's one unescape turns it "
                          "into %s and the profile changes or fails to parse: avoid the "

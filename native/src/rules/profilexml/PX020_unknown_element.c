@@ -3,6 +3,7 @@
 #include "core/rule.h"
 #include "core/xml.h"
 #include "profilexml/model.h"
+#include "profilexml/values.h"
 
 #include <ctype.h>
 #include <libxml/tree.h>
@@ -22,33 +23,6 @@ static const struct {
     {"RouteList", "Route", "RouteList is the CSP node name"},
     {"NativeProtocolList", "NativeProtocol", "NativeProtocolList is the CSP node name"},
 };
-
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 64;
-    size_t row[64];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost =
-                tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
-            size_t best = diag + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
 
 static void suggest(vl_ctx *c, const vl_el *e, const vl_el *parent)
 {
@@ -80,7 +54,10 @@ static void suggest(vl_ctx *c, const vl_el *e, const vl_el *parent)
                       e->name, parent->name, d->name);
             return;
         }
-        size_t dist = edit_distance(e->name, d->name);
+        size_t dl = strlen(d->name);
+        if ((dl > len ? dl - len : len - dl) > limit)
+            continue; /* the distance is at least the length difference */
+        size_t dist = vl_edit_distance(e->name, d->name, true);
         if (dist <= limit && dist < best_d) {
             best = d;
             best_d = dist;

@@ -5,25 +5,13 @@
 
 #include <string.h>
 
-static size_t tunnel_routes(const vl_profile *p)
-{
-    size_t n = 0;
-    for (const vl_el *r = vl_px_first(p, VL_PX_Route); r; r = vl_px_next(p, r)) {
-        vl_route_info ri;
-        vl_px_route_info(p, r, &ri);
-        if (!ri.exclusion)
-            n++;
-    }
-    return n;
-}
-
 static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
     if (!vl_px_is_native(p) || vl_px_routing(p) != VL_ROUTE_SPLIT)
         return;
     if (!vl_px_is_true(p, VL_PX_NP_DisableClassBasedDefaultRoute) ||
-        vl_px_is_true(p, VL_PX_NP_PlumbIKEv2TSAsRoutes) || tunnel_routes(p))
+        vl_px_is_true(p, VL_PX_NP_PlumbIKEv2TSAsRoutes) || vl_px_tunnel_route_count(p))
         return;
     vl_report(c, vl_px_first(p, VL_PX_NP_DisableClassBasedDefaultRoute),
               "SplitTunnel with DisableClassBasedDefaultRoute true and no Route%s: no traffic is "

@@ -5,18 +5,6 @@
 
 #include <string.h>
 
-static size_t tunnel_routes(const vl_profile *p)
-{
-    size_t n = 0;
-    for (const vl_el *r = vl_px_first(p, VL_PX_Route); r; r = vl_px_next(p, r)) {
-        vl_route_info ri;
-        vl_px_route_info(p, r, &ri);
-        if (!ri.exclusion)
-            n++;
-    }
-    return n;
-}
-
 static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
@@ -25,7 +13,7 @@ static void check(vl_ctx *c)
     const vl_el *rt = vl_px_first(p, VL_PX_NP_RoutingPolicyType);
     if (vl_strcasecmp(rt->text, "ForceTunnel") != 0)
         return; /* unknown value: PX026 */
-    size_t n = tunnel_routes(p);
+    size_t n = vl_px_tunnel_route_count(p);
     if (n)
         vl_report(c, rt,
                   "ForceTunnel with %zu non-exclusion Route entr%s; force tunnel already "

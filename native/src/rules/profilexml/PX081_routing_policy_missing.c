@@ -5,24 +5,12 @@
 
 #include <string.h>
 
-static size_t tunnel_routes(const vl_profile *p)
-{
-    size_t n = 0;
-    for (const vl_el *r = vl_px_first(p, VL_PX_Route); r; r = vl_px_next(p, r)) {
-        vl_route_info ri;
-        vl_px_route_info(p, r, &ri);
-        if (!ri.exclusion)
-            n++;
-    }
-    return n;
-}
-
 static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
     if (!vl_px_is_native(p) || vl_px_routing(p) != VL_ROUTE_DEFAULT_FORCE)
         return;
-    size_t n = tunnel_routes(p);
+    size_t n = vl_px_tunnel_route_count(p);
     bool dcbdr = vl_px_is_true(p, VL_PX_NP_DisableClassBasedDefaultRoute);
     if (!n && !dcbdr)
         return;

@@ -1,6 +1,7 @@
 /* PX100 eap-namespace-wrong — an EAP element carries a namespace URI that
  * Windows does not know (typo, https://, wrong V1/V2/V3 suffix, missing). */
 #include "core/rule.h"
+#include "profilexml/values.h"
 #include "profilexml/eap.h"
 
 #include <stdlib.h>
@@ -86,33 +87,6 @@ static bool is_known(const char *ns)
     return false;
 }
 
-/* Levenshtein distance, capped (the strings are short URIs). */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 200 || lb > 200)
-        return 1000;
-    size_t row[201];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 /* The known namespace `ns` was probably meant to be, NULL if it is not close
  * to any (a third-party method's own namespace, say). */
 static const char *nearest_known(const char *ns)
@@ -120,7 +94,7 @@ static const char *nearest_known(const char *ns)
     const char *best = NULL;
     size_t bd = (size_t)-1;
     for (size_t i = 0; vl_eap_known_ns[i]; i++) {
-        size_t d = distance(ns, vl_eap_known_ns[i]);
+        size_t d = vl_edit_distance(ns, vl_eap_known_ns[i], false);
         if (d < bd) {
             bd = d;
             best = vl_eap_known_ns[i];
