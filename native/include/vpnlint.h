@@ -95,7 +95,8 @@ typedef enum vpnlint_kind {
     VPNLINT_KIND_UNKNOWN = 0,
     VPNLINT_KIND_PROFILEXML = 1, /* VPNv2 CSP ProfileXML (raw, escaped or SyncML) */
     VPNLINT_KIND_PBK = 2,        /* rasphone.pbk phonebook */
-    VPNLINT_KIND_DEVICE = 3      /* findings of device checks */
+    VPNLINT_KIND_DEVICE = 3,     /* findings of device checks */
+    VPNLINT_KIND_NETWORK = 4     /* findings of the network probe (vpnlint_probe) */
 } vpnlint_kind;
 
 typedef enum vpnlint_target {
@@ -513,7 +514,7 @@ VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *
  * profile's CryptographySuite, or Windows' default proposal sets). SSTP: TCP
  * + TLS, the certificate against the profile, SSTP_DUPLEX_POST. IKE_AUTH is
  * never sent, nor any credential. Results are NETnnn findings (rules of kind
- * VPNLINT_KIND_DEVICE) added to `report`; the SSTP probe needs OpenSSL and
+ * VPNLINT_KIND_NETWORK) added to `report`; the SSTP probe needs OpenSSL and
  * is not in Windows builds (a NET028 note in auto mode, VPNLINT_EUNSUPPORTED
  * when SSTP was asked for). */
 

@@ -206,7 +206,9 @@ static void test_cause_validator_rejects(void **state)
         {{.text = "t", .on = VL_KB_ON_CERT, .how = how, .fix = "f"}, NULL},
         {{.text = "t", .on = P, .check = "PX999", .fix = "f"}, "not in the rule registry"},
         {{.text = "t", .on = P, .check = "PX001 PX999", .fix = "f"}, "PX999"},
-        {{.text = "t", .on = VL_KB_ON_NETWORK, .check = "NET001", .fix = "f"},
+        {{.text = "t", .on = VL_KB_ON_NETWORK, .check = "NET001", .fix = "f"}, NULL},
+        {{.text = "t", .on = P, .check = "NET001", .fix = "f"}, "a network probe check"},
+        {{.text = "t", .on = VL_KB_ON_NETWORK, .check = "NET999", .fix = "f"},
          "not in the rule registry"},
         {{.text = "t", .on = P, .check = "PBK030", .fix = "f"}, "a phonebook rule"},
         {{.text = "t", .on = B, .check = "PX075", .fix = "f"}, "a ProfileXML rule"},
@@ -337,11 +339,11 @@ static void test_known_causes_have_their_checks(void **state)
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
         if (!entry_checked_by(pairs[i].code, pairs[i].id))
             fail_msg("%s no longer names %s as a check", pairs[i].code, pairs[i].id);
-    /* causes that stay manual until a network probe exists (issue 10) */
+    /* the network probe decides the network causes (issue 10) */
     size_t index;
     const vl_kb_entry *e = vl_kb_lookup("809", &index);
     assert_non_null(e);
-    assert_null(e->causes[0].check);
+    assert_string_equal(e->causes[0].check, "NET001 NET002");
     assert_non_null(strstr(e->causes[0].text, "UDP 500"));
 }
 
@@ -436,8 +438,8 @@ static void test_structured_access(void **state)
     assert_int_equal(vpnlint_error_cause_at(&c, info.index, 0), VPNLINT_OK);
     assert_int_equal(c.rank, 1);
     assert_non_null(strstr(c.text, "UDP 500"));
-    assert_int_equal(c.check_kind, VPNLINT_CHECK_MANUAL);
-    assert_null(c.check);
+    assert_int_equal(c.check_kind, VPNLINT_CHECK_PROBE);
+    assert_string_equal(c.check, "NET001 NET002");
     assert_true(strlen(c.how) > 0);
     assert_int_equal(vpnlint_error_cause_at(&c, info.index, info.cause_count), VPNLINT_ENOTFOUND);
 
@@ -488,7 +490,8 @@ static void test_render_text_809(void **state)
     assert_non_null(strstr(out, "In plain words:"));
     assert_non_null(strstr(out, "Likely causes"));
     assert_non_null(strstr(out, "1. UDP 500 or UDP 4500"));
-    assert_non_null(strstr(out, "Check: by hand."));
+    assert_non_null(strstr(out, "Check: NET001, NET002 - run `vpnlint probe PROFILE.xml` from the "
+                                "clients' network"));
     assert_non_null(strstr(out, "Fix:"));
     assert_non_null(strstr(out, "AssumeUDPEncapsulationContextOnSendRule"));
     /* each check says how to run it */
@@ -501,9 +504,9 @@ static void test_render_text_809(void **state)
     assert_non_null(strstr(out, "- rasphone.pbk: the phonebook, %APPDATA%"));
     assert_non_null(strstr(out, "- vpnlint detect: runs on the Windows client"));
     assert_non_null(strstr(out, "docs/rules/ID.md"));
-    /* a network cause stays by hand until the probe exists, and says why */
-    assert_non_null(strstr(out, "no network probe yet"));
-    assert_null(strstr(out, "NET0"));
+    /* the network causes are the probe's (issue 10) */
+    assert_non_null(strstr(out, "- vpnlint probe: asks the VPN server"));
+    assert_null(strstr(out, "no network probe yet"));
     assert_lines_fit(out, "809");
     vpnlint_free(out);
 
@@ -568,9 +571,12 @@ static void test_render_json(void **state)
     assert_non_null(j);
     causes = cJSON_GetObjectItem(j, "causes");
     chk = cJSON_GetObjectItem(cJSON_GetArrayItem(causes, 0), "check");
-    assert_string_equal(cJSON_GetObjectItem(chk, "kind")->valuestring, "manual");
-    assert_true(cJSON_IsNull(cJSON_GetObjectItem(chk, "id")));
-    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(chk, "ids")), 0);
+    assert_string_equal(cJSON_GetObjectItem(chk, "kind")->valuestring, "probe");
+    assert_string_equal(cJSON_GetObjectItem(chk, "id")->valuestring, "NET001");
+    ids = cJSON_GetObjectItem(chk, "ids");
+    assert_int_equal(cJSON_GetArraySize(ids), 2);
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ids, 0), "run")->valuestring,
+                        "vpnlint probe PROFILE.xml");
     chk = cJSON_GetObjectItem(cJSON_GetArrayItem(causes, 1), "check");
     assert_string_equal(cJSON_GetObjectItem(chk, "kind")->valuestring, "device");
     ids = cJSON_GetObjectItem(chk, "ids");

@@ -158,6 +158,8 @@ const char *vl_kind_name(int kind)
         return "pbk";
     case VPNLINT_KIND_DEVICE:
         return "device";
+    case VPNLINT_KIND_NETWORK:
+        return "network";
     default:
         return "unknown";
     }

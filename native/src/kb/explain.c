@@ -154,7 +154,7 @@ static const char *check_kind_name(int kind)
 }
 
 /* How the checks of a cause are run: one group per input kind. */
-enum { RUN_PROFILE, RUN_PBK, RUN_DEVICE, RUN_INPUT, RUN_GROUPS };
+enum { RUN_PROFILE, RUN_PBK, RUN_DEVICE, RUN_INPUT, RUN_PROBE, RUN_GROUPS };
 
 static int run_group(const char *id)
 {
@@ -166,6 +166,8 @@ static int run_group(const char *id)
         return RUN_PBK;
     case VPNLINT_KIND_DEVICE:
         return RUN_DEVICE;
+    case VPNLINT_KIND_NETWORK:
+        return RUN_PROBE;
     default:
         return RUN_INPUT;
     }
@@ -186,6 +188,9 @@ static void run_command(char *buf, size_t cap, int group, const vl_kb_cause *c)
     case RUN_DEVICE:
         snprintf(buf, cap, "vpnlint detect");
         break;
+    case RUN_PROBE:
+        snprintf(buf, cap, "vpnlint probe PROFILE.xml");
+        break;
     default:
         snprintf(buf, cap, "vpnlint lint FILE");
         break;
@@ -197,6 +202,7 @@ static const char *const run_where[RUN_GROUPS] = {
     [RUN_PBK] = "",
     [RUN_DEVICE] = " on the Windows client (elevated prompt)",
     [RUN_INPUT] = "",
+    [RUN_PROBE] = " from the clients' network",
 };
 
 /* Which run groups an entry's causes use (bit per group). */
@@ -293,13 +299,21 @@ static void render_run_notes(vl_buf *b, const vl_kb_entry *e, size_t W)
                     "build; it also lints the installed profiles (as SYSTEM) and phonebooks.",
                     6, 22, W);
     }
+    if (used & (1u << RUN_PROBE)) {
+        vl_buf_puts(b, "    - vpnlint probe: ");
+        put_wrapped(b,
+                    "asks the VPN server from where it runs (IKE_SA_INIT on UDP 500/4500, TLS "
+                    "on TCP 443); it never sends IKE_AUTH or a credential (docs/probe.md).",
+                    6, 21, W);
+    }
     vl_buf_puts(b, "    - ");
-    put_wrapped(b,
-                "A check ID (PX..., PBK..., DEV...) is explained in docs/rules/ID.md; `vpnlint "
-                "rules` lists them all. \"By hand\" means vpnlint cannot see that part (a "
-                "certificate store, the server, the network path); the step says what to run "
-                "instead.",
-                6, 6, W);
+    put_wrapped(
+        b,
+        "A check ID (PX..., PBK..., DEV..., NET...) is explained in docs/rules/ID.md; `vpnlint "
+        "rules` lists them all. \"By hand\" means vpnlint cannot see that part (a "
+        "certificate store, the server, the network path); the step says what to run "
+        "instead.",
+        6, 6, W);
 }
 
 static void render_entry_text(vl_buf *b, const vl_kb_entry *e, size_t index)

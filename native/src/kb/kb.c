@@ -117,12 +117,12 @@ bool vl_kb_kind_fits(int rule_kind, unsigned on)
         return (on & VL_KB_ON_PBK) != 0;
     case VPNLINT_KIND_DEVICE:
         return (on & VL_KB_ON_DEVICE) != 0;
+    case VPNLINT_KIND_NETWORK: /* the probe asks the server over the network */
+        return (on & (VL_KB_ON_NETWORK | VL_KB_ON_SERVER | VL_KB_ON_CERT)) != 0;
     case VPNLINT_KIND_UNKNOWN: /* input rules (INnnn) read either file */
         return (on & (VL_KB_ON_PROFILE | VL_KB_ON_PBK)) != 0;
     default:
-        /* a kind this table does not know yet (e.g. the network probe of
-         * issue 10, which will decide VL_KB_ON_NETWORK / VL_KB_ON_CERT
-         * causes): refuse until it is added here */
+        /* a kind this table does not know yet: refuse until it is added here */
         return false;
     }
 }
@@ -136,6 +136,8 @@ static const char *kind_word(int kind)
         return "a phonebook rule";
     case VPNLINT_KIND_DEVICE:
         return "a device check";
+    case VPNLINT_KIND_NETWORK:
+        return "a network probe check";
     case VPNLINT_KIND_UNKNOWN:
         return "an input rule";
     default:

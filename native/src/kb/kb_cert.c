@@ -8,12 +8,15 @@
     "`certutil -verify -urlfetch CERT.cer` on the client for the certificate in question; it "     \
     "prints the chain, the trust decision and revocation."
 #define HOW_SERVER_CERT                                                                            \
-    "vpnlint cannot see the certificate the server presents (it has no network probe yet). "
+    "`vpnlint probe` reads the certificate the server presents over TLS (SSTP, TCP 443); "         \
+    "the IKEv2 certificate travels in IKE_AUTH, which the probe never sends, but RRAS "            \
+    "normally uses the same one. "
 
 static const vl_kb_cause c80070040[] = {
     {.text = "The VPN server's IKEv2 (or SSTP) certificate does not have Server Authentication "
              "among its Enhanced Key Usages.",
      .on = VL_KB_ON_CERT,
+     .check = "NET022",
      .how = HOW_SERVER_CERT "On the server run `certutil -v -store My` and read the EKU of the "
                             "certificate bound to IKEv2/SSTP.",
      .fix = "Reissue the certificate with Server Authentication (1.3.6.1.5.5.7.3.1) and bind it in "
@@ -36,7 +39,9 @@ static const vl_kb_cause c800B0109[] = {
     {.text = "The client lacks the root CA of the presented certificate in its Trusted Root store "
              "(typical on non-domain-joined clients and with private CAs).",
      .on = VL_KB_ON_CERT,
-     .how = HOW_STORE,
+     .check = "NET024",
+     .how = HOW_STORE " NET024 (`vpnlint probe`) compares the root of the chain the server "
+                      "presents over TLS with the profile's TrustedRootCA.",
      .fix = "Deploy the root CA certificate to the Trusted Root Certification Authorities store "
             "(machine store for device tunnel and IKE, user/machine for EAP)."},
     {.text = "The EAP configuration's TrustedRootCA thumbprint is malformed or missing, so the NPS "
@@ -54,6 +59,7 @@ static const vl_kb_cause c800B0101[] = {
     {.text = "A certificate in the chain has expired: the VPN server's, the NPS server's, or the "
              "user's/device's own.",
      .on = VL_KB_ON_CERT,
+     .check = "NET025",
      .how = HOW_STORE " Check NotAfter of each certificate in the chain.",
      .fix = "Renew the expired certificate (and make sure auto-enrollment renews it next time)."},
     {.text = "The client's clock is wrong, so valid certificates look expired or not yet valid.",
@@ -67,6 +73,7 @@ static const vl_kb_cause c800B010F[] = {
     {.text = "The name the client dials is not in the server certificate (SSTP/IKEv2): the profile "
              "uses an IP address, an alias or an internal name.",
      .on = VL_KB_ON_CERT | VL_KB_ON_PROFILE | VL_KB_ON_PBK,
+     .check = "NET023",
      .how = HOW_SERVER_CERT "Compare NativeProfile/Servers (or PhoneNumber in the phonebook) with "
                             "the certificate's subject and SAN.",
      .fix = "Dial the exact FQDN on the certificate, or reissue the certificate with that name."},

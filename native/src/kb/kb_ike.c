@@ -5,10 +5,11 @@
 #include "kb/kb.h"
 
 #define HOW_SERVER_CERT                                                                            \
-    "vpnlint cannot see the certificate the server presents (it has no network probe yet). On "    \
+    "`vpnlint probe` reads the certificate the server presents over TLS (SSTP, TCP 443); "         \
+    "the IKEv2 certificate travels in IKE_AUTH, which the probe never sends, but RRAS "            \
+    "normally uses the same one. On "                                                              \
     "the VPN server run `certutil -v -store My`, pick the certificate bound to IKEv2 and read "    \
-    "its "                                                                                         \
-    "Enhanced Key Usage, validity and Subject Alternative Name."
+    "its Enhanced Key Usage, validity and Subject Alternative Name."
 #define HOW_CERT_STORE                                                                             \
     "A certificate-store fact: vpnlint's device checks do not read certificate stores. "
 
@@ -16,18 +17,21 @@ static const vl_kb_cause c13801[] = {
     {.text = "The VPN server's IKEv2 certificate lacks the Server Authentication EKU (and, for "
              "some clients, the IP security IKE intermediate EKU).",
      .on = VL_KB_ON_CERT,
+     .check = "NET022",
      .how = HOW_SERVER_CERT,
      .fix = "Reissue the server certificate with Server Authentication (1.3.6.1.5.5.7.3.1) and IP "
             "security IKE intermediate (1.3.6.1.5.5.8.2.2), then restart the RemoteAccess "
             "service."},
     {.text = "The VPN server's certificate has expired.",
      .on = VL_KB_ON_CERT,
+     .check = "NET025",
      .how = HOW_SERVER_CERT,
      .fix = "Renew the server certificate and bind the new one to IKEv2."},
     {.text = "The client does not have the root CA of the server's certificate in Local "
              "Computer\\Trusted Root Certification Authorities (typical on non-domain-joined "
              "clients).",
      .on = VL_KB_ON_CERT,
+     .check = "NET024",
      .how = HOW_CERT_STORE "Run `certutil -store Root` on the client and look for the issuing "
                            "root.",
      .fix = "Deploy the root CA certificate to the client's machine Trusted Root store (Intune "
@@ -35,8 +39,10 @@ static const vl_kb_cause c13801[] = {
     {.text = "The server name the client dials does not match the certificate's subject or "
              "Subject Alternative Name (e.g. the profile dials an IP address or an internal name).",
      .on = VL_KB_ON_CERT | VL_KB_ON_PROFILE | VL_KB_ON_PBK,
-     .how = "vpnlint cannot see the server's certificate (no network probe yet), so no rule can "
-            "compare names. Compare NativeProfile/Servers (or PhoneNumber in the phonebook) with "
+     .check = "NET023",
+     .how = "NET023 (`vpnlint probe`) compares the name with the certificate the server presents "
+            "over TLS; for IKEv2 alone compare NativeProfile/Servers (or PhoneNumber in the "
+            "phonebook) with "
             "the certificate's SAN; it must be the exact FQDN.",
      .fix = "Dial the FQDN on the certificate, or reissue the certificate with the name clients "
             "dial."},
@@ -54,7 +60,9 @@ static const vl_kb_cause c13805[] = {
     {.text = "The IKE negotiation got no answer in time: UDP 500/4500 or fragmented IKE packets "
              "are dropped on the path.",
      .on = VL_KB_ON_NETWORK,
-     .how = "vpnlint cannot test the network path (it has no network probe yet). Take a packet "
+     .check = "NET001 NET002 NET007",
+     .how = "`vpnlint probe` tests UDP 500 and 4500 and the server's fragmentation support from "
+            "where it runs. Take a packet "
             "capture on both ends and check that the IKE packets (and their fragments) arrive.",
      .fix = "Open UDP 500/4500 on every firewall and enable IKEv2 fragmentation on the server."},
 };
@@ -112,7 +120,10 @@ static const vl_kb_cause c13868[] = {
             "value."},
     {.text = "The CryptographySuite is complete but differs from the server's IKEv2 policy.",
      .on = VL_KB_ON_SERVER | VL_KB_ON_PROFILE,
-     .how = "The server's policy is not in the profile: run Get-VpnServerConfiguration on an RRAS "
+     .check = "NET003 NET004",
+     .how = "NET003 and NET004 (`vpnlint probe PROFILE.xml`) ask the server with the profile's "
+            "CryptographySuite and say what it accepts instead. Or run Get-VpnServerConfiguration "
+            "on an RRAS "
             "server (or read the third-party gateway's IKE proposals) and compare value by value.",
      .fix = "Make client and server use the same encryption, integrity, DH group and PFS group."},
     {.text = "A phonebook entry's custom IPsec policy is damaged (NumCustomPolicy disagrees with "

@@ -10,11 +10,10 @@
 
 /* Shared manual steps, so the same check reads the same everywhere. */
 #define HOW_UDP_500_4500                                                                           \
-    "vpnlint cannot test this: it depends on every firewall and NAT between client and server, "   \
-    "and vpnlint has no network probe yet. Take a packet capture (pktmon or Wireshark) on the "    \
-    "client and on the server's outside interface and check that UDP 500 and UDP 4500 leave the "  \
-    "client and arrive at the server (Test-NetConnection tests TCP only, so it cannot prove "      \
-    "this)."
+    "`vpnlint probe PROFILE.xml` sends IKE_SA_INIT to UDP 500 and 4500 (and TLS to TCP 443 for "   \
+    "SSTP) from where it runs, without credentials. Firewalls may treat the clients' networks "    \
+    "differently, so also take a packet capture (pktmon or Wireshark) on the client and on the "   \
+    "server's outside interface (Test-NetConnection tests TCP only, so it cannot prove this)."
 #define HOW_NPS_LOG                                                                                \
     "Decided on the server, which vpnlint does not see from the client: run `vpnlint nps "         \
     "IN*.log --user NAME` on the NPS accounting log and read the Reason-Code of the "              \
@@ -22,7 +21,9 @@
 #define HOW_CERT_STORE                                                                             \
     "A certificate-store fact: vpnlint's device checks do not read certificate stores. "
 #define HOW_NO_PROBE                                                                               \
-    "vpnlint cannot see the certificate the server presents (it has no network probe yet). "
+    "`vpnlint probe` reads the certificate the server presents over TLS (SSTP, TCP 443); "         \
+    "the IKEv2 certificate travels in IKE_AUTH, which the probe never sends, but RRAS "            \
+    "normally uses the same one. "
 #define FIX_NAT_T                                                                                  \
     "Set AssumeUDPEncapsulationContextOnSendRule (REG_DWORD) to 2 under "                          \
     "HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent (`vpnlint repair natt --value 2` or "  \
@@ -200,6 +201,7 @@ static const vl_kb_cause c800[] = {
     {.text = "The VPN server cannot be reached on the tunnel's ports (UDP 500/4500 for IKEv2 and "
              "L2TP, TCP 443 for SSTP).",
      .on = VL_KB_ON_NETWORK,
+     .check = "NET001 NET002 NET020",
      .how = HOW_UDP_500_4500,
      .fix = "Allow UDP 500 and 4500 (and TCP 443 for SSTP) through every firewall to the server."},
     {.text = "IKE certificates are missing or wrong on the client or the server.",
@@ -261,6 +263,7 @@ static const vl_kb_cause c809[] = {
     {.text = "UDP 500 or UDP 4500 is blocked by a firewall between client and server (or on the "
              "server itself).",
      .on = VL_KB_ON_NETWORK,
+     .check = "NET001 NET002",
      .how = HOW_UDP_500_4500,
      .fix = "Allow UDP 500 and UDP 4500 from the client to the VPN server's outside interface on "
             "every firewall (client, network, server)."},
@@ -269,7 +272,9 @@ static const vl_kb_cause c809[] = {
     {.text = "IKE packets are fragmented (large certificate chains) and a device on the path drops "
              "the fragments.",
      .on = VL_KB_ON_NETWORK | VL_KB_ON_SERVER | VL_KB_ON_PROFILE,
-     .how = "vpnlint cannot see the network path. In a packet capture, the client's IKE_AUTH "
+     .check = "NET007",
+     .how = "NET007 reports a server that does not announce IKEv2 fragmentation; whether the path "
+            "drops fragments vpnlint cannot see. In a packet capture, the client's IKE_AUTH "
             "packets leave as IP fragments and never get an answer. On the client, "
             "<DisableIKEv2Fragmentation>true</DisableIKEv2Fragmentation> in the ProfileXML turns "
             "IKE fragmentation off; no rule reports it.",
@@ -290,7 +295,10 @@ static const vl_kb_cause c809[] = {
     {.text = "The server does not answer at all: the server name resolves to a wrong address, or "
              "the IKE service on the server is stopped.",
      .on = VL_KB_ON_SERVER | VL_KB_ON_NETWORK,
-     .how = "vpnlint cannot see DNS answers or the server. Check that the name in "
+     .check = "NET006 NET020 NET021 NET026",
+     .how = "`vpnlint probe` asks the server from where it runs: something other than an IKEv2 "
+            "server answering (NET006), or no working SSTP listener (NET020, NET021, NET026). "
+            "Check that the name in "
             "NativeProfile/Servers (or PhoneNumber in the phonebook) resolves to the server's "
             "public address (`Resolve-DnsName`), and that IKEEXT runs on the server.",
      .fix = "Correct the server name or its DNS record, or start the Remote Access and IKEEXT "
@@ -364,12 +372,14 @@ static const vl_kb_cause c835[] = {
     {.text = "The name the client dials is not in the server certificate's subject or Subject "
              "Alternative Name.",
      .on = VL_KB_ON_CERT | VL_KB_ON_NETWORK,
+     .check = "NET023",
      .how = HOW_NO_PROBE "Compare the server address in the connection (PhoneNumber / "
                          "NativeProfile/Servers) with the certificate's SAN (`certutil -dump "
                          "server.cer`).",
      .fix = "Dial the exact FQDN on the certificate, or reissue the certificate with that name."},
     {.text = "The server certificate lacks the Server Authentication EKU.",
      .on = VL_KB_ON_CERT,
+     .check = "NET022",
      .how = HOW_NO_PROBE "Inspect the certificate's Enhanced Key Usage on the server.",
      .fix = "Reissue the certificate with Server Authentication (1.3.6.1.5.5.7.3.1)."},
     {.text = "The L2TP entry has no pre-shared key, so IPsec uses a machine certificate, while the "
@@ -459,7 +469,9 @@ static const vl_kb_cause c868[] = {
     CAUSE_MALFORMED_SERVER_NAME,
     {.text = "The server name has a typo or no public DNS record.",
      .on = VL_KB_ON_NETWORK,
-     .how = "vpnlint does not resolve names. Run `Resolve-DnsName SERVER` from outside the "
+     .check = "NET010",
+     .how = "`vpnlint probe` resolves the name where it runs (NET010); run it, or `Resolve-DnsName "
+            "SERVER`, from outside the "
             "corporate network with the name in NativeProfile/Servers (or PhoneNumber in the "
             "phonebook).",
      .fix = "Correct the server name, or publish the public DNS record."},

@@ -12,7 +12,7 @@ static void check_ike_no_answer(vl_ctx *c)
 VL_RULE(NET001) = {
     .id = "NET001",
     .name = "ike-no-answer",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server does not answer IKE_SA_INIT on UDP 500",
     .description =

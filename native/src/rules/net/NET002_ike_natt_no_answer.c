@@ -12,7 +12,7 @@ static void check_ike_natt_no_answer(vl_ctx *c)
 VL_RULE(NET002) = {
     .id = "NET002",
     .name = "ike-natt-no-answer",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server answers on UDP 500 but not on UDP 4500",
     .description = "UDP 500 answered, but an IKE_SA_INIT sent to UDP 4500 with the non-ESP marker "

@@ -11,7 +11,7 @@ static void check_ike_proposal_rejected(vl_ctx *c)
 VL_RULE(NET003) = {
     .id = "NET003",
     .name = "ike-proposal-rejected",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server rejects the profile's IKEv2 proposal (NO_PROPOSAL_CHOSEN)",
     .description =

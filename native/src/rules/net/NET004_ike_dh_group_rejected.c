@@ -11,7 +11,7 @@ static void check_ike_dh_group_rejected(vl_ctx *c)
 VL_RULE(NET004) = {
     .id = "NET004",
     .name = "ike-dh-group-rejected",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server wants another Diffie-Hellman group than the profile offers",
     .description = "The server answered INVALID_KE_PAYLOAD naming the DH group it wants, or "

@@ -12,7 +12,7 @@ static void check_ike_proposal_accepted(vl_ctx *c)
 VL_RULE(NET005) = {
     .id = "NET005",
     .name = "ike-proposal-accepted",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "The server accepts this IKEv2 proposal",
     .description = "The server answered IKE_SA_INIT with an SA payload: it accepts the proposal. "

@@ -12,7 +12,7 @@ static void check_ike_malformed_answer(vl_ctx *c)
 VL_RULE(NET006) = {
     .id = "NET006",
     .name = "ike-malformed-answer",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The answer to IKE_SA_INIT is malformed",
     .description =

@@ -12,7 +12,7 @@ static void check_ike_no_fragmentation(vl_ctx *c)
 VL_RULE(NET007) = {
     .id = "NET007",
     .name = "ike-no-fragmentation",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "The server does not announce IKEv2 fragmentation",
     .description = "The server's IKE_SA_INIT answer lacks the IKEV2_FRAGMENTATION_SUPPORTED "

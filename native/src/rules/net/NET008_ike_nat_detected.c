@@ -12,7 +12,7 @@ static void check_ike_nat_detected(vl_ctx *c)
 VL_RULE(NET008) = {
     .id = "NET008",
     .name = "ike-nat-detected",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "NAT lies between this machine and the server",
     .description = "The NAT_DETECTION hashes in the server's answer do not match the addresses as "

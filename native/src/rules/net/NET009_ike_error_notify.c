@@ -12,7 +12,7 @@ static void check_ike_error_notify(vl_ctx *c)
 VL_RULE(NET009) = {
     .id = "NET009",
     .name = "ike-error-notify",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server answers IKE_SA_INIT with an error",
     .description = "The server answered IKE_SA_INIT with an error notify other than "

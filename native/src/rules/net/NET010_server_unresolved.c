@@ -12,7 +12,7 @@ static void check_server_unresolved(vl_ctx *c)
 VL_RULE(NET010) = {
     .id = "NET010",
     .name = "server-unresolved",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server name does not resolve",
     .description = "The name in Servers (ProfileXML) or PhoneNumber (phonebook) does not resolve "

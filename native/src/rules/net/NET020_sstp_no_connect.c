@@ -12,7 +12,7 @@ static void check_sstp_no_connect(vl_ctx *c)
 VL_RULE(NET020) = {
     .id = "NET020",
     .name = "sstp-no-connect",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The SSTP port cannot be reached over TCP",
     .description = "A TCP connection to the SSTP port (443 unless configured otherwise) was "

@@ -12,7 +12,7 @@ static void check_sstp_tls_failed(vl_ctx *c)
 VL_RULE(NET021) = {
     .id = "NET021",
     .name = "sstp-tls-failed",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The TLS handshake with the SSTP server fails",
     .description = "TCP connects but the TLS handshake fails (no common protocol version or "

@@ -11,7 +11,7 @@ static void check_server_cert_no_server_auth_eku(vl_ctx *c)
 VL_RULE(NET022) = {
     .id = "NET022",
     .name = "server-cert-no-server-auth-eku",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server certificate lacks the Server Authentication EKU",
     .description =

@@ -11,7 +11,7 @@ static void check_server_cert_name_mismatch(vl_ctx *c)
 VL_RULE(NET023) = {
     .id = "NET023",
     .name = "server-cert-name-mismatch",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server certificate is not issued for the name in the profile",
     .description = "Neither the subject alternative names nor (without SANs) the subject CN of the "

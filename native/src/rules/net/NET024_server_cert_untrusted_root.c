@@ -12,7 +12,7 @@ static void check_server_cert_untrusted_root(vl_ctx *c)
 VL_RULE(NET024) = {
     .id = "NET024",
     .name = "server-cert-untrusted-root",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server certificate does not chain to a trusted root",
     .description = "The chain the server presents ends in a root whose SHA-1 thumbprint is not "

@@ -12,7 +12,7 @@ static void check_server_cert_expired(vl_ctx *c)
 VL_RULE(NET025) = {
     .id = "NET025",
     .name = "server-cert-expired",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "The server certificate has expired or is not valid yet",
     .description = "The server's certificate is past its notAfter date, or before its notBefore "

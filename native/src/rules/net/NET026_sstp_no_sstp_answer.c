@@ -12,7 +12,7 @@ static void check_sstp_no_sstp_answer(vl_ctx *c)
 VL_RULE(NET026) = {
     .id = "NET026",
     .name = "sstp-no-sstp-answer",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "No SSTP server answers SSTP_DUPLEX_POST",
     .description = "TLS works, but the SSTP_DUPLEX_POST request got no answer or an answer other "

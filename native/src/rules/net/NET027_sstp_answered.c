@@ -12,7 +12,7 @@ static void check_sstp_answered(vl_ctx *c)
 VL_RULE(NET027) = {
     .id = "NET027",
     .name = "sstp-answered",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "An SSTP server answers SSTP_DUPLEX_POST",
     .description = "The server answered SSTP_DUPLEX_POST with HTTP 200: an SSTP server listens. "

@@ -12,7 +12,7 @@ static void check_sstp_probe_unavailable(vl_ctx *c)
 VL_RULE(NET028) = {
     .id = "NET028",
     .name = "sstp-probe-unavailable",
-    .kind = VPNLINT_KIND_DEVICE,
+    .kind = VPNLINT_KIND_NETWORK,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "The SSTP probe is not available in this build",
     .description =
