@@ -21,7 +21,7 @@ void vl_render_scope(vl_buf *b, const vpnlint_report *r)
 {
     size_t files = 0, places = 0;
     for (size_t i = 0; i < r->n_files; i++) {
-        if (r->files[i].kind == VPNLINT_KIND_DEVICE)
+        if (r->files[i].kind == VPNLINT_KIND_DEVICE || r->files[i].kind == VPNLINT_KIND_NETWORK)
             places++;
         else
             files++;
