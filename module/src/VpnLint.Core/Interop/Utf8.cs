@@ -71,6 +71,41 @@ namespace VpnLint.Interop
             }
         }
 
+        /// <summary>Decodes UTF-8 bytes (invalid sequences become U+FFFD).</summary>
+        public static string Decode(byte[] bytes) => Encoding.GetString(bytes);
+
+        /// <summary>The bytes with a trailing NUL, for passing raw names back to the library.</summary>
+        public static byte[] Terminate(byte[] bytes)
+        {
+            var b = new byte[bytes.Length + 1];
+            Buffer.BlockCopy(bytes, 0, b, 0, bytes.Length);
+            return b;
+        }
+
+        /// <summary>Copies a NUL-terminated string's raw bytes, then frees it (vpnlint_free).</summary>
+        public static byte[] TakeNativeBytes(IntPtr ptr)
+        {
+            if (ptr == IntPtr.Zero)
+            {
+                return new byte[0];
+            }
+            try
+            {
+                int len = 0;
+                while (Marshal.ReadByte(ptr, len) != 0)
+                {
+                    len++;
+                }
+                var bytes = new byte[len];
+                Marshal.Copy(ptr, bytes, 0, len);
+                return bytes;
+            }
+            finally
+            {
+                NativeMethods.vpnlint_free(ptr);
+            }
+        }
+
         /// <summary>Copies a string into unmanaged memory (for fields of option structs).</summary>
         public static IntPtr AllocHGlobal(string? value)
         {
