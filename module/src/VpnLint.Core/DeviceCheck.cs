@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using VpnLint.Interop;
@@ -105,7 +106,15 @@ namespace VpnLint
                     }
                     throw e;
                 }
-                return new DeviceCheckResult(new DeviceState(state), report.ToResult(options.Severity));
+                LintResult all = report.ToResult(options.Severity);
+                // The library applies the rule filters to the files it lints, not to its own DEVnnn
+                // findings; apply them to those here, with the same expanded ID lists.
+                var onlySet = only?.Split(',');
+                var disableSet = disable?.Split(',');
+                var findings = all.Findings.Where(f => (onlySet == null || onlySet.Contains(f.RuleId, StringComparer.OrdinalIgnoreCase))
+                                                       && (disableSet == null || !disableSet.Contains(f.RuleId, StringComparer.OrdinalIgnoreCase)))
+                                          .ToList();
+                return new DeviceCheckResult(new DeviceState(state), new LintResult(all.Files, findings));
             }
         }
     }

@@ -183,7 +183,7 @@ namespace VpnLint.Core.Tests
             string uri = results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!;
             Assert.Equal("tests/fixtures/rules/PX001/bad-unclosed.xml", uri);
             Assert.Equal("PX001", results[0].GetProperty("ruleId").GetString());
-            Assert.Contains("PX001", run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetRawText());
+            Assert.Contains("PX001", run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetRawText(), StringComparison.Ordinal);
         }
 
         [Fact]
