@@ -1,14 +1,18 @@
 <#
 .SYNOPSIS
-    Intune Remediations detection script: lints this device's Always On VPN profiles and
-    the all-users phonebook with the VpnLint module.
+    Intune Remediations detection script: checks this device's VPN client with the
+    VpnLint module and asks for Remediate-VpnLint.ps1 when it can help.
 .DESCRIPTION
-    Writes one line (under 2048 characters) that the Intune console shows, and exits 1
-    only when there are error findings, so that the remediation script runs. Exits 0
-    when the device is clean, has only warnings, or the check itself could not run
-    (the line then says why; a remediation could not help).
-    Works in 32-bit Windows PowerShell 5.1, Intune's default host; the module loads its
-    win-x86 library there. Deploy the VpnLint module folder to
+    Runs Test-VpnClient (services, the NAT-T value and ProhibitIpSec judged against
+    the L2TP connections present, the phonebooks and installed Always On VPN
+    profiles, run context, OS build). Writes one line (under 2048 characters) that
+    the Intune console shows: the counts of errors and warnings and the rule IDs of
+    the errors. Exits 1 only when the NAT-T value needs the repair (findings DEV004,
+    DEV005), the one thing Remediate-VpnLint.ps1 changes (Repair-L2tpNatT -Value 2);
+    other findings are reported but do not start a remediation that could not fix
+    them. Exits 0 when the check itself could not run (the line then says why).
+    Works in 32-bit Windows PowerShell 5.1, Intune's default host; the module loads
+    its win-x86 library there. Deploy the VpnLint module folder to
     %ProgramFiles%\WindowsPowerShell\Modules\VpnLint first.
 #>
 [CmdletBinding()]
@@ -16,23 +20,20 @@ param()
 
 $ErrorActionPreference = 'Stop'
 $maxLength = 2000
+$remediable = @('DEV004', 'DEV005')
 
 try {
     Import-Module -Name VpnLint -ErrorAction Stop
 
-    $findings = @()
-    $profiles = @(Get-CimInstance -Namespace 'root\cimv2\mdm\dmmap' -ClassName 'MDM_VPNv2_01' -ErrorAction SilentlyContinue)
-    if ($profiles.Count -gt 0) {
-        $findings += @($profiles | Test-VpnProfile -ErrorAction SilentlyContinue)
-    }
-    $phonebook = Join-Path -Path $env:ProgramData -ChildPath 'Microsoft\Network\Connections\Pbk\rasphone.pbk'
-    if (Test-Path -LiteralPath $phonebook) {
-        $findings += @(Test-RasPhonebook -LiteralPath $phonebook -ErrorAction SilentlyContinue)
-    }
-
+    $findings = @(Test-VpnClient -ErrorAction SilentlyContinue)
     $errors = @($findings | Where-Object { $_.Severity -eq 'Error' })
     $warnings = @($findings | Where-Object { $_.Severity -eq 'Warning' })
-    $line = 'VpnLint: {0} profile(s), {1} error(s), {2} warning(s)' -f $profiles.Count, $errors.Count, $warnings.Count
+    $natt = @($findings | Where-Object { $remediable -contains $_.RuleId })
+
+    $line = 'VpnLint: {0} error(s), {1} warning(s)' -f $errors.Count, $warnings.Count
+    if ($natt.Count -gt 0) {
+        $line = $line + '; NAT-T repair needed'
+    }
     if ($errors.Count -gt 0) {
         $ids = @($errors | ForEach-Object { '{0}@{1}' -f $_.RuleId, $_.Location })
         $line = $line + ' [' + ($ids -join ',') + ']'
@@ -41,7 +42,7 @@ try {
         $line = $line.Substring(0, $maxLength - 3) + '...'
     }
     Write-Output $line
-    if ($errors.Count -gt 0) {
+    if ($natt.Count -gt 0) {
         exit 1
     }
     exit 0

@@ -12,9 +12,15 @@
     FormatsToProcess     = @('VpnLint.format.ps1xml')
     CmdletsToExport      = @(
         'ConvertTo-VpnLintSarif'
+        'Get-NpsLogEntry'
+        'Get-RasPhonebookEntry'
         'Get-VpnErrorInfo'
         'Get-VpnLintRule'
+        'Repair-L2tpNatT'
+        'Restore-RasPhonebook'
+        'Set-RasPhonebookEntry'
         'Test-RasPhonebook'
+        'Test-VpnClient'
         'Test-VpnProfile'
     )
     FunctionsToExport    = @()
@@ -26,7 +32,7 @@
             # LicenseUri and ProjectUri: set to the public repository's addresses before publishing.
             # LicenseUri = ''
             # ProjectUri = ''
-            ReleaseNotes = 'First release: Test-VpnProfile, Test-RasPhonebook, Get-VpnLintRule, Get-VpnErrorInfo, ConvertTo-VpnLintSarif.'
+            ReleaseNotes = 'First release: Test-VpnProfile, Test-RasPhonebook, Test-VpnClient, Get-VpnLintRule, Get-VpnErrorInfo, ConvertTo-VpnLintSarif, Get-RasPhonebookEntry, Set-RasPhonebookEntry, Restore-RasPhonebook, Get-NpsLogEntry, Repair-L2tpNatT.'
         }
     }
 }

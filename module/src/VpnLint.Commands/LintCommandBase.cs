@@ -52,27 +52,7 @@ namespace VpnLint.Commands
         }
 
         /// <summary>Provider paths of -Path (wildcards expanded) or -LiteralPath; unmatched paths become errors.</summary>
-        protected List<string> ResolvePaths(IEnumerable<string> paths, bool literal)
-        {
-            var result = new List<string>();
-            foreach (string p in paths)
-            {
-                if (literal)
-                {
-                    result.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
-                    continue;
-                }
-                try
-                {
-                    result.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(p, out ProviderInfo _));
-                }
-                catch (ItemNotFoundException e)
-                {
-                    WriteError(new ErrorRecord(e, "VpnLint.PathNotFound", ErrorCategory.ObjectNotFound, p));
-                }
-            }
-            return result;
-        }
+        protected List<string> ResolvePaths(IEnumerable<string> paths, bool literal) => PathArgs.Resolve(this, paths, literal);
 
         protected void LintPaths(IEnumerable<string> providerPaths)
         {
@@ -98,7 +78,10 @@ namespace VpnLint.Commands
             }
         }
 
-        private void Write(LintResult result)
+        /// <summary>Whether an input of another kind than <see cref="ExpectedKind"/> earns a warning.</summary>
+        protected virtual bool WarnOnOtherKind => true;
+
+        protected void Write(LintResult result)
         {
             foreach (FileResult f in result.Files)
             {
@@ -106,7 +89,7 @@ namespace VpnLint.Commands
                 {
                     WriteError(ErrorRecords.From(f.ReadError, f.ReadErrorMessage, "ReadFailed", f.Path));
                 }
-                else if (f.Kind != ExpectedKind && f.Kind != VpnLintKind.Unknown)
+                else if (WarnOnOtherKind && f.Kind != ExpectedKind && f.Kind != VpnLintKind.Unknown)
                 {
                     WriteWarning($"{f.Path} is a {f.KindName} input; it was linted as such.");
                 }

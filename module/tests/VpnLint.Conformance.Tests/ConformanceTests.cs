@@ -49,7 +49,7 @@ namespace VpnLint.Conformance.Tests
         {
             "Get-ChildItem", "Get-Content", "Set-Content", "Out-File", "Get-CimInstance", "Where-Object", "ForEach-Object",
             "Select-Object", "Sort-Object", "Group-Object", "Measure-Object", "Format-Table", "Format-List", "Export-Csv",
-            "Import-Module", "Get-Help", "Write-Output", "Write-Host", "Copy-Item", "Test-Path", "Get-Item", "Out-String",
+            "Import-Module", "Get-Help", "Write-Output", "Write-Host", "Copy-Item", "Test-Path", "Get-Item", "Out-String", "Get-Date",
         };
 
         private static readonly HashSet<string> CommonParameters = new(StringComparer.OrdinalIgnoreCase)
@@ -72,8 +72,13 @@ namespace VpnLint.Conformance.Tests
         [Fact]
         public void AssemblyHasCmdlets()
         {
-            Assert.Contains(m.Cmdlets, c => c.Name == "Test-VpnProfile");
-            Assert.True(m.Cmdlets.Count >= 4, "expected at least the four lint cmdlets");
+            // The cmdlets of issue 6, all of them.
+            Assert.Equal(new[]
+            {
+                "ConvertTo-VpnLintSarif", "Get-NpsLogEntry", "Get-RasPhonebookEntry", "Get-VpnErrorInfo", "Get-VpnLintRule",
+                "Repair-L2tpNatT", "Restore-RasPhonebook", "Set-RasPhonebookEntry", "Test-RasPhonebook", "Test-VpnClient",
+                "Test-VpnProfile",
+            }, m.Cmdlets.Select(c => c.Name));
         }
 
         [Fact]
@@ -219,6 +224,37 @@ namespace VpnLint.Conformance.Tests
             // Only InputObject takes whole objects, so a FileInfo binds to -LiteralPath by PSPath.
             Assert.Single(test.Parameters, p => p.ByValue);
             Assert.True(m.Cmdlet("ConvertTo-VpnLintSarif").Param("InputObject")!.ByValue);
+            foreach (string name in new[] { "Get-RasPhonebookEntry", "Get-NpsLogEntry" })
+            {
+                CmdletMeta c = m.Cmdlet(name);
+                Assert.True(c.Param("Path")!.ByPropertyName, name + " -Path must bind by property name");
+                ParamMeta literal = c.Param("LiteralPath")!;
+                Assert.True(literal.ByPropertyName, name + " -LiteralPath must bind by property name");
+                Assert.Contains("PSPath", literal.Aliases);
+                Assert.DoesNotContain(c.Parameters, p => p.ByValue);
+            }
+            // A FileInfo's Name must not bind to the entry-name filter.
+            Assert.False(m.Cmdlet("Get-RasPhonebookEntry").Param("Name")!.ByPropertyName);
+            Assert.NotNull(m.Cmdlet("Get-NpsLogEntry").Param("Since"));
+            Assert.NotNull(m.Cmdlet("Get-NpsLogEntry").Param("User"));
+            // Get-RasPhonebookEntry | Set-RasPhonebookEntry, and Set-RasPhonebookEntry | Restore-RasPhonebook.
+            CmdletMeta set = m.Cmdlet("Set-RasPhonebookEntry");
+            Assert.True(set.Param("Path")!.ByPropertyName && set.Param("Name")!.ByPropertyName);
+            foreach (string p in new[] { "Key", "Value", "Remove", "Media", "Device", "Phone" })
+            {
+                Assert.NotNull(set.Param(p));
+            }
+            Assert.Contains(m.Core.GetType("VpnLint.PhonebookEntry")!.GetProperties(), p => p.Name == "Path");
+            Assert.True(m.Cmdlet("Restore-RasPhonebook").Param("BackupPath")!.ByPropertyName);
+            Assert.Contains(m.Core.GetType("VpnLint.PhonebookChange")!.GetProperties(), p => p.Name == "BackupPath");
+            CmdletMeta repair = m.Cmdlet("Repair-L2tpNatT");
+            Assert.Equal(new[] { "0", "1", "2" }, repair.Param("Value")!.ValidValues);
+            Assert.NotNull(repair.Param("Undo"));
+            Assert.NotNull(repair.Param("Journal"));
+            foreach (string p in new[] { "Previous", "Current", "Changed", "RebootRequired", "JournalPath" })
+            {
+                Assert.Contains(m.Core.GetType("VpnLint.RepairResult")!.GetProperties(), x => x.Name == p);
+            }
             ParamMeta id = m.Cmdlet("Get-VpnLintRule").Param("Id")!;
             Assert.True(id.ByPropertyName);
             Assert.Contains("RuleId", id.Aliases);
@@ -292,7 +328,14 @@ namespace VpnLint.Conformance.Tests
                         problems.Add($"{c.Name}: help of -{p.Name} lists aliases '{helpAliases}', the attributes {string.Join(",", p.Aliases)}");
                     }
                 }
-                foreach (string extra in documented.Keys.Where(k => c.Param(k) == null))
+                foreach (string sp in new[] { "WhatIf", "Confirm" })
+                {
+                    if (c.SupportsShouldProcess && !documented.ContainsKey(sp))
+                    {
+                        problems.Add($"{c.Name}: supports ShouldProcess but its help does not describe -{sp}");
+                    }
+                }
+                foreach (string extra in documented.Keys.Where(k => c.Param(k) == null && !(c.SupportsShouldProcess && (k == "WhatIf" || k == "Confirm"))))
                 {
                     problems.Add($"{c.Name}: help documents -{extra}, which does not exist");
                 }

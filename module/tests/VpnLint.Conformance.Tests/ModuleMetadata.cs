@@ -17,6 +17,7 @@ namespace VpnLint.Conformance.Tests
         public List<string> Aliases = new();
         public List<(string Set, bool Mandatory, bool ByValue, bool ByPropertyName, int Position)> Sets = new();
         public bool HasCompleter;
+        public List<string> ValidValues = new();
         public bool ByValue => Sets.Any(s => s.ByValue);
         public bool ByPropertyName => Sets.Any(s => s.ByPropertyName);
     }
@@ -196,6 +197,13 @@ namespace VpnLint.Conformance.Tests
                         if (aa.ConstructorArguments.Count > 0 && aa.ConstructorArguments[0].Value is IEnumerable<CustomAttributeTypedArgument> names)
                         {
                             pm.Aliases.AddRange(names.Select(n => (string)n.Value!));
+                        }
+                    }
+                    foreach (CustomAttributeData va in p.GetCustomAttributesData().Where(a => a.AttributeType.FullName == "System.Management.Automation.ValidateSetAttribute"))
+                    {
+                        if (va.ConstructorArguments.Count > 0 && va.ConstructorArguments[0].Value is IEnumerable<CustomAttributeTypedArgument> vals)
+                        {
+                            pm.ValidValues.AddRange(vals.Select(v => (string)v.Value!));
                         }
                     }
                     pm.HasCompleter = p.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "System.Management.Automation.ArgumentCompleterAttribute");

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json;
 using Xunit;
@@ -72,7 +73,7 @@ namespace VpnLint.Core.Tests
         public void TheCatalogRendersAsJson()
         {
             using JsonDocument doc = JsonDocument.Parse(RuleCatalog.Render(VpnLintFormat.Json));
-            Assert.Contains("PX001", doc.RootElement.GetRawText());
+            Assert.Contains("PX001", doc.RootElement.GetRawText(), StringComparison.Ordinal);
         }
 
         [Theory]

@@ -84,7 +84,7 @@ namespace VpnLint.Core.Tests
             // Renders many times: a double free or a leak of vpnlint_free'd memory would crash or grow.
             for (int i = 0; i < 200; i++)
             {
-                Assert.Contains("PX001", RuleCatalog.Render(VpnLintFormat.Text));
+                Assert.Contains("PX001", RuleCatalog.Render(VpnLintFormat.Text), StringComparison.Ordinal);
             }
         }
     }

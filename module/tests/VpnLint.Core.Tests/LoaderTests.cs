@@ -45,9 +45,11 @@ namespace VpnLint.Core.Tests
         [Fact]
         public void ThisProcessResolvesUnderRuntimesRidNative()
         {
-            string p = NativeLoader.ResolvePath("/opt/mod");
-            Assert.Equal(Path.Combine("/opt/mod", "runtimes", NativeLoader.CurrentRid, "native", "libvpnlint.so"), p);
-            Assert.Equal(IntPtr.Size == 8 ? "linux-x64" : "linux-x86", NativeLoader.CurrentRid);
+            string root = Path.Combine(Path.GetTempPath(), "mod");
+            string p = NativeLoader.ResolvePath(root);
+            Assert.Equal(Path.Combine(root, "runtimes", NativeLoader.CurrentRid, "native", Native.LibraryFileName), p);
+            string os = Platform.IsWindows ? "win" : "linux";
+            Assert.Equal(IntPtr.Size == 8 ? os + "-x64" : os + "-x86", NativeLoader.CurrentRid);
         }
 
         [Fact]
@@ -55,7 +57,7 @@ namespace VpnLint.Core.Tests
         {
             using var dir = new TempDir();
             var e = Assert.Throws<NativeLibraryLoadException>(() => NativeLoader.Initialize(dir.Path));
-            string expected = Path.Combine(dir.Path, "runtimes", NativeLoader.CurrentRid, "native", "libvpnlint.so");
+            string expected = Path.Combine(dir.Path, "runtimes", NativeLoader.CurrentRid, "native", Native.LibraryFileName);
             Assert.Equal(expected, e.LibraryPath);
             Assert.Equal(NativeLoader.CurrentRid, e.Rid);
             Assert.Contains(expected, e.Message);
@@ -70,7 +72,7 @@ namespace VpnLint.Core.Tests
             using var dir = new TempDir();
             string native = Path.Combine(dir.Path, "runtimes", NativeLoader.CurrentRid, "native");
             Directory.CreateDirectory(native);
-            File.WriteAllText(Path.Combine(native, "libvpnlint.so"), "not an ELF file");
+            File.WriteAllText(Path.Combine(native, Native.LibraryFileName), "not an ELF or PE file");
             var e = Assert.Throws<NativeLibraryLoadException>(() => NativeLoader.Initialize(dir.Path));
             Assert.Contains("could not be loaded", e.Message);
             Assert.Contains(NativeLoader.CurrentRid, e.Message);
@@ -79,11 +81,14 @@ namespace VpnLint.Core.Tests
         [Fact]
         public void ALibraryWithoutTheAbiExportIsRefused()
         {
-            // libxml2 is loaded beside libvpnlint; it is a real library that is not ours.
-            string? libxml = new[] { "/usr/lib/x86_64-linux-gnu/libxml2.so.2", "/usr/lib/i386-linux-gnu/libxml2.so.2", "/usr/lib/aarch64-linux-gnu/libxml2.so.2" }
-                .FirstOrDefaultExisting();
-            Assert.NotNull(libxml);
-            var e = Assert.Throws<NativeLibraryLoadException>(() => NativeLoader.LoadFrom(libxml!));
+            // A real library that is not ours: libxml2 (loaded beside libvpnlint) on Linux, kernel32 on Windows.
+            string? other = Platform.IsWindows
+                ? Path.Combine(Environment.SystemDirectory, "kernel32.dll")
+                : new[] { "/usr/lib/x86_64-linux-gnu/libxml2.so.2", "/usr/lib/i386-linux-gnu/libxml2.so.2", "/usr/lib/aarch64-linux-gnu/libxml2.so.2" }
+                    .FirstOrDefaultExisting();
+            Assert.NotNull(other);
+            Assert.True(File.Exists(other), other);
+            var e = Assert.Throws<NativeLibraryLoadException>(() => NativeLoader.LoadFrom(other!));
             Assert.Contains("does not export vpnlint_abi_version", e.Message);
             Assert.Equal(Path.GetFullPath(Native.LibraryPath), NativeLoader.LoadedPath);
         }
@@ -92,7 +97,7 @@ namespace VpnLint.Core.Tests
         public void ALibraryOfAnotherAbiVersionIsRefused()
         {
             string? fake = Environment.GetEnvironmentVariable("VPNLINT_FAKE_ABI_LIB");
-            Assert.False(string.IsNullOrEmpty(fake), "VPNLINT_FAKE_ABI_LIB must name the fake library scripts/test.d/30-module.sh builds");
+            Assert.False(string.IsNullOrEmpty(fake), "VPNLINT_FAKE_ABI_LIB must name the fake library scripts/test.d/30-module.sh (libfake_abi.so) or 55-module-wine.sh (fake_abi.dll) builds");
             var e = Assert.Throws<NativeLibraryLoadException>(() => NativeLoader.LoadFrom(fake!));
             Assert.Contains("ABI version 99", e.Message);
             Assert.Contains("needs ABI version " + NativeLoader.ExpectedAbiVersion, e.Message);

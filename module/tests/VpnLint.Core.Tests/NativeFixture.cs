@@ -16,9 +16,22 @@ namespace VpnLint.Core.Tests
         public static string NativeDir =>
             Environment.GetEnvironmentVariable("VPNLINT_NATIVE_DIR") is { Length: > 0 } d
                 ? Path.GetFullPath(d)
-                : Path.Combine(RepoRoot, "build", "native");
+                : Platform.IsWindows
+                    ? Path.Combine(RepoRoot, "build", Environment.Is64BitProcess ? "windows-x64" : "windows-x86", "native")
+                    : Path.Combine(RepoRoot, "build", "native");
 
-        public static string LibraryPath => Path.Combine(NativeDir, "libvpnlint.so");
+        /// <summary>libvpnlint.so, or vpnlint.dll on Windows.</summary>
+        public static string LibraryFileName => NativeLoader.NativeFileName(Platform.IsWindows ? "win" : "linux");
+
+        public static string LibraryPath => Path.Combine(NativeDir, LibraryFileName);
+
+        /// <summary>The real-world inputs outside the repository (/work/shared/corpus, or VPNLINT_CORPUS_DIR).</summary>
+        public static string CorpusDir =>
+            Environment.GetEnvironmentVariable("VPNLINT_CORPUS_DIR") is { Length: > 0 } c
+                ? Path.GetFullPath(c)
+                : Path.GetFullPath(Path.Combine(RepoRoot, "..", "..", "shared", "corpus")) is var rel && Directory.Exists(rel)
+                    ? rel
+                    : Path.GetFullPath("/work/shared/corpus");
 
         public static string Fixture(string rule, string name) => Path.Combine(RepoRoot, "tests", "fixtures", "rules", rule, name);
 

@@ -46,3 +46,26 @@ test('the checker refuses PowerShell 7 operators', async () => {
 test('the checker accepts ordinary 5.1 script', async () => {
   assert.deepEqual(await check("$a = @(Get-ChildItem -Path . | Where-Object { $_.Length -gt 0 })\nif ($a.Count -gt 0) { exit 1 }\n"), []);
 });
+
+// Detection and remediation belong together: detection asks for remediation (exit 1) only for
+// the findings the remediation fixes, and the remediation runs the repair without a prompt.
+const repo = join(here, '..', '..', '..');
+test('Remediate-VpnLint.ps1 repairs NAT-T without a prompt and fails with exit 1', () => {
+  const text = readFileSync(join(intune, 'Remediate-VpnLint.ps1'), 'utf8');
+  assert.match(text, /Repair-L2tpNatT\s+-Value\s+2\s+-Confirm:\$false/, 'ConfirmImpact High would prompt in a non-interactive host');
+  assert.match(text, /exit 1/);
+  assert.match(text, /\$maxLength = (\d+)/);
+  assert.ok(Number(text.match(/\$maxLength = (\d+)/)[1]) < 2048);
+});
+
+test('Detect-VpnLint.ps1 asks for remediation only for the NAT-T device findings', () => {
+  const text = readFileSync(join(intune, 'Detect-VpnLint.ps1'), 'utf8');
+  assert.match(text, /Test-VpnClient/);
+  const ids = text.match(/\$remediable = @\(([^)]*)\)/)[1].match(/DEV\d{3}/g);
+  assert.deepEqual(ids, ['DEV004', 'DEV005']);
+  for (const id of ids) {
+    const doc = readFileSync(join(repo, 'docs', 'rules', `${id}.md`), 'utf8');
+    assert.match(doc, /AssumeUDPEncapsulationContextOnSendRule|NAT-T/, `${id} is about the value Remediate-VpnLint.ps1 sets`);
+  }
+  assert.ok(Number(text.match(/\$maxLength = (\d+)/)[1]) < 2048);
+});

@@ -150,6 +150,69 @@ namespace VpnLint.Interop
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern int vpnlint_error_cause_at(out NativeErrorCause cause, UIntPtr infoIndex, UIntPtr causeIndex);
 
+        // phonebook
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_open(out IntPtr pbk, byte[] path);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void vpnlint_pbk_free(IntPtr pbk);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern UIntPtr vpnlint_pbk_entry_count(IntPtr pbk);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_entry_name(out IntPtr name, IntPtr pbk, UIntPtr index);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_list(out IntPtr text, IntPtr pbk);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_get(out IntPtr text, IntPtr pbk, byte[] entry, byte[]? key, int media, int device, int phone);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_set(IntPtr pbk, byte[] entry, byte[] key, byte[] value, int media, int device, int phone);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_unset(IntPtr pbk, byte[] entry, byte[] key, int media, int device, int phone);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_diff(out IntPtr text, IntPtr pbk);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_bytes(out IntPtr data, out UIntPtr len, IntPtr pbk);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_write(out IntPtr backupPath, IntPtr pbk);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_pbk_restore(out IntPtr target, out IntPtr safetyBackup, byte[] backupPath, byte[]? target2);
+
+        // NPS accounting logs
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_nps_open(out IntPtr reader, byte[] path);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void vpnlint_nps_close(IntPtr reader);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_nps_format_of(IntPtr reader);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_nps_next(out NativeNpsRecord record, out IntPtr error, IntPtr reader);
+
+        // device checks and repairs
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_device_check(ref NativeDeviceState state, IntPtr report, uint flags);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void vpnlint_repair_result_clear(ref NativeRepairResult result);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_repair_natt(out NativeRepairResult result, int value, byte[]? journal, uint flags);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_repair_undo(out NativeRepairResult result, byte[] journal, uint flags);
+
         /// <summary>Throws a <see cref="VpnLintException"/> carrying the library's last error when rc is non-zero.</summary>
         public static void Check(int rc)
         {

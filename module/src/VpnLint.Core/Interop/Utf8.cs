@@ -40,11 +40,7 @@ namespace VpnLint.Interop
             {
                 return null;
             }
-            int len = 0;
-            while (Marshal.ReadByte(ptr, len) != 0)
-            {
-                len++;
-            }
+            int len = Length(ptr);
             if (len == 0)
             {
                 return string.Empty;
@@ -64,6 +60,60 @@ namespace VpnLint.Interop
             try
             {
                 return FromNative(ptr);
+            }
+            finally
+            {
+                NativeMethods.vpnlint_free(ptr);
+            }
+        }
+
+        /// <summary>
+        /// strlen: copies the string page by page (never past the page that holds its terminator, so no
+        /// unmapped memory is touched) and looks for the NUL. One Marshal.ReadByte per byte was slow enough
+        /// under wine to stall on the rule catalogue (120 KB).
+        /// </summary>
+        private static int Length(IntPtr ptr)
+        {
+            var chunk = new byte[4096];
+            long len = 0;
+            while (true)
+            {
+                long addr = ptr.ToInt64() + len;
+                int n = 4096 - (int)(addr & 4095);
+                Marshal.Copy(new IntPtr(addr), chunk, 0, n);
+                int nul = Array.IndexOf(chunk, (byte)0, 0, n);
+                if (nul >= 0)
+                {
+                    return checked((int)(len + nul));
+                }
+                len += n;
+            }
+        }
+
+        /// <summary>Decodes UTF-8 bytes (invalid sequences become U+FFFD).</summary>
+        public static string Decode(byte[] bytes) => Encoding.GetString(bytes);
+
+        /// <summary>The bytes with a trailing NUL, for passing raw names back to the library.</summary>
+        public static byte[] Terminate(byte[] bytes)
+        {
+            var b = new byte[bytes.Length + 1];
+            Buffer.BlockCopy(bytes, 0, b, 0, bytes.Length);
+            return b;
+        }
+
+        /// <summary>Copies a NUL-terminated string's raw bytes, then frees it (vpnlint_free).</summary>
+        public static byte[] TakeNativeBytes(IntPtr ptr)
+        {
+            if (ptr == IntPtr.Zero)
+            {
+                return new byte[0];
+            }
+            try
+            {
+                int len = Length(ptr);
+                var bytes = new byte[len];
+                Marshal.Copy(ptr, bytes, 0, len);
+                return bytes;
             }
             finally
             {
