@@ -64,6 +64,10 @@ static void test_pbk_scan(void **state)
     free(w);
     vl_dev_scan_pbk("", 0, &s);
     assert_int_equal(s.entries, 0);
+    /* keys below MEDIA= (hand-edited) still count */
+    const char moved[] = "[Office L2TP]\r\nMEDIA=rastapi\r\nType=2\r\nVpnStrategy=3\r\n";
+    vl_dev_scan_pbk(moved, sizeof moved - 1, &s);
+    assert_int_equal(s.l2tp_primary, 1);
 }
 
 static void temp_path(char *buf, size_t size, const char *name)

@@ -97,8 +97,13 @@ void vl_dev_scan_pbk(const void *data, size_t len, vl_pbk_scan *out)
             const vl_pbk_entry *e = &p->entries[i];
             long long type = 2, strategy = -1; /* entries without Type are VPN entries */
             out->entries++;
-            vl_pbk_entry_int(e, "Type", &type);
-            if (vl_pbk_entry_int(e, "VpnStrategy", &strategy))
+            /* first occurrence anywhere in the entry: a hand-edited phonebook
+             * may have moved the keys below MEDIA= */
+            const vl_pbk_kv *t = vl_pbk_entry_get_any(e, "Type");
+            const vl_pbk_kv *v = vl_pbk_entry_get_any(e, "VpnStrategy");
+            if (t)
+                vl_pbk_kv_int(t, &type);
+            if (v && vl_pbk_kv_int(v, &strategy))
                 classify(out, type, strategy);
         }
     }
