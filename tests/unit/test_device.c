@@ -304,9 +304,30 @@ static void test_device_check_under_windows(void **state)
 }
 #endif
 
+static void test_finding_honours_options(void **state)
+{
+    (void)state;
+    vpnlint_options o = VPNLINT_OPTIONS_INIT;
+    o.disable = "DEV001";
+    o.severity = "DEV002=info";
+    vpnlint_report *r = NULL;
+    assert_int_equal(vpnlint_report_new(&r, &o), VPNLINT_OK);
+    assert_int_equal(vl_dev_finding(r, "service:RasMan", "DEV001", "%s", "missing"), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_finding_count(r), 0); /* disabled */
+    assert_int_equal(vl_dev_finding(r, "service:RasMan", "DEV002", "%s", "stopped"), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_finding_count(r), 1);
+    vpnlint_finding f;
+    assert_int_equal(vpnlint_report_finding(&f, r, 0), VPNLINT_OK);
+    assert_int_equal(f.severity, VPNLINT_SEVERITY_INFO); /* overridden */
+    assert_string_equal(f.path, "service:RasMan");
+    assert_int_equal(vl_dev_finding(r, "x", "NOPE1", "%s", "m"), VPNLINT_ENOTFOUND);
+    vpnlint_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_finding_honours_options),
         cmocka_unit_test(test_regression_window),
         cmocka_unit_test(test_pbk_scan),
         cmocka_unit_test(test_journal_round_trip),

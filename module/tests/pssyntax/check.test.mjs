@@ -69,3 +69,12 @@ test('Detect-VpnLint.ps1 asks for remediation only for the NAT-T device findings
   }
   assert.ok(Number(text.match(/\$maxLength = (\d+)/)[1]) < 2048);
 });
+
+// The Windows build entry must parse too (it cannot run here: no PowerShell on Linux).
+const buildScripts = [join(repo, 'build.ps1')];
+for (const s of buildScripts) {
+  test(`${s} parses and uses only Windows PowerShell 5.1 syntax`, async () => {
+    const raw = readFileSync(s);
+    assert.deepEqual(await check(raw.toString('utf8').replace(/^\uFEFF/, '')), []);
+  });
+}

@@ -2,6 +2,7 @@
  * January 2022 regression window, the phonebook L2TP scan, atomic writes,
  * the test pause hook and the finding helper. */
 #include "device/device.h"
+#include "core/engine.h"
 #include "core/win32.h"
 #include "pbk/pbk.h"
 
@@ -210,17 +211,23 @@ void vl_dev_test_pause(const char *stage)
 int vl_dev_finding(vpnlint_report *report, const char *where, const char *rule_id,
                    const char *fmt, ...)
 {
-    vpnlint_rule_info info;
-    int rc = vpnlint_rule_find(&info, rule_id);
-    if (rc != VPNLINT_OK)
-        return rc;
+    const vl_rule *rule = vl_rule_lookup(rule_id);
+    if (!rule)
+        return vl_error_set(VPNLINT_ENOTFOUND, "no rule with ID '%s'", rule_id);
+    /* the report's options apply to device checks as to any rule */
+    if (!vl_rule_enabled(report, rule))
+        return VPNLINT_OK;
+    int severity = vl_effective_severity(report, rule, rule->severity);
+    if (severity == VPNLINT_SEVERITY_OFF)
+        return VPNLINT_OK;
+    int rc;
     va_list ap;
     va_start(ap, fmt);
     char *msg = vl_vsprintf(fmt, ap);
     va_end(ap);
     if (!msg)
         return vl_error_oom();
-    rc = vpnlint_report_add_finding(report, where, rule_id, info.default_severity, msg, 0, 0);
+    rc = vpnlint_report_add_finding(report, where, rule_id, severity, msg, 0, 0);
     vpnlint_free(msg);
     return rc;
 }
