@@ -22,6 +22,7 @@
         'Test-RasPhonebook'
         'Test-VpnClient'
         'Test-VpnProfile'
+        'Test-VpnServer'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -32,7 +33,7 @@
             # LicenseUri and ProjectUri: set to the public repository's addresses before publishing.
             # LicenseUri = ''
             # ProjectUri = ''
-            ReleaseNotes = 'First release: Test-VpnProfile, Test-RasPhonebook, Test-VpnClient, Get-VpnLintRule, Get-VpnErrorInfo, ConvertTo-VpnLintSarif, Get-RasPhonebookEntry, Set-RasPhonebookEntry, Restore-RasPhonebook, Get-NpsLogEntry, Repair-L2tpNatT.'
+            ReleaseNotes = 'First release: Test-VpnProfile, Test-RasPhonebook, Test-VpnClient, Test-VpnServer, Get-VpnLintRule, Get-VpnErrorInfo, ConvertTo-VpnLintSarif, Get-RasPhonebookEntry, Set-RasPhonebookEntry, Restore-RasPhonebook, Get-NpsLogEntry, Repair-L2tpNatT.'
         }
     }
 }

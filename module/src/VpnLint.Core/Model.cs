@@ -19,6 +19,9 @@ namespace VpnLint
         ProfileXml = 1,
         Phonebook = 2,
         Device = 3,
+
+        /// <summary>Findings of the network probe (Test-VpnServer, NETnnn).</summary>
+        Network = 4,
     }
 
     /// <summary>Output formats of the library's renderers (vpnlint_format).</summary>

@@ -72,12 +72,12 @@ namespace VpnLint.Conformance.Tests
         [Fact]
         public void AssemblyHasCmdlets()
         {
-            // The cmdlets of issue 6, all of them.
+            // The cmdlets of issue 6, all of them, and Test-VpnServer of issue 10.
             Assert.Equal(new[]
             {
                 "ConvertTo-VpnLintSarif", "Get-NpsLogEntry", "Get-RasPhonebookEntry", "Get-VpnErrorInfo", "Get-VpnLintRule",
                 "Repair-L2tpNatT", "Restore-RasPhonebook", "Set-RasPhonebookEntry", "Test-RasPhonebook", "Test-VpnClient",
-                "Test-VpnProfile",
+                "Test-VpnProfile", "Test-VpnServer",
             }, m.Cmdlets.Select(c => c.Name));
         }
 
@@ -216,6 +216,23 @@ namespace VpnLint.Conformance.Tests
                 Assert.True(c.Param("ExcludeRule")!.HasCompleter, name + " -ExcludeRule needs an ArgumentCompleter");
                 Assert.NotNull(c.Param("Severity"));
             }
+            // Test-VpnServer takes files like Test-VpnProfile; the entry and the server never come from the
+            // pipeline (a FileInfo's Name is not an entry name).
+            CmdletMeta server = m.Cmdlet("Test-VpnServer");
+            Assert.True(server.Param("Path")!.ByPropertyName, "Test-VpnServer -Path must bind by property name");
+            Assert.True(server.Param("LiteralPath")!.ByPropertyName, "Test-VpnServer -LiteralPath must bind by property name");
+            Assert.Contains("PSPath", server.Param("LiteralPath")!.Aliases);
+            Assert.Contains("FullName", server.Param("LiteralPath")!.Aliases);
+            Assert.DoesNotContain(server.Parameters, p => p.ByValue);
+            Assert.False(server.Param("Entry")!.ByPropertyName);
+            Assert.False(server.Param("Server")!.ByPropertyName);
+            Assert.Equal(new[] { "Auto", "IKEv2", "SSTP" }, server.Param("Protocol")!.ValidValues);
+            foreach (string p in new[] { "TimeoutSeconds", "CaFile" })
+            {
+                Assert.NotNull(server.Param(p));
+            }
+            Assert.Equal(new[] { "Auto", "IKEv2", "SSTP" }, Enum.GetNames<VpnProbeProtocol>());
+            Assert.Equal(4, (int)VpnLintKind.Network);
             CmdletMeta test = m.Cmdlet("Test-VpnProfile");
             Assert.True(test.Param("InputObject")!.ByValue, "Test-VpnProfile -InputObject must bind by value");
             Assert.Equal("PSObject", test.Param("InputObject")!.TypeName);

@@ -18,6 +18,12 @@ namespace VpnLint.Core.Tests
         /// repair tests may really write HKLM. Never true on a real Windows machine.</summary>
         public static bool IsWine => IsWindows && WineVersion() != null;
 
+        /// <summary>Inside the network namespace scripts/test.d/30-module.sh made for this run (it sets
+        /// VPNLINT_TEST_NETNS to the namespace's name): the only place the probe tests may send packets,
+        /// and only to that namespace's loopback.</summary>
+        public static bool InTestNetworkNamespace =>
+            IsLinux && Environment.GetEnvironmentVariable("VPNLINT_TEST_NETNS") is { Length: > 0 };
+
         private static string? WineVersion()
         {
             if (!OperatingSystem.IsWindows())

@@ -213,6 +213,10 @@ namespace VpnLint.Interop
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern int vpnlint_repair_undo(out NativeRepairResult result, byte[] journal, uint flags);
 
+        // network probe
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int vpnlint_probe(IntPtr report, byte[]? path, ref NativeProbeOptions opts);
+
         /// <summary>Throws a <see cref="VpnLintException"/> carrying the library's last error when rc is non-zero.</summary>
         public static void Check(int rc)
         {
