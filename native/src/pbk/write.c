@@ -370,9 +370,8 @@ static void sync_dir(const char *path)
         slash[1] = 0;
     else if (slash)
         *slash = 0;
-    else
-        strcpy(dir, ".");
-    int fd = open(dir, O_RDONLY);
+    const char *name = slash ? dir : "."; /* no slash: the working directory */
+    int fd = open(name, O_RDONLY);
     if (fd >= 0) {
         (void)fsync(fd);
         close(fd);
