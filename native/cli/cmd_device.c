@@ -208,23 +208,66 @@ static void report_result(const char *verb, const vpnlint_repair_result *res, bo
         printf("vpnlint %s: %s\n", verb, res->message ? res->message : "done");
 }
 
+/* `remediate --dry-run --pbk FILE`: what a remediation would do for the L2TP
+ * connections of one phonebook, on any OS, without touching the registry. */
+static int plan_from_phonebook(const char *pbk, bool intune)
+{
+    vpnlint_report *r = NULL;
+    if (vpnlint_report_new(&r, NULL) != VPNLINT_OK)
+        return fail("remediate");
+    vpnlint_device_state st;
+    memset(&st, 0, sizeof st);
+    st.version = VPNLINT_DEVICE_STATE_VERSION;
+    if (vpnlint_device_plan_pbk(&st, r, pbk) != VPNLINT_OK) {
+        int rc = vpnlint_error_last_code() == VPNLINT_ENOTFOUND ||
+                         vpnlint_error_last_code() == VPNLINT_EIO
+                     ? EXIT_UNREADABLE
+                     : EXIT_USAGE;
+        fprintf(stderr, "vpnlint remediate: %s\n", vpnlint_error_last());
+        vpnlint_report_free(r);
+        return rc;
+    }
+    vpnlint_report_free(r);
+    if (st.fixes & VPNLINT_FIX_NATT)
+        printf("vpnlint remediate (dry run): would set HKLM\\SYSTEM\\CurrentControlSet\\Services\\"
+               "PolicyAgent\\AssumeUDPEncapsulationContextOnSendRule to %d, because %u L2TP "
+               "connection(s) in %s use L2TP first or only; a restart follows. The registry "
+               "was not read: on the device, `vpnlint remediate` changes it only if it is "
+               "not already %d.\n",
+               VPNLINT_NATT_DEFAULT, st.l2tp_entries, pbk, VPNLINT_NATT_DEFAULT);
+    else if (!intune)
+        printf("vpnlint remediate (dry run): nothing to do for %s: no connection uses L2TP "
+               "first or only.\n",
+               pbk);
+    return EXIT_CLEAN;
+}
+
 int cmd_remediate(int argc, char **argv)
 {
     argv = utf8_args(argc, argv);
-    bool intune = false;
+    bool intune = false, dry_run = false;
     unsigned flags = 0;
-    const char *journal = NULL;
+    const char *journal = NULL, *pbk = NULL;
     for (int i = 1; i < argc; i++) {
         bool missing = false;
-        const char *v = cli_opt(argc, argv, &i, "--journal", &missing);
-        if (missing)
-            return cli_usage_error("remediate: --journal needs a file name");
-        if (v) {
+        const char *v;
+        if ((v = cli_opt(argc, argv, &i, "--journal", &missing))) {
             journal = v;
+            continue;
+        }
+        if (!missing && (v = cli_opt(argc, argv, &i, "--pbk", &missing))) {
+            pbk = v;
+            continue;
+        }
+        if (missing)
+            return cli_usage_error("remediate: %s needs a file name", argv[i]);
+        if (strcmp(argv[i], "--dry-run") == 0) {
+            dry_run = true;
             continue;
         }
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             puts("usage: vpnlint remediate [--intune] [--journal FILE] [--no-wmi]\n"
+                 "       vpnlint remediate --dry-run --pbk FILE   (any OS: plan only)\n"
                  "\n"
                  "Runs the device checks, applies only the safe repairs they call for\n"
                  "(NAT-T value 2 with L2TP connections present, ProhibitIpSec=0, starting a\n"
@@ -240,6 +283,13 @@ int cmd_remediate(int argc, char **argv)
         if (rc)
             return rc;
     }
+    if (pbk && !dry_run)
+        return cli_usage_error("remediate: --pbk plans from a phonebook and needs --dry-run");
+    if (dry_run && pbk)
+        return plan_from_phonebook(pbk, intune);
+    if (dry_run)
+        return cli_usage_error("remediate --dry-run: give the phonebook to plan from with --pbk "
+                               "FILE (the live device is only read by detect)");
     vpnlint_device_state st;
     vpnlint_report *r = NULL;
     int rc = run_check("remediate", &st, &r, flags);

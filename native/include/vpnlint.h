@@ -472,6 +472,15 @@ typedef struct vpnlint_device_state {
 VPNLINT_EXTERN(int) vpnlint_device_check(vpnlint_device_state *state, vpnlint_report *report,
                                          unsigned int flags);
 
+/** Plans a remediation from a phonebook file alone, on any operating system
+ *  (nothing is read from or written to the registry): lints the phonebook
+ *  into `report`, counts its L2TP entries into state->l2tp_entries and sets
+ *  state->fixes to what a remediation would apply for them (the NAT-T value
+ *  when L2TP entries exist). state->natt and state->prohibit_ipsec are -2:
+ *  not read. */
+VPNLINT_EXTERN(int) vpnlint_device_plan_pbk(vpnlint_device_state *state, vpnlint_report *report,
+                                            const char *pbk_path);
+
 /** The NAT-T value that is wanted: 0, 1 or 2 (2: client and server may be behind NAT). */
 #define VPNLINT_NATT_DEFAULT 2
 

@@ -65,6 +65,14 @@ t dir-skips-foreign-xml 0 "$vpnlint" lint --disable PX023,PX002 "$tmp/mixed"
 if grep -q "app.csproj" /tmp/vpnlint-cli.out; then echo "FAIL dir-skips-foreign-xml: listed"; fails=$((fails+1)); else pass=$((pass+1)); fi
 t named-foreign-xml 1 "$vpnlint" lint "$tmp/mixed/app.csproj.xml"
 contains named-foreign-xml-rule "IN003"
+# device verbs on Linux: plainly Windows-only, except planning from a phonebook
+t detect-needs-windows 3 "$vpnlint" detect
+t remediate-needs-windows 3 "$vpnlint" remediate
+printf '[Office L2TP]\r\nEncoding=1\r\nType=2\r\nVpnStrategy=3\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\nPhoneNumber=vpn.example.com\r\n' >"$tmp/l2tp.pbk"
+t remediate-plan 0 "$vpnlint" remediate --dry-run --pbk="$tmp/l2tp.pbk"
+contains remediate-plan-natt "AssumeUDPEncapsulationContextOnSendRule to 2, because 1 L2TP"
+t remediate-plan-missing 2 "$vpnlint" remediate --dry-run --pbk "$tmp/none.pbk"
+t remediate-pbk-needs-dry-run 3 "$vpnlint" remediate --pbk "$tmp/l2tp.pbk"
 t too-big 1 "$vpnlint" lint --max-bytes 10 "$tmp/ok.xml"
 contains too-big-rule "IN001"
 echo "$pass passed, $fails failed"

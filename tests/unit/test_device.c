@@ -328,9 +328,42 @@ static void test_finding_honours_options(void **state)
     vpnlint_report_free(r);
 }
 
+static void test_plan_from_phonebook(void **state)
+{
+    (void)state;
+    char dir[512], path[600];
+    assert_int_equal(tu_make_temp_dir(dir, sizeof dir, "vpnlint-plan"), 0);
+    snprintf(path, sizeof path, "%s/rasphone.pbk", dir);
+    FILE *f = fopen(path, "wb");
+    fputs("[A]\r\nType=2\r\nVpnStrategy=4\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\n"
+          "[B]\r\nType=2\r\nVpnStrategy=7\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\n",
+          f);
+    fclose(f);
+    vpnlint_report *r = NULL;
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    vpnlint_device_state st;
+    memset(&st, 0, sizeof st);
+    st.version = VPNLINT_DEVICE_STATE_VERSION;
+    assert_int_equal(vpnlint_device_plan_pbk(&st, r, path), VPNLINT_OK);
+    assert_int_equal(st.l2tp_entries, 1);
+    assert_true(st.fixes & VPNLINT_FIX_NATT);
+    assert_int_equal(st.natt, -2);
+    assert_int_equal(vpnlint_report_file_count(r), 1); /* the phonebook was linted too */
+    vpnlint_report_free(r);
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    st.version = 99;
+    assert_int_equal(vpnlint_device_plan_pbk(&st, r, path), VPNLINT_EINVALID);
+    st.version = VPNLINT_DEVICE_STATE_VERSION;
+    assert_int_equal(vpnlint_device_plan_pbk(&st, r, "/nonexistent/x.pbk"), VPNLINT_ENOTFOUND);
+    vpnlint_report_free(r);
+    remove(path);
+    tu_remove_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plan_from_phonebook),
         cmocka_unit_test(test_finding_honours_options),
         cmocka_unit_test(test_regression_window),
         cmocka_unit_test(test_pbk_scan),

@@ -111,6 +111,38 @@ void vl_dev_scan_pbk(const void *data, size_t len, vl_pbk_scan *out)
     free(narrow);
 }
 
+/* ---- planning from a phonebook alone (any operating system) */
+
+int vpnlint_device_plan_pbk(vpnlint_device_state *state, vpnlint_report *report,
+                            const char *pbk_path)
+{
+    if (!state || !report || !pbk_path)
+        return vl_error_set(VPNLINT_EINVALID, "vpnlint_device_plan_pbk: NULL argument");
+    if (state->version != VPNLINT_DEVICE_STATE_VERSION)
+        return vl_error_set(VPNLINT_EINVALID, "device state version %u is not supported",
+                            state->version);
+    memset(state, 0, sizeof *state);
+    state->version = VPNLINT_DEVICE_STATE_VERSION;
+    state->natt = -2;
+    state->prohibit_ipsec = -2;
+    int rc = vpnlint_report_add_file(report, pbk_path);
+    if (rc != VPNLINT_OK)
+        return rc;
+    char *data = NULL;
+    size_t len = 0;
+    rc = vl_read_file(pbk_path, VPNLINT_DEFAULT_MAX_BYTES, &data, &len, NULL);
+    if (rc != VPNLINT_OK)
+        return rc;
+    vl_pbk_scan scan;
+    vl_dev_scan_pbk(data, len, &scan);
+    free(data);
+    state->phonebooks = 1;
+    state->l2tp_entries = scan.l2tp_primary;
+    if (scan.l2tp_primary)
+        state->fixes |= VPNLINT_FIX_NATT;
+    return VPNLINT_OK;
+}
+
 /* ---- atomic write */
 
 int vl_dev_write_atomic(const char *path, const char *data, size_t len)
