@@ -55,7 +55,23 @@ static const vl_pbk_kv *find_interned(const vl_pbk_entry *e, const vl_pbk_kv *ke
 
 const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key)
 {
-    return find_interned(e, e->keys, e->n_keys, key);
+    const vl_pbk *p = e->owner;
+    if (!p || !p->key_pos_hint || e->dup_keys)
+        return find_interned(e, e->keys, e->n_keys, key);
+    int32_t id = vl_pbk_key_id(p, key);
+    if (id < 0)
+        return NULL;
+    /* the key's position in the previous entry looked up is the likely one;
+     * without duplicate keys in this entry, a hit there is the only one */
+    uint32_t h = p->key_pos_hint[id];
+    if (h < e->n_keys && e->keys[h].kid == (uint32_t)id)
+        return &e->keys[h];
+    for (size_t i = 0; i < e->n_keys; i++)
+        if (e->keys[i].kid == (uint32_t)id) {
+            p->key_pos_hint[id] = (uint32_t)i; /* a cache beside the model */
+            return &e->keys[i];
+        }
+    return NULL;
 }
 
 const char *vl_pbk_entry_value(const vl_pbk_entry *e, const char *key)

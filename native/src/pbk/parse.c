@@ -76,6 +76,7 @@ void vl_pbk_free(vl_pbk *p)
     vpnlint_free(p->name_flags);
     vpnlint_free(p->name_ci);
     vpnlint_free(p->name_slots);
+    vpnlint_free(p->key_pos_hint);
     for (size_t i = 0; i < p->n_problems; i++)
         vpnlint_free(p->problems[i].message);
     vpnlint_free(p->problems);
@@ -605,6 +606,32 @@ static int parse_all(vl_pbk *p)
 }
 
 /* Builds the model over `bytes`: copied, or borrowed (kept by the caller until vl_pbk_free). */
+/* Marks entries with a repeated entry-level key (their lookups must scan) and
+ * prepares the per-key position hints used by vl_pbk_entry_get. */
+static int index_entry_keys(vl_pbk *p)
+{
+    size_t n = p->n_names ? p->n_names : 1;
+    uint32_t *seen = vl_calloc(n, sizeof *seen); /* 1 + entry index that last had the key */
+    p->key_pos_hint = vl_calloc(n, sizeof *p->key_pos_hint);
+    if (!seen || !p->key_pos_hint) {
+        vpnlint_free(seen);
+        return VPNLINT_ENOMEM;
+    }
+    for (size_t i = 0; i < p->n_entries; i++) {
+        vl_pbk_entry *e = &p->entries[i];
+        for (size_t k = 0; k < e->n_keys; k++) {
+            uint32_t id = e->keys[k].kid;
+            if (id >= n)
+                continue;
+            if (seen[id] == (uint32_t)i + 1)
+                e->dup_keys = true;
+            seen[id] = (uint32_t)i + 1;
+        }
+    }
+    vpnlint_free(seen);
+    return 0;
+}
+
 static int parse_bytes(vl_pbk **out, const void *bytes, size_t len, bool borrow)
 {
     *out = NULL;
@@ -630,6 +657,8 @@ static int parse_bytes(vl_pbk **out, const void *bytes, size_t len, bool borrow)
     if (len >= 3 && p->bytes[0] == 0xEF && p->bytes[1] == 0xBB && p->bytes[2] == 0xBF)
         p->bom_len = 3;
     int rc = parse_all(p);
+    if (!rc)
+        rc = index_entry_keys(p);
     if (rc) {
         vl_pbk_free(p);
         return rc == VPNLINT_ENOMEM ? vl_error_oom() : rc;

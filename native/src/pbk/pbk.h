@@ -134,6 +134,7 @@ typedef struct vl_pbk_entry {
     size_t n_media;
     bool name_utf8;             /* the name is valid UTF-8 */
     const struct vl_pbk *owner; /* the phonebook (its interned key names) */
+    bool dup_keys;              /* an entry-level key appears twice (see vl_pbk_entry_get) */
 } vl_pbk_entry;
 
 /* A structural problem met while parsing (also sent to the input's parse
@@ -170,6 +171,10 @@ struct vl_pbk {
     size_t n_names;
     uint32_t *name_slots; /* hash table: 1 + index into names, 0 = empty */
     size_t name_cap;      /* slots (a power of two) */
+    /* per key id: where vl_pbk_entry_get last found it among an entry's keys;
+     * Windows writes every entry in the same key order, so the next entry's
+     * key is usually at the same position (a lookup cache, not model data) */
+    uint32_t *key_pos_hint;
     vl_arena *arena;
 };
 
