@@ -5,7 +5,7 @@
 set -euo pipefail
 objdump=$1
 shift
-allowed='^(kernel32|advapi32|msvcrt|ole32|oleaut32|user32|shell32|ws2_32|ntdll|vpnlint)\.dll$'
+allowed='^(kernel32|advapi32|msvcrt|ole32|oleaut32|user32|shell32|ws2_32|secur32|crypt32|ntdll|vpnlint)\.dll$'
 fails=0
 for f in "$@"; do
   dlls=$("$objdump" -p "$f" | awk '/DLL Name:/ { print tolower($3) }' | sort -u)

@@ -6,6 +6,7 @@
  *              retransmission and backoff, TCP connect with a timeout
  *   ike_probe.c  asks a server on UDP 500 and 4500, turns answers into NET findings
  *   sstp.c     TLS (OpenSSL; unsupported where built without it) + SSTP_DUPLEX_POST
+ *   sstp_win.c the same on Windows: Schannel (SSPI) and CryptoAPI
  *   probe.c    vpnlint_probe(): targets from a profile, phonebook entry or host
  *
  * The probe never sends IKE_AUTH and never sends credentials: the IKE_SA_INIT
@@ -194,7 +195,8 @@ typedef struct vl_probe_target {
 
 /* Runs the IKEv2 probe of one server; findings go to report. */
 int vl_probe_ike(vpnlint_report *report, const vl_probe_target *t);
-/* Runs the SSTP probe of one server (VPNLINT_EUNSUPPORTED without OpenSSL). */
+/* Runs the SSTP probe of one server (VPNLINT_EUNSUPPORTED on a non-Windows
+ * build without OpenSSL). */
 int vl_probe_sstp(vpnlint_report *report, const vl_probe_target *t);
 
 /* Adds a NET finding (severity < 0: the rule's default). */

@@ -4,9 +4,9 @@
  * answers it. Nothing after the HTTP answer is sent (no SSTP control
  * packets, no PPP, no credentials).
  *
- * TLS is OpenSSL. Windows builds are made without OpenSSL (the mingw build
- * links only Windows system DLLs), so there the SSTP probe answers
- * VPNLINT_EUNSUPPORTED; the IKEv2 probe works on both. */
+ * TLS is OpenSSL here. Windows builds use Schannel instead (sstp_win.c,
+ * the same findings); a non-Windows build without OpenSSL answers
+ * VPNLINT_EUNSUPPORTED. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
 #endif
@@ -357,15 +357,19 @@ out:
     return rc;
 }
 
-#else
+#elif !defined(_WIN32)
 
 int vl_probe_sstp(vpnlint_report *r, const vl_probe_target *t)
 {
     (void)r;
     (void)t;
     return vl_error_set(VPNLINT_EUNSUPPORTED,
-                        "the SSTP probe is not available in this build (it uses OpenSSL, which "
-                        "the Windows build does not link); the IKEv2 probe is");
+                        "the SSTP probe is not available in this build (it was built without "
+                        "OpenSSL); the IKEv2 probe is");
 }
+
+#else
+
+typedef int vl_sstp_openssl_unused; /* Windows: sstp_win.c (Schannel) */
 
 #endif

@@ -17,8 +17,10 @@ VL_RULE(NET028) = {
     .summary = "The SSTP probe is not available in this build",
     .description =
         "The profile or entry may use SSTP, but this build of vpnlint has no TLS library for the "
-        "SSTP probe (Windows builds are made without OpenSSL). Only the IKEv2 probe ran.",
-    .fix = "Run vpnlint probe from a Linux build to probe SSTP, or test with a browser: "
+        "SSTP probe (a non-Windows build made without OpenSSL; Windows builds use Schannel). Only "
+        "the IKEv2 probe ran.",
+    .fix = "Run vpnlint probe from a build with OpenSSL, or from the Windows build (Schannel), "
+           "to probe SSTP, or test with a browser: "
            "https://SERVER/sra_{BA195980-CD49-458b-9E23-C84EE0ADCD75}/ shows the certificate.",
     .since = "0.1.0",
     .flags = 0,
