@@ -19,9 +19,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const size_t eol_len[] = {0, 1, 2, 1};
+static const size_t pbk_eol_len[] = {0, 1, 2, 1};
 
-static void check_round_trip(const vl_pbk *p, const uint8_t *data, size_t size)
+static void pbk_check_round_trip(const vl_pbk *p, const uint8_t *data, size_t size)
 {
     const unsigned char *out = NULL;
     size_t n = vl_pbk_bytes(p, &out);
@@ -32,13 +32,13 @@ static void check_round_trip(const vl_pbk *p, const uint8_t *data, size_t size)
         const vl_pbk_line *l = &p->lines[i];
         if (l->off != covered || l->eol > VL_PBK_EOL_CR)
             abort(); /* lines must tile the bytes in order */
-        covered += l->len + eol_len[l->eol];
+        covered += l->len + pbk_eol_len[l->eol];
     }
     if (covered != size)
         abort();
 }
 
-static void lint(const uint8_t *data, size_t size)
+static void pbk_lint(const uint8_t *data, size_t size)
 {
     vpnlint_options opt = VPNLINT_OPTIONS_INIT;
     opt.flags = VPNLINT_OPT_PEDANTIC;
@@ -58,7 +58,7 @@ static void lint(const uint8_t *data, size_t size)
 }
 
 /* An in-memory edit through the internal editor; checks its promises. */
-static void edit_internal(const vl_pbk *p, size_t entry, const char *key, const char *value,
+static void pbk_edit_internal(const vl_pbk *p, size_t entry, const char *key, const char *value,
                           int media, int device, int phone)
 {
     if (entry >= p->n_entries)
@@ -75,7 +75,7 @@ static void edit_internal(const vl_pbk *p, size_t entry, const char *key, const 
         vl_pbk *q = NULL;
         if (vl_pbk_parse(&q, res.bytes, res.len) != VPNLINT_OK)
             abort(); /* parsing only fails on ENOMEM */
-        check_round_trip(q, res.bytes, res.len);
+        pbk_check_round_trip(q, res.bytes, res.len);
         if (res.n_origin != q->n_lines)
             abort();
         for (size_t i = 0; i < res.n_origin; i++) {
@@ -94,11 +94,11 @@ static void edit_internal(const vl_pbk *p, size_t entry, const char *key, const 
     vl_buf_free(&name);
 }
 
-static const char *const keys[] = {"VpnStrategy", "PhoneNumber", "CustomAuthData", "Port",
+static const char *const pbk_keys[] = {"VpnStrategy", "PhoneNumber", "CustomAuthData", "Port",
                                    "ms_server",   "PreSharedKey", "Comment",       "DEVICE",
                                    "MEDIA",       "NewKey"};
 
-static void api(const uint8_t *data, size_t size, unsigned sel)
+static void pbk_api(const uint8_t *data, size_t size, unsigned sel)
 {
     vpnlint_pbk *h = NULL;
     if (vpnlint_pbk_open_buffer(&h, data, size) != VPNLINT_OK)
@@ -121,7 +121,7 @@ static void api(const uint8_t *data, size_t size, unsigned sel)
             continue;
         if (vpnlint_pbk_get(&out, h, name, NULL, -1, -1, -1) == VPNLINT_OK)
             vpnlint_free(out);
-        const char *key = keys[(sel + i) % (sizeof keys / sizeof keys[0])];
+        const char *key = pbk_keys[(sel + i) % (sizeof pbk_keys / sizeof pbk_keys[0])];
         if (vpnlint_pbk_get(&out, h, name, key, -1, -1, -1) == VPNLINT_OK)
             vpnlint_free(out);
         if (vpnlint_pbk_get(&out, h, name, key, 0, 0, 0) == VPNLINT_OK)
@@ -152,16 +152,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vl_pbk *p = NULL;
     if (vl_pbk_parse(&p, data, size) != VPNLINT_OK)
         return 0;
-    check_round_trip(p, data, size);
+    pbk_check_round_trip(p, data, size);
     unsigned sel = size ? data[size - 1] : 0;
-    const char *key = keys[sel % (sizeof keys / sizeof keys[0])];
-    edit_internal(p, 0, key, "1", -1, -1, -1);
-    edit_internal(p, 0, key, NULL, -1, -1, -1);
+    const char *key = pbk_keys[sel % (sizeof pbk_keys / sizeof pbk_keys[0])];
+    pbk_edit_internal(p, 0, key, "1", -1, -1, -1);
+    pbk_edit_internal(p, 0, key, NULL, -1, -1, -1);
     if (p->n_entries > 1)
-        edit_internal(p, p->n_entries - 1, keys[(sel >> 4) % (sizeof keys / sizeof keys[0])],
+        pbk_edit_internal(p, p->n_entries - 1, pbk_keys[(sel >> 4) % (sizeof pbk_keys / sizeof pbk_keys[0])],
                       "0102030405060708", 0, 0, 0);
     vl_pbk_free(p);
-    api(data, size, sel);
-    lint(data, size);
+    pbk_api(data, size, sel);
+    pbk_lint(data, size);
     return 0;
 }

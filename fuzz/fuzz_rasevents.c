@@ -10,7 +10,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
-static int utf8_ok(const char *str)
+static int ev_utf8_ok(const char *str)
 {
     const unsigned char *s = (const unsigned char *)str;
     while (*s) {
@@ -55,14 +55,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         if (!e.time || !e.user || !e.connection || !e.code_text)
             abort(); /* fields are "" when absent, never NULL */
-        if (!utf8_ok(e.time) || !utf8_ok(e.user) || !utf8_ok(e.connection) ||
-            !utf8_ok(e.code_text))
+        if (!ev_utf8_ok(e.time) || !ev_utf8_ok(e.user) || !ev_utf8_ok(e.connection) ||
+            !ev_utf8_ok(e.code_text))
             abort(); /* whatever the input, the strings (and so the JSON) are UTF-8 */
     }
     static const int formats[] = {VPNLINT_FORMAT_TEXT, VPNLINT_FORMAT_JSON};
     for (size_t i = 0; i < 2; i++) {
         char *out = NULL;
-        if (vpnlint_rasevents_render(&out, ev, formats[i]) != VPNLINT_OK || !utf8_ok(out))
+        if (vpnlint_rasevents_render(&out, ev, formats[i]) != VPNLINT_OK || !ev_utf8_ok(out))
             abort();
         vpnlint_free(out);
     }

@@ -16,6 +16,10 @@
 #                          it next time (default: a temp folder, discarded)
 #   FUZZ_LOG_DIR=DIR       keep each harness's libFuzzer log as DIR/<parser>.log
 #   FUZZ_NO_BUILD=1        do not (re)build build-fuzz first
+#   FUZZ_BUILD_DIR=DIR     take the harnesses from DIR/fuzz_* (default
+#                          build-fuzz/fuzz; copy them away for a long run so
+#                          that rebuilding does not replace a running binary)
+#   FUZZ_MAX_LEN=N         longest input libFuzzer makes (default 262144)
 # Crashes are written to fuzz/artifacts/; turn each into a regression test
 # (tests/fixtures/fuzz/<parser>/ + tests/unit/test_fuzz_regressions.c).
 set -euo pipefail
@@ -61,7 +65,7 @@ seeds_for() {
 
 mkdir -p fuzz/artifacts
 status=0
-for bin in build-fuzz/fuzz/fuzz_*; do
+for bin in "${FUZZ_BUILD_DIR:-build-fuzz/fuzz}"/fuzz_*; do
   [ -x "$bin" ] || continue
   name=$(basename "$bin")
   parser=${name#fuzz_}
@@ -91,7 +95,7 @@ for bin in build-fuzz/fuzz/fuzz_*; do
   log=${log:-$(mktemp)}
   echo "== $name for ${seconds}s ($n seeds, dict: ${dict[*]:-none})"
   # the first folder is where new inputs go; the seed folder is read only
-  if ! "$bin" "${dict[@]}" -max_total_time="$seconds" -max_len=262144 -timeout=10 \
+  if ! "$bin" "${dict[@]}" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-262144}" -timeout=10 \
       -rss_limit_mb=2048 -artifact_prefix=fuzz/artifacts/"$name"- -print_final_stats=1 \
       "$@" "$corpus" "$seeddir" >"$log" 2>&1; then
     echo "FAIL $name: see fuzz/artifacts/"; tail -60 "$log"; status=1
