@@ -15,7 +15,7 @@ static bool server_key(const vl_pbk_kv *kv)
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    char nb[96], kb[64];
+    char nb[96], kb[64], tb[64];
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
         const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
@@ -27,7 +27,7 @@ static void check(vl_ctx *c)
                          "[%s] the key '%s' has spaces around it: keys are matched exactly, so "
                          "Windows does not see it as %s",
                          en, pbkr_text(kv->key, kv->key_len, kb, sizeof kb),
-                         pbkr_text(t, n, nb, sizeof nb));
+                         pbkr_text(t, n, tb, sizeof tb)); /* not nb: it holds en */
             continue;
         }
         if (kv->blob || server_key(kv) || !kv->value_len || !sp(kv->value[kv->value_len - 1]))
