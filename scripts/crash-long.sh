@@ -109,8 +109,14 @@ if [ -n "$wine_exe" ] && want wine; then
   start=$(date +%s%N)
   wine "$exe" repair natt --value 2 --journal "Z:$work/probe.json" >/dev/null 2>&1
   span_us=$(( ($(date +%s%N) - start) / 1000 * 12 / 10 + 1 ))
+  # the unkilled repair must work, or every trial would pass trivially
+  if [ "$(natt)" != 0x2 ] || [ ! -s "$work/probe.json" ]; then
+    echo "FAIL: an unkilled repair did not set the value (got $(natt))"; exit 1
+  fi
   wine "$exe" undo "Z:$work/probe.json" >/dev/null 2>&1
-  w_absent=0 w_set=0 w_bad=0
+  [ "$(natt)" = absent ] || { echo "FAIL: undo of the probe left $(natt)"; exit 1; }
+  echo "   one unkilled repair + journal takes $((span_us * 10 / 12 / 1000)) ms (wine start included)"
+  w_absent=0 w_set=0 w_bad=0 w_escaped=0
   for t in $(seq 1 "$wtrials"); do
     wine reg delete "$key" /v "$val" /f >/dev/null 2>&1
     J=$work/j$t.json
@@ -120,6 +126,10 @@ if [ -n "$wine_exe" ] && want wine; then
     sleep "$(awk -v u="$delay_us" 'BEGIN { printf "%.6f", u / 1000000 }')"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
+    # the Windows process must really be gone (not finishing in the background)
+    if ps -eo args | grep -q '[v]pnlint.exe repair natt'; then
+      w_escaped=$((w_escaped + 1))
+    fi
     wineserver -w 2>/dev/null || true
     v=$(natt)
     jvalid=no
@@ -142,7 +152,7 @@ if [ -n "$wine_exe" ] && want wine; then
   done
   wineserver -k 2>/dev/null || true
   cd "$root" || exit 2
-  echo "   $wtrials kills: $w_absent left the value absent, $w_set set it (journal valid, undone), $w_bad inconsistent"
+  echo "   $wtrials kills: $w_absent left the value absent, $w_set set it (journal valid, undone), $w_bad inconsistent; $w_escaped kill(s) missed a still-running process"
   [ "$w_bad" -eq 0 ] || fails=$((fails + 1))
 fi
 
