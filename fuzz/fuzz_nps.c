@@ -44,8 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     char *out = NULL;
-    if (vpnlint_nps_summary_render(&out, s, (mode & 2) ? VPNLINT_FORMAT_JSON : VPNLINT_FORMAT_TEXT) !=
-        VPNLINT_OK)
+    if (vpnlint_nps_summary_render(
+            &out, s, (mode & 2) ? VPNLINT_FORMAT_JSON : VPNLINT_FORMAT_TEXT) != VPNLINT_OK)
         abort();
     vpnlint_free(out);
     vpnlint_nps_summary_free(s);

@@ -59,7 +59,7 @@ static void pbk_lint(const uint8_t *data, size_t size)
 
 /* An in-memory edit through the internal editor; checks its promises. */
 static void pbk_edit_internal(const vl_pbk *p, size_t entry, const char *key, const char *value,
-                          int media, int device, int phone)
+                              int media, int device, int phone)
 {
     if (entry >= p->n_entries)
         return;
@@ -94,9 +94,9 @@ static void pbk_edit_internal(const vl_pbk *p, size_t entry, const char *key, co
     vl_buf_free(&name);
 }
 
-static const char *const pbk_keys[] = {"VpnStrategy", "PhoneNumber", "CustomAuthData", "Port",
-                                   "ms_server",   "PreSharedKey", "Comment",       "DEVICE",
-                                   "MEDIA",       "NewKey"};
+static const char *const pbk_keys[] = {"VpnStrategy", "PhoneNumber",  "CustomAuthData", "Port",
+                                       "ms_server",   "PreSharedKey", "Comment",        "DEVICE",
+                                       "MEDIA",       "NewKey"};
 
 static void pbk_api(const uint8_t *data, size_t size, unsigned sel)
 {
@@ -158,8 +158,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pbk_edit_internal(p, 0, key, "1", -1, -1, -1);
     pbk_edit_internal(p, 0, key, NULL, -1, -1, -1);
     if (p->n_entries > 1)
-        pbk_edit_internal(p, p->n_entries - 1, pbk_keys[(sel >> 4) % (sizeof pbk_keys / sizeof pbk_keys[0])],
-                      "0102030405060708", 0, 0, 0);
+        pbk_edit_internal(p, p->n_entries - 1,
+                          pbk_keys[(sel >> 4) % (sizeof pbk_keys / sizeof pbk_keys[0])],
+                          "0102030405060708", 0, 0, 0);
     vl_pbk_free(p);
     pbk_api(data, size, sel);
     pbk_lint(data, size);

@@ -405,15 +405,13 @@ static void test_pbk_hundred_thousand_entries(void **state)
     assert_int_equal(vpnlint_pbk_open_buffer(&h, x, n), VPNLINT_OK);
     assert_int_equal(vpnlint_pbk_entry_count(h), entries + 1);
     char *v = NULL;
-    assert_int_equal(vpnlint_pbk_get(&v, h, "VPN 099999", "PhoneNumber", -1, -1, -1),
-                     VPNLINT_OK);
+    assert_int_equal(vpnlint_pbk_get(&v, h, "VPN 099999", "PhoneNumber", -1, -1, -1), VPNLINT_OK);
     assert_non_null(strstr(v, "vpn99999.example.com"));
     vpnlint_free(v);
     /* the duplicated name is refused as ambiguous, not edited at random */
     assert_int_equal(vpnlint_pbk_set(h, "VPN 000007", "VpnStrategy", "14", -1, -1, -1),
                      VPNLINT_EAMBIGUOUS);
-    assert_int_equal(vpnlint_pbk_set(h, "VPN 099999", "VpnStrategy", "14", -1, -1, -1),
-                     VPNLINT_OK);
+    assert_int_equal(vpnlint_pbk_set(h, "VPN 099999", "VpnStrategy", "14", -1, -1, -1), VPNLINT_OK);
     char *diff = NULL;
     assert_int_equal(vpnlint_pbk_diff(&diff, h), VPNLINT_OK);
     assert_non_null(strstr(diff, "-VpnStrategy=7"));

@@ -64,19 +64,19 @@ typedef struct named_input {
 static const named_input profiles[] = {
     {"plain.xml", PX_HEAD "    <L2tpPsk>" MARK "01</L2tpPsk>\n"
                           "  </NativeProfile>\n" APN(MARK "02") "  <AlwaysOn>true</AlwaysOn>\n"
-                          "</VPNProfile>\n"},
-    {"duplicated.xml", PX_HEAD "    <L2tpPsk>" MARK "03</L2tpPsk>\n"
-                               "    <L2tpPsk>" MARK "04</L2tpPsk>\n"
-                               "  </NativeProfile>\n" APN(MARK "05") APN(MARK "06") "</VPNProfile>\n"},
-    {"padded-long.xml",
-     PX_HEAD "    <L2tpPsk>   " MARK "07 \t</L2tpPsk>\n"
-             "  </NativeProfile>\n" APN(MARK
-                                        "08xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-                                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-                                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-                                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-                                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
-                 "</VPNProfile>\n"},
+                                                                "</VPNProfile>\n"},
+    {"duplicated.xml",
+     PX_HEAD "    <L2tpPsk>" MARK "03</L2tpPsk>\n"
+             "    <L2tpPsk>" MARK "04</L2tpPsk>\n"
+             "  </NativeProfile>\n" APN(MARK "05") APN(MARK "06") "</VPNProfile>\n"},
+    {"padded-long.xml", PX_HEAD
+     "    <L2tpPsk>   " MARK "07 \t</L2tpPsk>\n"
+     "  </NativeProfile>\n" APN(
+         MARK "08xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx") "</VPNProfile>\n"},
     /* in the wrong parent: the element is still a secret */
     {"misplaced.xml", PX_HEAD "    <Password>" MARK "09</Password>\n"
                               "  </NativeProfile>\n"
@@ -153,37 +153,39 @@ static const named_input profiles[] = {
 
 #define PBK_ENTRY(name, extra, media_extra, device_extra)                                          \
     "[" name "]\r\n"                                                                               \
-    "Encoding=1\r\nPBVersion=8\r\nType=2\r\nVpnStrategy=3\r\nDataEncryption=256\r\n"             \
-    "AuthRestrictions=512\r\n" extra "\r\nNETCOMPONENTS=\r\nms_msclient=1\r\nms_server=1\r\n\r\n" \
-    "MEDIA=rastapi\r\nPort=VPN2-0\r\nDevice=WAN Miniport (L2TP)\r\n" media_extra "\r\n"          \
-    "DEVICE=vpn\r\nPhoneNumber=vpn.example.com\r\nAreaCode=\r\nCountryCode=0\r\nCountryID=0\r\n" \
-    "UseDialingRules=0\r\nComment=\r\nFriendlyName=\r\nLastSelectedPhone=0\r\n"                  \
+    "Encoding=1\r\nPBVersion=8\r\nType=2\r\nVpnStrategy=3\r\nDataEncryption=256\r\n"               \
+    "AuthRestrictions=512\r\n" extra "\r\nNETCOMPONENTS=\r\nms_msclient=1\r\nms_server=1\r\n\r\n"  \
+    "MEDIA=rastapi\r\nPort=VPN2-0\r\nDevice=WAN Miniport (L2TP)\r\n" media_extra "\r\n"            \
+    "DEVICE=vpn\r\nPhoneNumber=vpn.example.com\r\nAreaCode=\r\nCountryCode=0\r\nCountryID=0\r\n"   \
+    "UseDialingRules=0\r\nComment=\r\nFriendlyName=\r\nLastSelectedPhone=0\r\n"                    \
     "PromoteAlternates=0\r\nTryNextAlternateOnFail=1\r\n" device_extra "\r\n"
 
 static const named_input phonebooks[] = {
     {"plain.pbk", PBK_ENTRY("Office", "PreSharedKey=" MARK "31\r\n", "", "")},
-    {"many.pbk",
-     PBK_ENTRY("Office", "PreSharedKey=" MARK "32\r\nPreSharedKey=" MARK "33\r\n"
-                         "ApnInfoPassword=" MARK "34\r\nPassword=" MARK "35\r\n"
-                         "UserPassword=" MARK "36\r\n",
-               "", "")},
+    {"many.pbk", PBK_ENTRY("Office",
+                           "PreSharedKey=" MARK "32\r\nPreSharedKey=" MARK "33\r\n"
+                           "ApnInfoPassword=" MARK "34\r\nPassword=" MARK "35\r\n"
+                           "UserPassword=" MARK "36\r\n",
+                           "", "")},
     {"misplaced.pbk", PBK_ENTRY("Office", "", "PreSharedKey=" MARK "37\r\n",
                                 "ApnInfoPassword=" MARK "38\r\nPassword=" MARK "39\r\n")},
-    {"odd-keys.pbk",
-     PBK_ENTRY("Office", "presharedkey=" MARK "40\r\nPRESHAREDKEY =" MARK "41\r\n"
-                         " PreSharedKey=" MARK "42\r\nPreSharedKey\t=" MARK "43\r\n",
-               "", "")},
+    {"odd-keys.pbk", PBK_ENTRY("Office",
+                               "presharedkey=" MARK "40\r\nPRESHAREDKEY =" MARK "41\r\n"
+                               " PreSharedKey=" MARK "42\r\nPreSharedKey\t=" MARK "43\r\n",
+                               "", "")},
     {"long-and-dup.pbk",
-     PBK_ENTRY("Office", "PreSharedKey=" MARK "44" /* overlong value */
-                         "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
-                         "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
-                         "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
-                         "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
-                         "\r\n",
+     PBK_ENTRY("Office",
+               "PreSharedKey=" MARK "44" /* overlong value */
+               "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+               "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+               "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+               "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+               "\r\n",
                "", "") PBK_ENTRY("Office", "PreSharedKey=" MARK "45\r\n", "", "")},
     /* keys before any header, and a second entry using L2TP PSK auth */
-    {"orphans.pbk", "PreSharedKey=" MARK "46\r\n" PBK_ENTRY("A", "PreSharedKey=" MARK "47\r\n"
-                                                                 "AuthRestrictions=4096\r\n",
+    {"orphans.pbk", "PreSharedKey=" MARK "46\r\n" PBK_ENTRY("A",
+                                                            "PreSharedKey=" MARK "47\r\n"
+                                                            "AuthRestrictions=4096\r\n",
                                                             "", "")},
 };
 
@@ -243,9 +245,9 @@ static void check_api_text(char *s, const char *what)
 static void test_phonebook_api(void **state)
 {
     (void)state;
-    static const char *const keys[] = {"PreSharedKey",    "presharedkey", "PRESHAREDKEY ",
-                                       " PreSharedKey",   "PreSharedKey\t", "ApnInfoPassword",
-                                       "Password",        "UserPassword", NULL};
+    static const char *const keys[] = {"PreSharedKey",  "presharedkey",   "PRESHAREDKEY ",
+                                       " PreSharedKey", "PreSharedKey\t", "ApnInfoPassword",
+                                       "Password",      "UserPassword",   NULL};
     for (size_t i = 0; i < sizeof phonebooks / sizeof phonebooks[0]; i++) {
         const char *t = phonebooks[i].text;
         vpnlint_pbk *h = NULL;
@@ -386,8 +388,8 @@ static void test_cli_verbs(void **state)
         for (size_t e = 0; e < sizeof edits / sizeof edits[0]; e++) {
             /* pbk set|unset FILE --entry ... */
             const char *verb_end = strchr(edits[e], ' ');
-            snprintf(args, sizeof args, "pbk %.*s '%s'%s", (int)(verb_end - edits[e]), edits[e],
-                     p, verb_end);
+            snprintf(args, sizeof args, "pbk %.*s '%s'%s", (int)(verb_end - edits[e]), edits[e], p,
+                     verb_end);
             run_cli(args, phonebooks[i].name);
         }
         snprintf(args, sizeof args, "explain --event '%s'", p);

@@ -83,9 +83,10 @@ int vl_pbk_read(const char *path, unsigned char **data, size_t *len)
     }
     if ((unsigned long long)sz.QuadPart > VL_PBK_MAX_FILE) {
         CloseHandle(h);
-        return vl_error_set(VPNLINT_ETOOBIG, "%s: %lld bytes is over the 64 MiB limit for a phonebook "
-                            "(Windows phonebooks are a few KB); nothing was read", path,
-                            (long long)sz.QuadPart);
+        return vl_error_set(VPNLINT_ETOOBIG,
+                            "%s: %lld bytes is over the 64 MiB limit for a phonebook "
+                            "(Windows phonebooks are a few KB); nothing was read",
+                            path, (long long)sz.QuadPart);
     }
     if (vl_read_hook)
         vl_read_hook(path);
@@ -240,9 +241,10 @@ int vl_pbk_read(const char *path, unsigned char **data, size_t *len)
         (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     if ((unsigned long long)st.st_size > VL_PBK_MAX_FILE) {
         close(fd);
-        return vl_error_set(VPNLINT_ETOOBIG, "%s: %lld bytes is over the 64 MiB limit for a phonebook "
-                            "(Windows phonebooks are a few KB); nothing was read", path,
-                            (long long)st.st_size);
+        return vl_error_set(VPNLINT_ETOOBIG,
+                            "%s: %lld bytes is over the 64 MiB limit for a phonebook "
+                            "(Windows phonebooks are a few KB); nothing was read",
+                            path, (long long)st.st_size);
     }
     if (vl_read_hook)
         vl_read_hook(path);
@@ -257,8 +259,11 @@ int vl_pbk_read(const char *path, unsigned char **data, size_t *len)
             if (cap > VL_PBK_MAX_FILE) {
                 vpnlint_free(b);
                 close(fd);
-                return vl_error_set(VPNLINT_ETOOBIG, "%s: grew past the 64 MiB limit for a phonebook while being read; nothing "
-                                    "was kept", path);
+                return vl_error_set(
+                    VPNLINT_ETOOBIG,
+                    "%s: grew past the 64 MiB limit for a phonebook while being read; nothing "
+                    "was kept",
+                    path);
             }
             unsigned char *nb = vl_realloc(b, cap * 2);
             if (!nb) {
