@@ -31,39 +31,6 @@ struct vpnlint_rasevents {
     size_t n, cap;
 };
 
-/* Length of the valid UTF-8 sequence at s[0..n) (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF), or 0 when it is not valid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F; /* U+D800..U+DFFF are not characters */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return len;
-}
-
 /* Copy of s[0..n) as valid UTF-8: every byte that does not start a valid
  * sequence becomes U+FFFD, so the JSON rendering is always valid UTF-8
  * whatever code page or broken export the events came from. */
@@ -72,7 +39,7 @@ static char *dup_utf8(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t bad = 0;
     for (size_t i = 0; i < n;) {
-        size_t l = utf8_seq(u + i, n - i);
+        size_t l = vl_kb_utf8_seq(u + i, n - i);
         if (l == 0) {
             bad++;
             l = 1;
@@ -84,7 +51,7 @@ static char *dup_utf8(const char *s, size_t n)
         return NULL;
     size_t k = 0;
     for (size_t i = 0; i < n;) {
-        size_t l = utf8_seq(u + i, n - i);
+        size_t l = vl_kb_utf8_seq(u + i, n - i);
         if (l == 0) {
             memcpy(r + k, "\xEF\xBF\xBD", 3);
             k += 3;
