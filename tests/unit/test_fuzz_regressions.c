@@ -36,7 +36,7 @@ static size_t run_folder(const char *parser, harness_fn fn)
         size_t len = 0;
         char *data = tu_read_file(path, &len);
         assert_non_null(data);
-        print_message("%s: %s (%zu bytes)\n", parser, names[i], len);
+        print_message("%s: %s (%lu bytes)\n", parser, names[i], (unsigned long)len);
         assert_int_equal(fn((const uint8_t *)data, len), 0);
         free(data);
     }
