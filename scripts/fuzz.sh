@@ -1,39 +1,110 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer harness (fuzz/fuzz_<parser>) for a bounded time.
+#
 #   scripts/fuzz.sh [SECONDS_PER_HARNESS] [extra libFuzzer flags...]
-# CI runs it for a short time; for a long run, e.g. 8 hours per harness on
-# all cores: scripts/fuzz.sh 28800 -jobs=$(nproc) -workers=$(nproc)
-# Crashes are written to fuzz/artifacts/; turn each into a regression test.
+#
+# Each harness gets its own seeds (below) and its dictionary fuzz/<parser>.dict.
+# CI (scripts/test.d/25-fuzz.sh) runs each for 20 s. For a long run see
+# docs/hardening.md; in short:
+#
+#   FUZZ_CORPUS_DIR=fuzz/corpus FUZZ_ONLY=pbk scripts/fuzz.sh 28800
+#   scripts/fuzz.sh 28800 -fork=$(nproc)          # all harnesses, all cores
+#
+# Environment:
+#   FUZZ_ONLY="pbk nps"    run only these harnesses (default: all)
+#   FUZZ_CORPUS_DIR=DIR    keep each harness's corpus in DIR/<parser> and reuse
+#                          it next time (default: a temp folder, discarded)
+#   FUZZ_LOG_DIR=DIR       keep each harness's libFuzzer log as DIR/<parser>.log
+#   FUZZ_NO_BUILD=1        do not (re)build build-fuzz first
+#   FUZZ_BUILD_DIR=DIR     take the harnesses from DIR/fuzz_* (default
+#                          build-fuzz/fuzz; copy them away for a long run so
+#                          that rebuilding does not replace a running binary)
+#   FUZZ_MAX_LEN=N         longest input libFuzzer makes (default 262144)
+# Crashes are written to fuzz/artifacts/; turn each into a regression test
+# (tests/fixtures/fuzz/<parser>/ + tests/unit/test_fuzz_regressions.c).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 seconds=${1:-30}
 shift || true
-CC=clang cmake -S . -B build-fuzz -G Ninja -DVPNLINT_FUZZ=ON -DVPNLINT_SANITIZE=ON \
-  -DVPNLINT_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz >/dev/null
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+  CC=clang cmake -S . -B build-fuzz -G Ninja -DVPNLINT_FUZZ=ON -DVPNLINT_SANITIZE=ON \
+    -DVPNLINT_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build-fuzz >/dev/null
+fi
+# The real-world corpus sits beside the repository (../shared/corpus); from a
+# git worktree under /work/wt/<name> it is two levels up.
+shared=""
+for d in "${VPNLINT_CORPUS_DIR:-}" "$root/../shared/corpus" "$root/../../shared/corpus"; do
+  [ -n "$d" ] && [ -d "$d" ] && { shared=$d; break; }
+done
+
+# seeds_for PARSER: prints the seed files of a harness, one per line.
+seeds_for() {
+  local p=$1
+  case "$p" in
+    profilexml)
+      find tests/fixtures/rules profiles -type f -name '*.xml' 2>/dev/null
+      [ -n "$shared" ] && find "$shared/profilexml" -type f 2>/dev/null ;;
+    pbk)
+      find tests/fixtures/rules -type f -name '*.pbk' 2>/dev/null
+      [ -n "$shared" ] && find "$shared/pbk" -type f 2>/dev/null ;;
+    nps)
+      find tests/fixtures/kb -type f -name 'nps_*' 2>/dev/null ;;
+    rasevents)
+      find tests/fixtures/kb -type f -name 'rasclient_*' 2>/dev/null ;;
+  esac
+  # generic places, and the inputs of past crashes (regression tests)
+  for d in "tests/fixtures/$p" "fuzz/seeds/$p" "tests/fixtures/fuzz/$p"; do
+    [ -d "$d" ] && find "$d" -type f
+  done
+  [ -n "$shared" ] && [ -d "$shared/$p" ] && [ "$p" != profilexml ] && [ "$p" != pbk ] &&
+    find "$shared/$p" -type f
+  return 0
+}
+
 mkdir -p fuzz/artifacts
 status=0
-for bin in build-fuzz/fuzz/fuzz_*; do
+for bin in "${FUZZ_BUILD_DIR:-build-fuzz/fuzz}"/fuzz_*; do
+  [ -x "$bin" ] || continue
   name=$(basename "$bin")
   parser=${name#fuzz_}
-  corpus=$(mktemp -d)
-  # seeds: the test fixtures and the real-world corpus for that parser
-  for seeds in "tests/fixtures/rules" "tests/fixtures/$parser" "fuzz/seeds/$parser" \
-               "../shared/corpus/$parser"; do
-    [ -d "$seeds" ] && find "$seeds" -type f -size -256k -exec cp {} "$corpus/" \; 2>/dev/null || true
-  done
+  if [ -n "${FUZZ_ONLY:-}" ] && ! grep -qw -- "$parser" <<<"$FUZZ_ONLY"; then
+    continue
+  fi
+  if [ -n "${FUZZ_CORPUS_DIR:-}" ]; then
+    corpus=$FUZZ_CORPUS_DIR/$parser
+    mkdir -p "$corpus"
+    keep=1
+  else
+    corpus=$(mktemp -d)
+    keep=0
+  fi
+  seeddir=$(mktemp -d)
+  n=0
+  while IFS= read -r f; do
+    [ -f "$f" ] || continue
+    [ "$(stat -c %s "$f")" -le 262144 ] || continue
+    n=$((n + 1))
+    cp "$f" "$seeddir/$n-$(basename "$f")"
+  done < <(seeds_for "$parser" | sort -u)
   dict=()
   [ -f "fuzz/$parser.dict" ] && dict=(-dict="fuzz/$parser.dict")
-  echo "== $name for ${seconds}s ($(ls "$corpus" | wc -l) seeds)"
-  if ! "$bin" "${dict[@]}" -max_total_time="$seconds" -max_len=262144 -timeout=10 \
+  log=${FUZZ_LOG_DIR:+$FUZZ_LOG_DIR/$parser.log}
+  [ -n "$log" ] && mkdir -p "$FUZZ_LOG_DIR"
+  log=${log:-$(mktemp)}
+  echo "== $name for ${seconds}s ($n seeds, dict: ${dict[*]:-none})"
+  # the first folder is where new inputs go; the seed folder is read only
+  if ! "$bin" "${dict[@]}" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-262144}" -timeout=10 \
       -rss_limit_mb=2048 -artifact_prefix=fuzz/artifacts/"$name"- -print_final_stats=1 \
-      "$@" "$corpus" 2>"$corpus.log"; then
-    echo "FAIL $name: see fuzz/artifacts/"; tail -40 "$corpus.log"; status=1
+      "$@" "$corpus" "$seeddir" >"$log" 2>&1; then
+    echo "FAIL $name: see fuzz/artifacts/"; tail -60 "$log"; status=1
   else
-    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$corpus.log" | sed 's/^/   /'
-    grep -E "cov: [0-9]+" "$corpus.log" | tail -1 | sed 's/^/   /'
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$log" | sed 's/^/   /' || true
+    grep -E "cov: [0-9]+" "$log" | tail -1 | sed 's/^/   /' || true
   fi
-  rm -rf "$corpus" "$corpus.log"
+  rm -rf "$seeddir"
+  [ "$keep" -eq 1 ] || rm -rf "$corpus"
+  [ -n "${FUZZ_LOG_DIR:-}" ] || rm -f "$log"
 done
 exit "$status"

@@ -1,7 +1,11 @@
 /* cmd_explain.c — `vpnlint explain CODE...`, `--list`, `--event FILE|-`.
  * Uses the public API only. */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +26,28 @@ static int read_all(const char *path, size_t limit, char **out, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "vpnlint: %s: cannot open\n", path);
+        fprintf(stderr, "vpnlint: %s: cannot open: %s\n", path, strerror(errno));
         return -1;
+    }
+    if (f != stdin) {
+        /* a regular file over the limit is refused from its size, unread */
+#ifdef _WIN32
+        long long size = _fseeki64(f, 0, SEEK_END) == 0 ? _ftelli64(f) : -1;
+        if (_fseeki64(f, 0, SEEK_SET) != 0)
+            size = -1;
+#else
+        long long size = fseeko(f, 0, SEEK_END) == 0 ? (long long)ftello(f) : -1;
+        if (fseeko(f, 0, SEEK_SET) != 0)
+            size = -1;
+#endif
+        if (size > (long long)limit) {
+            fprintf(stderr,
+                    "vpnlint: %s: %lld bytes is larger than %zu MiB; nothing was read. Filter it "
+                    "to RasClient events first\n",
+                    path, size, limit >> 20);
+            fclose(f);
+            return -1;
+        }
     }
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);

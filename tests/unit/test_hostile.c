@@ -164,6 +164,300 @@ static void test_nul_and_invalid_utf8(void **state)
     vpnlint_report_free(r);
 }
 
+/* Strict UTF-8 (RFC 3629): what every JSON/SARIF rendering must be. */
+static int utf8_ok(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    while (*s) {
+        unsigned char c = *s;
+        size_t len;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c < 0x80) {
+            s++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return 0;
+        }
+        if (s[1] < lo || s[1] > hi)
+            return 0;
+        for (size_t i = 2; i < len; i++)
+            if ((s[i] & 0xC0) != 0x80)
+                return 0;
+        s += len;
+    }
+    return 1;
+}
+
+static void assert_json_outputs_utf8(const vpnlint_report *r)
+{
+    int formats[] = {VPNLINT_FORMAT_JSON, VPNLINT_FORMAT_SARIF, VPNLINT_FORMAT_TEXT,
+                     VPNLINT_FORMAT_INTUNE};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        char *s = render(r, formats[i]);
+        if (!utf8_ok(s))
+            fail_msg("format %d is not valid UTF-8", formats[i]);
+        vpnlint_free(s);
+    }
+}
+
+/* UTF-16 text: n code units from a string of ASCII with '\x01' standing for
+ * the surrogate `sur`, in the byte order asked, after a BOM. */
+static size_t utf16_with(unsigned char *out, const char *ascii, unsigned sur, int le)
+{
+    size_t k = 0;
+    out[k++] = le ? 0xFF : 0xFE;
+    out[k++] = le ? 0xFE : 0xFF;
+    for (const char *p = ascii; *p; p++) {
+        unsigned u = *p == '\x01' ? sur : (unsigned char)*p;
+        out[k++] = (unsigned char)(le ? u & 0xFF : u >> 8);
+        out[k++] = (unsigned char)(le ? u >> 8 : u & 0xFF);
+    }
+    return k;
+}
+
+static void test_lone_utf16_surrogates(void **state)
+{
+    (void)state;
+    unsigned char buf[512];
+    const char *px = "<VPNProfile><DnsSuffix>a\x01z</DnsSuffix></VPNProfile>\n";
+    /* a lone high surrogate, little- and big-endian: IN002 names the cause */
+    for (int le = 0; le <= 1; le++) {
+        size_t n = utf16_with(buf, px, 0xD800, le);
+        vpnlint_report *r = tu_lint_opts("hi.xml", buf, n, NULL);
+        assert_int_equal(tu_count(r, "IN002"), 1);
+        vpnlint_finding f;
+        assert_int_equal(vpnlint_report_finding(&f, r, 0), VPNLINT_OK);
+        assert_non_null(strstr(f.message, "unpaired surrogate"));
+        assert_json_outputs_utf8(r);
+        vpnlint_report_free(r);
+    }
+    /* a lone low surrogate: libxml2 refuses the character (PX001 at its
+     * column) and the outputs stay valid UTF-8 */
+    size_t n = utf16_with(buf, px, 0xDC00, 1);
+    vpnlint_report *r = tu_lint_opts("lo.xml", buf, n, NULL);
+    assert_true(tu_count(r, "PX001") + tu_count(r, "IN002") >= 1);
+    assert_json_outputs_utf8(r);
+    vpnlint_report_free(r);
+    /* a high surrogate cut off by the end of the file */
+    n = utf16_with(buf, "<VPNProfile></VPNProfile>\x01", 0xD83D, 1);
+    r = tu_lint_opts("end.xml", buf, n, NULL);
+    assert_int_equal(tu_count(r, "IN002"), 1);
+    vpnlint_report_free(r);
+    /* a surrogate written as UTF-8 (CESU-8) or as a character reference */
+    r = tu_lint("cesu.xml", "<VPNProfile><DnsSuffix>a\xED\xA0\x80z</DnsSuffix></VPNProfile>");
+    assert_true(tu_count(r, "PX001") >= 1);
+    assert_json_outputs_utf8(r);
+    vpnlint_report_free(r);
+    r = tu_lint("ref.xml", "<VPNProfile><DnsSuffix>a&#xD800;z</DnsSuffix></VPNProfile>");
+    assert_true(tu_count(r, "PX001") >= 1);
+    assert_json_outputs_utf8(r);
+    vpnlint_report_free(r);
+    /* in a phonebook entry name: not UTF-8 (PBK025), printed escaped */
+    const char pbk[] = "[VPN \xED\xA0\x80]\r\nEncoding=1\r\nType=2\r\n";
+    r = tu_lint_opts("sur.pbk", pbk, sizeof pbk - 1, NULL);
+    assert_int_equal(tu_count(r, "PBK025"), 1);
+    assert_json_outputs_utf8(r);
+    vpnlint_report_free(r);
+    /* RasClient events exported as UTF-16 with a lone surrogate in the
+     * connection name: read, and the name becomes U+FFFD (valid UTF-8) */
+    const char *ev = "Event ID: 20227\r\nThe user X dialed a connection named Off\x01ice which "
+                     "has failed. The error code returned on failure is 789.\r\n";
+    unsigned char big[1024];
+    n = utf16_with(big, ev, 0xD800, 1);
+    vpnlint_rasevents *e = NULL;
+    assert_int_equal(vpnlint_rasevents_parse(&e, big, n), VPNLINT_OK);
+    assert_int_equal(vpnlint_rasevents_count(e), 1);
+    vpnlint_rasevent one;
+    assert_int_equal(vpnlint_rasevents_at(&one, e, 0), VPNLINT_OK);
+    assert_string_equal(one.connection, "Off\xEF\xBF\xBDice");
+    assert_int_equal(one.code, 789);
+    char *js = NULL;
+    assert_int_equal(vpnlint_rasevents_render(&js, e, VPNLINT_FORMAT_JSON), VPNLINT_OK);
+    assert_true(utf8_ok(js));
+    vpnlint_free(js);
+    vpnlint_rasevents_free(e);
+    /* the same with raw invalid UTF-8 bytes in an event exported as text */
+    const char bad[] = "Event ID: 20227\r\nThe user X dialed a connection named Off\xFF\xC3ice "
+                       "which has failed. The error code returned on failure is 789.\r\n";
+    assert_int_equal(vpnlint_rasevents_parse(&e, bad, sizeof bad - 1), VPNLINT_OK);
+    assert_int_equal(vpnlint_rasevents_at(&one, e, 0), VPNLINT_OK);
+    assert_string_equal(one.connection, "Off\xEF\xBF\xBD\xEF\xBF\xBDice");
+    assert_int_equal(vpnlint_rasevents_render(&js, e, VPNLINT_FORMAT_JSON), VPNLINT_OK);
+    assert_true(utf8_ok(js));
+    vpnlint_free(js);
+    vpnlint_rasevents_free(e);
+}
+
+#define TEN_MB (10u * 1024u * 1024u)
+
+/* Longest line of a rendering (a finding must quote, not echo, a huge value). */
+static size_t longest_line(const char *s)
+{
+    size_t best = 0, cur = 0;
+    for (; *s; s++) {
+        if (*s == '\n') {
+            cur = 0;
+            continue;
+        }
+        if (++cur > best)
+            best = cur;
+    }
+    return best;
+}
+
+static void test_pbk_ten_megabyte_line(void **state)
+{
+    (void)state;
+    const char *head = "[VPN]\r\nEncoding=1\r\nType=2\r\n\r\nMEDIA=rastapi\r\nPort=VPN2-0\r\n"
+                       "\r\nDEVICE=vpn\r\nPhoneNumber=";
+    const char *tail = "\r\n";
+    size_t hl = strlen(head), tl = strlen(tail);
+    char *x = malloc(hl + TEN_MB + tl);
+    memcpy(x, head, hl);
+    memset(x + hl, 'a', TEN_MB);
+    memcpy(x + hl + TEN_MB, tail, tl);
+    size_t n = hl + TEN_MB + tl;
+    /* lint: the value is too long for RAS (PBK045, with its length) */
+    vpnlint_report *r = tu_lint_opts("line.pbk", x, n, NULL);
+    assert_int_equal(tu_count(r, "PBK045"), 1);
+    assert_true(tu_has_at(r, "PBK045", 9));
+    char *text = render(r, VPNLINT_FORMAT_TEXT);
+    assert_non_null(strstr(text, "10485760 characters"));
+    assert_true(longest_line(text) < 4096); /* the value is never echoed */
+    vpnlint_free(text);
+    vpnlint_report_free(r);
+    /* the editor reads it, gives the value back whole and round-trips */
+    vpnlint_pbk *h = NULL;
+    assert_int_equal(vpnlint_pbk_open_buffer(&h, x, n), VPNLINT_OK);
+    char *v = NULL;
+    assert_int_equal(vpnlint_pbk_get(&v, h, "VPN", "PhoneNumber", -1, -1, -1), VPNLINT_OK);
+    assert_true(strlen(v) >= TEN_MB);
+    vpnlint_free(v);
+    /* the list is a summary: the server is cut, with its real length */
+    char *list = NULL;
+    assert_int_equal(vpnlint_pbk_list(&list, h), VPNLINT_OK);
+    assert_non_null(strstr(list, "... (10485760 bytes)"));
+    assert_true(longest_line(list) < 4096);
+    vpnlint_free(list);
+    assert_int_equal(vpnlint_pbk_set(h, "VPN", "PhoneNumber", "vpn.example.com", -1, -1, -1),
+                     VPNLINT_OK);
+    const void *d;
+    size_t dl;
+    assert_int_equal(vpnlint_pbk_bytes(&d, &dl, h), VPNLINT_OK);
+    assert_int_equal(dl, n - TEN_MB + strlen("vpn.example.com"));
+    vpnlint_pbk_free(h);
+    /* a 10 MB entry name and a 10 MB line without '=' */
+    x[0] = '[';
+    memset(x + 1, 'n', TEN_MB);
+    memcpy(x + 1 + TEN_MB, "]\r\nType=2\r\n", 11);
+    r = tu_lint_opts("name.pbk", x, TEN_MB + 12, NULL);
+    assert_int_equal(tu_count(r, "PBK012"), 1);
+    text = render(r, VPNLINT_FORMAT_TEXT);
+    assert_true(longest_line(text) < 4096);
+    vpnlint_free(text);
+    vpnlint_report_free(r);
+    memcpy(x, "[VPN]\r\n", 7);
+    memset(x + 7, 'j', TEN_MB);
+    r = tu_lint_opts("junk.pbk", x, TEN_MB + 7, NULL);
+    assert_int_equal(tu_count(r, "PBK024"), 1);
+    assert_true(tu_has_at(r, "PBK024", 2));
+    vpnlint_report_free(r);
+    free(x);
+}
+
+static void test_pbk_hundred_thousand_entries(void **state)
+{
+    (void)state;
+    const size_t entries = 100000;
+    size_t cap = entries * 160 + 1024, n = 0;
+    char *x = malloc(cap);
+    for (size_t i = 0; i < entries; i++)
+        n += (size_t)snprintf(x + n, cap - n,
+                              "[VPN %06zu]\r\nEncoding=1\r\nType=2\r\nVpnStrategy=7\r\n\r\n"
+                              "MEDIA=rastapi\r\nPort=VPN2-0\r\n\r\nDEVICE=vpn\r\n"
+                              "PhoneNumber=vpn%zu.example.com\r\n\r\n",
+                              i, i);
+    /* one duplicate name at the very end */
+    n += (size_t)snprintf(x + n, cap - n,
+                          "[VPN 000007]\r\nEncoding=1\r\nType=2\r\nVpnStrategy=7\r\n\r\n"
+                          "MEDIA=rastapi\r\nPort=VPN2-0\r\n\r\nDEVICE=vpn\r\n"
+                          "PhoneNumber=dup.example.com\r\n");
+    vpnlint_report *r = tu_lint_opts("many.pbk", x, n, NULL);
+    vpnlint_file_info fi;
+    assert_int_equal(vpnlint_report_file(&fi, r, 0), VPNLINT_OK);
+    assert_int_equal(fi.read_error, 0);
+    assert_int_equal(fi.kind, VPNLINT_KIND_PBK);
+    assert_true(tu_count(r, "PBK002") >= 1); /* the duplicate is found */
+    assert_int_equal(tu_count(r, "PBK001"), 0);
+    assert_int_equal(tu_count(r, "PBK044"), 0); /* every entry has its server */
+    vpnlint_report_free(r);
+    vpnlint_pbk *h = NULL;
+    assert_int_equal(vpnlint_pbk_open_buffer(&h, x, n), VPNLINT_OK);
+    assert_int_equal(vpnlint_pbk_entry_count(h), entries + 1);
+    char *v = NULL;
+    assert_int_equal(vpnlint_pbk_get(&v, h, "VPN 099999", "PhoneNumber", -1, -1, -1), VPNLINT_OK);
+    assert_non_null(strstr(v, "vpn99999.example.com"));
+    vpnlint_free(v);
+    /* the duplicated name is refused as ambiguous, not edited at random */
+    assert_int_equal(vpnlint_pbk_set(h, "VPN 000007", "VpnStrategy", "14", -1, -1, -1),
+                     VPNLINT_EAMBIGUOUS);
+    assert_int_equal(vpnlint_pbk_set(h, "VPN 099999", "VpnStrategy", "14", -1, -1, -1), VPNLINT_OK);
+    char *diff = NULL;
+    assert_int_equal(vpnlint_pbk_diff(&diff, h), VPNLINT_OK);
+    assert_non_null(strstr(diff, "-VpnStrategy=7"));
+    assert_non_null(strstr(diff, "+VpnStrategy=14"));
+    assert_true(strlen(diff) < 2048); /* only the one change */
+    vpnlint_free(diff);
+    char *list = NULL;
+    assert_int_equal(vpnlint_pbk_list(&list, h), VPNLINT_OK);
+    assert_non_null(strstr(list, "VPN 099999"));
+    vpnlint_free(list);
+    vpnlint_pbk_free(h);
+    free(x);
+}
+
+static void test_one_gibibyte_input_is_refused_unread(void **state)
+{
+    (void)state;
+    char dir[512], xml[600], pbk[600];
+    assert_int_equal(tu_make_temp_dir(dir, sizeof dir, "vpnlint-gib"), 0);
+    snprintf(xml, sizeof xml, "%s/huge.xml", dir);
+    snprintf(pbk, sizeof pbk, "%s/rasphone.pbk", dir);
+    /* sparse: no disk is used and nothing may be read */
+    assert_int_equal(tu_set_file_size(xml, 1024LL * 1024 * 1024), 0);
+    assert_int_equal(tu_set_file_size(pbk, 1024LL * 1024 * 1024), 0);
+    vpnlint_report *r = NULL;
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_file(r, xml), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_file(r, pbk), VPNLINT_OK);
+    assert_int_equal(tu_count(r, "IN001"), 2);
+    for (size_t i = 0; i < 2; i++) {
+        vpnlint_finding f;
+        assert_int_equal(vpnlint_report_finding(&f, r, i), VPNLINT_OK);
+        assert_non_null(strstr(f.message, "1073741824 bytes"));
+    }
+    vpnlint_report_free(r);
+    /* the phonebook editor refuses it the same way */
+    vpnlint_pbk *h = NULL;
+    assert_int_equal(vpnlint_pbk_open(&h, pbk), VPNLINT_ETOOBIG);
+    assert_null(h);
+    assert_non_null(strstr(vpnlint_error_last(), "1073741824 bytes"));
+    assert_non_null(strstr(vpnlint_error_last(), "nothing was read"));
+    remove(xml);
+    remove(pbk);
+    tu_remove_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +466,10 @@ int main(void)
         cmocka_unit_test(test_deep_nesting_is_refused),
         cmocka_unit_test(test_huge_file_is_refused_without_reading),
         cmocka_unit_test(test_nul_and_invalid_utf8),
+        cmocka_unit_test(test_lone_utf16_surrogates),
+        cmocka_unit_test(test_pbk_ten_megabyte_line),
+        cmocka_unit_test(test_pbk_hundred_thousand_entries),
+        cmocka_unit_test(test_one_gibibyte_input_is_refused_unread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,6 +124,16 @@ static void test_eap_type_words(void **state)
                  "PBK035", w);
 }
 
+/* PBK019 named the trimmed key where the entry name belongs ("[VpnStrategy]
+ * the key ..."): both were formatted into one buffer. */
+static void test_spaced_key_message_names_entry(void **state)
+{
+    (void)state;
+    static const char *const w[] = {"[Contoso VPN] the key 'VpnStrategy '",
+                                    "does not see it as VpnStrategy", NULL};
+    expect_words("VpnStrategy =7\r\n", "PBK019", w);
+}
+
 static void test_secret_never_printed(void **state)
 {
     (void)state;
@@ -251,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_strategy_words),
         cmocka_unit_test(test_auth_words),
         cmocka_unit_test(test_eap_type_words),
+        cmocka_unit_test(test_spaced_key_message_names_entry),
         cmocka_unit_test(test_secret_never_printed),
         cmocka_unit_test(test_good_example_is_clean),
         cmocka_unit_test(test_bad_example_findings),

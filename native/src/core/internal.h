@@ -76,5 +76,9 @@ const char *vl_kind_name(int kind);
  * VPNLINT_ETOOBIG and *size_out set to the real size. */
 int vl_read_file(const char *path, uint64_t limit, char **data_out, size_t *len_out,
                  uint64_t *size_out);
+/* Test hook: called by vl_read_file and vl_pbk_read once the file is open
+ * and its size checked, before the first byte is read (tests change or
+ * remove the file there). NULL in production. */
+extern void (*vl_read_hook)(const char *path);
 
 #endif

@@ -57,6 +57,8 @@ static long long file_size(FILE *f)
     return n;
 }
 
+void (*vl_read_hook)(const char *path);
+
 int vl_read_file(const char *path, uint64_t limit, char **data_out, size_t *len_out,
                  uint64_t *size_out)
 {
@@ -82,6 +84,8 @@ int vl_read_file(const char *path, uint64_t limit, char **data_out, size_t *len_
                             "%s: %llu bytes is over the limit of %llu bytes; nothing was parsed",
                             path, (unsigned long long)known, (unsigned long long)limit);
     }
+    if (vl_read_hook)
+        vl_read_hook(path);
     size_t cap = 64 * 1024, len = 0;
     char *buf = vl_malloc(cap + 1);
     if (!buf) {

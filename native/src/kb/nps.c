@@ -396,6 +396,19 @@ static bool split_csv(vpnlint_nps_reader *r)
             break;
         p++; /* the comma */
     }
+    /* Logs written in an ANSI code page (or damaged) hold bytes that are not
+     * UTF-8: each becomes '?', in place, so every record string (and the
+     * JSON summary) is valid UTF-8. */
+    unsigned char *u = (unsigned char *)r->fields;
+    size_t n = (size_t)(o - r->fields);
+    for (size_t i = 0; i < n;) {
+        size_t l = vl_kb_utf8_seq(u + i, n - i);
+        if (l == 0) {
+            u[i] = '?';
+            l = 1;
+        }
+        i += l;
+    }
     return true;
 }
 

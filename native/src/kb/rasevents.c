@@ -31,13 +31,38 @@ struct vpnlint_rasevents {
     size_t n, cap;
 };
 
-static char *dupn(const char *s, size_t n)
+/* Copy of s[0..n) as valid UTF-8: every byte that does not start a valid
+ * sequence becomes U+FFFD, so the JSON rendering is always valid UTF-8
+ * whatever code page or broken export the events came from. */
+static char *dup_utf8(const char *s, size_t n)
 {
-    char *r = vl_malloc(n + 1);
-    if (r) {
-        memcpy(r, s, n);
-        r[n] = '\0';
+    const unsigned char *u = (const unsigned char *)s;
+    size_t bad = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l = vl_kb_utf8_seq(u + i, n - i);
+        if (l == 0) {
+            bad++;
+            l = 1;
+        }
+        i += l;
     }
+    char *r = vl_malloc(n + bad * 2 + 1);
+    if (!r)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l = vl_kb_utf8_seq(u + i, n - i);
+        if (l == 0) {
+            memcpy(r + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+        } else {
+            memcpy(r + k, s + i, l);
+            k += l;
+            i += l;
+        }
+    }
+    r[k] = '\0';
     return r;
 }
 
@@ -93,15 +118,15 @@ static int add_event(vpnlint_rasevents *ev, unsigned id, const char *time, size_
     size_t l;
     const char *t;
     t = vl_trim(time ? time : "", time ? time_len : 0, &l);
-    e->time = dupn(t, l);
+    e->time = dup_utf8(t, l);
     t = vl_trim(user ? user : "", user ? user_len : 0, &l);
-    e->user = dupn(t, l);
+    e->user = dup_utf8(t, l);
     t = vl_trim(conn ? conn : "", conn ? conn_len : 0, &l);
-    e->connection = dupn(t, l);
+    e->connection = dup_utf8(t, l);
     t = vl_trim(code ? code : "", code ? code_len : 0, &l);
     while (l > 0 && (t[l - 1] == '.' || t[l - 1] == ',' || t[l - 1] == '"'))
         l--;
-    e->code_text = dupn(t, l);
+    e->code_text = dup_utf8(t, l);
     if (!e->time || !e->user || !e->connection || !e->code_text) {
         free_event(e);
         return vl_error_oom();
@@ -602,6 +627,8 @@ static char *utf16le_to_utf8(const unsigned char *p, size_t len, size_t *out_len
                 i += 2;
             }
         }
+        if (c >= 0xD800 && c < 0xE000)
+            c = 0xFFFD; /* a lone surrogate is no character: U+FFFD, never CESU bytes */
         char u[4];
         size_t n;
         if (c < 0x80) {

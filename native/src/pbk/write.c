@@ -83,9 +83,13 @@ int vl_pbk_read(const char *path, unsigned char **data, size_t *len)
     }
     if ((unsigned long long)sz.QuadPart > VL_PBK_MAX_FILE) {
         CloseHandle(h);
-        return vl_error_set(VPNLINT_ETOOBIG, "%s: %lld bytes is too big for a phonebook", path,
-                            (long long)sz.QuadPart);
+        return vl_error_set(VPNLINT_ETOOBIG,
+                            "%s: %lld bytes is over the 64 MiB limit for a phonebook "
+                            "(Windows phonebooks are a few KB); nothing was read",
+                            path, (long long)sz.QuadPart);
     }
+    if (vl_read_hook)
+        vl_read_hook(path);
     size_t n = (size_t)sz.QuadPart;
     unsigned char *b = vl_malloc(n + 1);
     if (!b) {
@@ -219,19 +223,31 @@ int vl_pbk_read(const char *path, unsigned char **data, size_t *len)
 {
     *data = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: opening a FIFO without a writer must not hang; it is
+     * refused below like any other file that is not a regular file. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0)
         return vl_error_set(errno_code(errno), "%s: cannot open: %s", path, strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return vl_error_set(VPNLINT_EIO, "%s: not a regular file", path);
+        return vl_error_set(VPNLINT_EIO,
+                            "%s: not a regular file (a folder, pipe or device); give the path "
+                            "of the phonebook file itself",
+                            path);
     }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     if ((unsigned long long)st.st_size > VL_PBK_MAX_FILE) {
         close(fd);
-        return vl_error_set(VPNLINT_ETOOBIG, "%s: %lld bytes is too big for a phonebook", path,
-                            (long long)st.st_size);
+        return vl_error_set(VPNLINT_ETOOBIG,
+                            "%s: %lld bytes is over the 64 MiB limit for a phonebook "
+                            "(Windows phonebooks are a few KB); nothing was read",
+                            path, (long long)st.st_size);
     }
+    if (vl_read_hook)
+        vl_read_hook(path);
     size_t cap = (size_t)st.st_size + 1, n = 0;
     unsigned char *b = vl_malloc(cap);
     if (!b) {
@@ -243,7 +259,11 @@ int vl_pbk_read(const char *path, unsigned char **data, size_t *len)
             if (cap > VL_PBK_MAX_FILE) {
                 vpnlint_free(b);
                 close(fd);
-                return vl_error_set(VPNLINT_ETOOBIG, "%s: too big for a phonebook", path);
+                return vl_error_set(
+                    VPNLINT_ETOOBIG,
+                    "%s: grew past the 64 MiB limit for a phonebook while being read; nothing "
+                    "was kept",
+                    path);
             }
             unsigned char *nb = vl_realloc(b, cap * 2);
             if (!nb) {
