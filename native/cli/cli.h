@@ -39,8 +39,8 @@ int cli_read_stdin(char **data, size_t *len, size_t limit);
 
 /* Calls fn for every regular file under dir (recursively, sorted) whose
  * name ends in one of exts; returns 0, or -1 if dir cannot be listed. */
-int cli_walk(const char *dir, const char *const *exts,
-             int (*fn)(const char *path, void *ctx), void *ctx);
+int cli_walk(const char *dir, const char *const *exts, int (*fn)(const char *path, void *ctx),
+             void *ctx);
 /* 1 directory, 0 other existing, -1 missing. */
 int cli_path_kind(const char *path);
 

@@ -135,8 +135,7 @@ static void print_text(const vpnlint_device_state *st, const vpnlint_report *r)
         puts("no remediation needed");
 }
 
-static int run_check(const char *verb, vpnlint_device_state *st, vpnlint_report **r,
-                     unsigned flags)
+static int run_check(const char *verb, vpnlint_device_state *st, vpnlint_report **r, unsigned flags)
 {
     if (vpnlint_report_new(r, NULL) != VPNLINT_OK)
         return fail(verb);
@@ -160,8 +159,8 @@ static int parse_common(int argc, char **argv, int *i, bool *intune, unsigned *f
     else if (strcmp(argv[*i], "--no-phonebooks") == 0)
         *flags |= VPNLINT_DEVICE_NO_PHONEBOOKS;
     else
-        return cli_usage_error("%s: unknown option '%s' (see vpnlint %s --help)", argv[0],
-                               argv[*i], argv[0]);
+        return cli_usage_error("%s: unknown option '%s' (see vpnlint %s --help)", argv[0], argv[*i],
+                               argv[0]);
     (void)argc;
     return 0;
 }

@@ -14,13 +14,15 @@ static const cli_command commands[] = {
     {"lint", cmd_lint, "lint ProfileXML files and phonebooks (text, JSON, SARIF, Intune)"},
     {"rules", cmd_rules, "list the rules (text, JSON, Markdown)"},
     {"explain", cmd_explain, "explain a VPN error code or RasClient events: causes, checks, fixes"},
-    {"nps", cmd_nps, "summarise NPS accounting logs per user and policy (accepts, rejects, reasons)"},
+    {"nps", cmd_nps,
+     "summarise NPS accounting logs per user and policy (accepts, rejects, reasons)"},
     {"pbk", cmd_pbk, "list, read and safely edit rasphone.pbk phonebooks"},
     {"detect", cmd_detect, "device checks (Windows); exit 1 when a remediation should run"},
     {"remediate", cmd_remediate, "apply the safe device repairs, then check again (Windows)"},
     {"repair", cmd_repair, "one repair: natt, prohibitipsec, service NAME (Windows)"},
     {"undo", cmd_undo, "restore what a repair journal recorded (Windows)"},
-    {"probe", cmd_probe, "ask the VPN server: IKEv2 on UDP 500/4500, SSTP certificate (no credentials)"},
+    {"probe", cmd_probe,
+     "ask the VPN server: IKEv2 on UDP 500/4500, SSTP certificate (no credentials)"},
 };
 
 static void usage(FILE *to)

@@ -106,7 +106,7 @@ typedef enum vpnlint_target {
 } vpnlint_target;
 
 typedef enum vpnlint_format {
-    VPNLINT_FORMAT_TEXT = 0,    /* file:line:col: severity: [ID] message */
+    VPNLINT_FORMAT_TEXT = 0, /* file:line:col: severity: [ID] message */
     VPNLINT_FORMAT_JSON = 1,
     VPNLINT_FORMAT_SARIF = 2,   /* SARIF 2.1.0 */
     VPNLINT_FORMAT_INTUNE = 3,  /* one line, at most 2048 bytes */
@@ -138,7 +138,10 @@ typedef struct vpnlint_options {
     const char *base_dir;   /* SARIF: URIs are made relative to it; NULL = cwd */
 } vpnlint_options;
 
-#define VPNLINT_OPTIONS_INIT {VPNLINT_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL, 0, 0, 0, NULL}
+#define VPNLINT_OPTIONS_INIT                                                                       \
+    {                                                                                              \
+        VPNLINT_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL, 0, 0, 0, NULL                             \
+    }
 
 /** Fills *opts with defaults for the given struct version. */
 VPNLINT_EXTERN(int) vpnlint_options_init(vpnlint_options *opts, unsigned int version);
@@ -172,8 +175,8 @@ typedef struct vpnlint_finding {
     const char *rule_id;
     int severity; /* effective severity after overrides */
     const char *message;
-    const char *help; /* fix hint of the rule */
-    const char *path; /* as given when the input was added */
+    const char *help;    /* fix hint of the rule */
+    const char *path;    /* as given when the input was added */
     unsigned int line;   /* 1-based; 0 when unknown */
     unsigned int column; /* 1-based; 0 when unknown */
     size_t file_index;
@@ -181,11 +184,11 @@ typedef struct vpnlint_finding {
 
 typedef struct vpnlint_file_info {
     const char *path;
-    int kind;              /* vpnlint_kind detected from content */
-    const char *kind_name; /* "profilexml", "pbk", "unknown", ... */
-    const char *encoding;  /* "utf-8", "utf-8-bom", "utf-16le", "utf-16be", ... */
-    const char *envelope;  /* "raw", "escaped", "syncml", "none" */
-    int read_error;        /* 0, or the vpnlint_error_code reading it failed with */
+    int kind;                       /* vpnlint_kind detected from content */
+    const char *kind_name;          /* "profilexml", "pbk", "unknown", ... */
+    const char *encoding;           /* "utf-8", "utf-8-bom", "utf-16le", "utf-16be", ... */
+    const char *envelope;           /* "raw", "escaped", "syncml", "none" */
+    int read_error;                 /* 0, or the vpnlint_error_code reading it failed with */
     const char *read_error_message; /* "" when read_error is 0 */
     size_t finding_count;
 } vpnlint_file_info;
@@ -198,27 +201,29 @@ VPNLINT_EXTERN(void) vpnlint_report_free(vpnlint_report *report);
  *  reading it; either way the file is recorded in the report. */
 VPNLINT_EXTERN(int) vpnlint_report_add_file(vpnlint_report *report, const char *path);
 /** Flags of vpnlint_report_add_file_ex. */
-#define VPNLINT_ADD_IF_KNOWN (1u << 0) /* record the file only if it is ProfileXML or a
-                                          phonebook; others return VPNLINT_ENOTFOUND (for
-                                          directory scans) */
-VPNLINT_EXTERN(int) vpnlint_report_add_file_ex(vpnlint_report *report, const char *path,
-                                               unsigned int flags);
+#define VPNLINT_ADD_IF_KNOWN                                                                       \
+    (1u << 0) /* record the file only if it is ProfileXML or a                                     \
+                 phonebook; others return VPNLINT_ENOTFOUND (for                                   \
+                 directory scans) */
+VPNLINT_EXTERN(int)
+vpnlint_report_add_file_ex(vpnlint_report *report, const char *path, unsigned int flags);
 /** Lints bytes held by the caller; display_path names them in findings. */
-VPNLINT_EXTERN(int) vpnlint_report_add_buffer(vpnlint_report *report, const char *display_path,
-                                              const void *data, size_t len);
+VPNLINT_EXTERN(int)
+vpnlint_report_add_buffer(vpnlint_report *report, const char *display_path, const void *data,
+                          size_t len);
 /** Adds a finding made elsewhere (e.g. objects from PowerShell's pipeline),
  *  so it can be rendered with the others. rule_id must exist. */
-VPNLINT_EXTERN(int) vpnlint_report_add_finding(vpnlint_report *report, const char *path,
-                                               const char *rule_id, int severity,
-                                               const char *message, unsigned int line,
-                                               unsigned int column);
+VPNLINT_EXTERN(int)
+vpnlint_report_add_finding(vpnlint_report *report, const char *path, const char *rule_id,
+                           int severity, const char *message, unsigned int line,
+                           unsigned int column);
 
 VPNLINT_EXTERN(size_t) vpnlint_report_file_count(const vpnlint_report *report);
-VPNLINT_EXTERN(int) vpnlint_report_file(vpnlint_file_info *out, const vpnlint_report *report,
-                                        size_t index);
+VPNLINT_EXTERN(int)
+vpnlint_report_file(vpnlint_file_info *out, const vpnlint_report *report, size_t index);
 VPNLINT_EXTERN(size_t) vpnlint_report_finding_count(const vpnlint_report *report);
-VPNLINT_EXTERN(int) vpnlint_report_finding(vpnlint_finding *out, const vpnlint_report *report,
-                                           size_t index);
+VPNLINT_EXTERN(int)
+vpnlint_report_finding(vpnlint_finding *out, const vpnlint_report *report, size_t index);
 /** Highest effective severity in the report, or -1 when it has no finding. */
 VPNLINT_EXTERN(int) vpnlint_report_max_severity(const vpnlint_report *report);
 /** Renders the report as TEXT, JSON, SARIF or INTUNE. */
@@ -260,14 +265,17 @@ VPNLINT_EXTERN(int) vpnlint_pbk_list(char **out, const vpnlint_pbk *pbk);
 /** key == NULL: the entry's lines. Otherwise the key's value (a hex blob
  *  joined into one line); when the key occurs in several links and no index
  *  narrows it, one "media N device N phone N: value" line each. */
-VPNLINT_EXTERN(int) vpnlint_pbk_get(char **out, const vpnlint_pbk *pbk, const char *entry,
-                                    const char *key, int media, int device, int phone);
+VPNLINT_EXTERN(int)
+vpnlint_pbk_get(char **out, const vpnlint_pbk *pbk, const char *entry, const char *key, int media,
+                int device, int phone);
 /** Sets a key (in place, or inserted at its canonical position). */
-VPNLINT_EXTERN(int) vpnlint_pbk_set(vpnlint_pbk *pbk, const char *entry, const char *key,
-                                    const char *value, int media, int device, int phone);
+VPNLINT_EXTERN(int)
+vpnlint_pbk_set(vpnlint_pbk *pbk, const char *entry, const char *key, const char *value, int media,
+                int device, int phone);
 /** Removes a key (all its lines; every duplicate in the same section). */
-VPNLINT_EXTERN(int) vpnlint_pbk_unset(vpnlint_pbk *pbk, const char *entry, const char *key,
-                                      int media, int device, int phone);
+VPNLINT_EXTERN(int)
+vpnlint_pbk_unset(vpnlint_pbk *pbk, const char *entry, const char *key, int media, int device,
+                  int phone);
 /** Unified diff of the file as read against the edited content ("" if none). */
 VPNLINT_EXTERN(int) vpnlint_pbk_diff(char **out, const vpnlint_pbk *pbk);
 /** The edited content (borrowed, valid until the next edit or free). */
@@ -279,8 +287,9 @@ VPNLINT_EXTERN(int) vpnlint_pbk_write(char **backup_path, vpnlint_pbk *pbk);
 /** Puts a backup back, atomically. target NULL = the file the backup was made
  *  from (its name without ".vpnlint-<time>.bak"). The current target is
  *  backed up first (*safety_backup, may be NULL). */
-VPNLINT_EXTERN(int) vpnlint_pbk_restore(char **target_out, char **safety_backup,
-                                        const char *backup_path, const char *target);
+VPNLINT_EXTERN(int)
+vpnlint_pbk_restore(char **target_out, char **safety_backup, const char *backup_path,
+                    const char *target);
 
 /* ------------------------------------------------------- error knowledge */
 /* Error codes, RasClient events and NPS accounting logs (issue 5). Every
@@ -297,27 +306,27 @@ typedef enum vpnlint_check_kind {
 } vpnlint_check_kind;
 
 typedef struct vpnlint_error_info {
-    size_t index;        /* position in the knowledge base */
-    const char *code;    /* display form: "809", "0x800B0109", or the name */
-    int has_value;       /* 0 for message-only entries (WMI CreateInstance texts) */
-    uint32_t value;      /* the code; HRESULTs as unsigned 32-bit */
+    size_t index;         /* position in the knowledge base */
+    const char *code;     /* display form: "809", "0x800B0109", or the name */
+    int has_value;        /* 0 for message-only entries (WMI CreateInstance texts) */
+    uint32_t value;       /* the code; HRESULTs as unsigned 32-bit */
     int32_t value_signed; /* the same as a signed number (-2146762487) */
-    const char *name;    /* official symbolic name: "ERROR_VPN_TIMEOUT" */
-    const char *area;    /* "ras", "ike", "cert", "mdm" */
-    const char *message; /* the official message */
-    const char *meaning; /* what it means, in plain words */
-    const char *seen_in; /* where users meet it */
+    const char *name;     /* official symbolic name: "ERROR_VPN_TIMEOUT" */
+    const char *area;     /* "ras", "ike", "cert", "mdm" */
+    const char *message;  /* the official message */
+    const char *meaning;  /* what it means, in plain words */
+    const char *seen_in;  /* where users meet it */
     size_t cause_count;
 } vpnlint_error_info;
 
 typedef struct vpnlint_error_cause {
-    unsigned int rank;  /* 1 = most likely */
-    const char *text;   /* the cause */
-    int check_kind;     /* vpnlint_check_kind of the first (primary) check */
-    const char *check;  /* the checks that decide it, IDs separated by single spaces, primary
-                           first ("DEV004 DEV005 PBK039"); NULL when checked by hand */
-    const char *how;    /* how to check it by hand, or a note on the checks ("" if none) */
-    const char *fix;    /* what to change */
+    unsigned int rank; /* 1 = most likely */
+    const char *text;  /* the cause */
+    int check_kind;    /* vpnlint_check_kind of the first (primary) check */
+    const char *check; /* the checks that decide it, IDs separated by single spaces, primary
+                          first ("DEV004 DEV005 PBK039"); NULL when checked by hand */
+    const char *how;   /* how to check it by hand, or a note on the checks ("" if none) */
+    const char *fix;   /* what to change */
 } vpnlint_error_cause;
 
 VPNLINT_EXTERN(size_t) vpnlint_error_info_count(void);
@@ -326,8 +335,8 @@ VPNLINT_EXTERN(int) vpnlint_error_info_at(vpnlint_error_info *out, size_t index)
  *  -2146762487, ERROR_VPN_TIMEOUT (any case), or a fragment of the official
  *  message. VPNLINT_ENOTFOUND if unknown, VPNLINT_EINVALID if empty. */
 VPNLINT_EXTERN(int) vpnlint_error_info_lookup(vpnlint_error_info *out, const char *code_text);
-VPNLINT_EXTERN(int) vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info_index,
-                                           size_t cause_index);
+VPNLINT_EXTERN(int)
+vpnlint_error_cause_at(vpnlint_error_cause *out, size_t info_index, size_t cause_index);
 /** Renders the explanation of one code as TEXT or JSON. */
 VPNLINT_EXTERN(int) vpnlint_explain_render(char **out, const char *code_text, int format);
 /** Renders the list of known codes as TEXT or JSON. */
@@ -344,7 +353,7 @@ typedef struct vpnlint_rasevent {
     const char *code_text;  /* the code as written, "" when the event has none */
     int has_code;
     uint32_t code;
-    unsigned int line;      /* 1-based line of the message in the input */
+    unsigned int line; /* 1-based line of the message in the input */
 } vpnlint_rasevent;
 
 /** Parses RasClient events from text or XML (detected). Events without a
@@ -352,11 +361,11 @@ typedef struct vpnlint_rasevent {
 VPNLINT_EXTERN(int) vpnlint_rasevents_parse(vpnlint_rasevents **out, const void *data, size_t len);
 VPNLINT_EXTERN(void) vpnlint_rasevents_free(vpnlint_rasevents *events);
 VPNLINT_EXTERN(size_t) vpnlint_rasevents_count(const vpnlint_rasevents *events);
-VPNLINT_EXTERN(int) vpnlint_rasevents_at(vpnlint_rasevent *out, const vpnlint_rasevents *events,
-                                         size_t index);
+VPNLINT_EXTERN(int)
+vpnlint_rasevents_at(vpnlint_rasevent *out, const vpnlint_rasevents *events, size_t index);
 /** Groups the events by connection and code and explains each code once. */
-VPNLINT_EXTERN(int) vpnlint_rasevents_render(char **out, const vpnlint_rasevents *events,
-                                             int format);
+VPNLINT_EXTERN(int)
+vpnlint_rasevents_render(char **out, const vpnlint_rasevents *events, int format);
 
 /* NPS accounting logs: IAS/ODBC "database-compatible" CSV or DTS XML,
  * streamed (memory does not grow with the log). */
@@ -369,28 +378,28 @@ typedef enum vpnlint_nps_format {
 } vpnlint_nps_format;
 
 typedef struct vpnlint_nps_record {
-    unsigned long line;       /* 1-based line where the record starts */
-    const char *timestamp;    /* "YYYY-MM-DD HH:MM:SS" (log's local time) */
-    const char *computer;     /* NPS server name */
-    int packet_type;          /* 1 request, 2 accept, 3 reject, 4/5 accounting, 11 challenge; -1 */
+    unsigned long line;    /* 1-based line where the record starts */
+    const char *timestamp; /* "YYYY-MM-DD HH:MM:SS" (log's local time) */
+    const char *computer;  /* NPS server name */
+    int packet_type;       /* 1 request, 2 accept, 3 reject, 4/5 accounting, 11 challenge; -1 */
     const char *packet_type_name;
-    const char *user_name;    /* User-Name as sent by the client */
-    const char *fq_user_name; /* Fully-Qualified-Distinguished-Name (DOMAIN\user) */
+    const char *user_name;       /* User-Name as sent by the client */
+    const char *fq_user_name;    /* Fully-Qualified-Distinguished-Name (DOMAIN\user) */
     const char *calling_station; /* Calling-Station-ID: the VPN client's address */
     const char *called_station;
-    const char *client_ip;       /* Client-IP-Address: the RADIUS client (VPN server) */
-    const char *client_name;     /* Client-Friendly-Name */
+    const char *client_ip;   /* Client-IP-Address: the RADIUS client (VPN server) */
+    const char *client_name; /* Client-Friendly-Name */
     const char *nas_ip;
-    const char *tunnel_client;   /* Tunnel-Client-Endpt */
-    const char *framed_ip;       /* address given to the VPN client */
-    const char *policy;          /* network policy (Policy-Name / NP-Policy-Name) */
-    const char *proxy_policy;    /* connection request policy */
-    int reason_code;             /* -1 when absent */
-    const char *reason_name;     /* "IAS_NO_SUCH_USER", "" when unknown */
-    const char *reason_text;     /* plain words, "" when unknown */
-    int auth_type;               /* -1 when absent */
-    const char *auth_type_name;  /* "EAP", "PEAP", "MS-CHAP v2" ... */
-    const char *eap_type;        /* EAP-Friendly-Name */
+    const char *tunnel_client;  /* Tunnel-Client-Endpt */
+    const char *framed_ip;      /* address given to the VPN client */
+    const char *policy;         /* network policy (Policy-Name / NP-Policy-Name) */
+    const char *proxy_policy;   /* connection request policy */
+    int reason_code;            /* -1 when absent */
+    const char *reason_name;    /* "IAS_NO_SUCH_USER", "" when unknown */
+    const char *reason_text;    /* plain words, "" when unknown */
+    int auth_type;              /* -1 when absent */
+    const char *auth_type_name; /* "EAP", "PEAP", "MS-CHAP v2" ... */
+    const char *eap_type;       /* EAP-Friendly-Name */
 } vpnlint_nps_record;
 
 /** Opens a log; "-" is standard input. The format is detected from content. */
@@ -406,19 +415,19 @@ VPNLINT_EXTERN(int) vpnlint_nps_format_of(const vpnlint_nps_reader *reader);
 /** Next record. Returns VPNLINT_NPS_RECORD, VPNLINT_NPS_SKIPPED (out->line
  *  and *error_out say where and why; reading can go on), VPNLINT_NPS_END, or
  *  a negative error (I/O). *error_out may be NULL. */
-VPNLINT_EXTERN(int) vpnlint_nps_next(vpnlint_nps_record *out, const char **error_out,
-                                     vpnlint_nps_reader *reader);
+VPNLINT_EXTERN(int)
+vpnlint_nps_next(vpnlint_nps_record *out, const char **error_out, vpnlint_nps_reader *reader);
 
 /** Per user and per policy summary of records. */
 typedef struct vpnlint_nps_summary vpnlint_nps_summary;
 VPNLINT_EXTERN(int) vpnlint_nps_summary_new(vpnlint_nps_summary **out);
 VPNLINT_EXTERN(void) vpnlint_nps_summary_free(vpnlint_nps_summary *summary);
-VPNLINT_EXTERN(int) vpnlint_nps_summary_add(vpnlint_nps_summary *summary,
-                                            const vpnlint_nps_record *record);
+VPNLINT_EXTERN(int)
+vpnlint_nps_summary_add(vpnlint_nps_summary *summary, const vpnlint_nps_record *record);
 /** Counts a skipped malformed record (shown in the summary). */
 VPNLINT_EXTERN(void) vpnlint_nps_summary_add_skipped(vpnlint_nps_summary *summary);
-VPNLINT_EXTERN(int) vpnlint_nps_summary_render(char **out, const vpnlint_nps_summary *summary,
-                                               int format);
+VPNLINT_EXTERN(int)
+vpnlint_nps_summary_render(char **out, const vpnlint_nps_summary *summary, int format);
 /** Reason-Code in words ("" for unknown codes, never NULL). */
 VPNLINT_EXTERN(const char *) vpnlint_nps_reason_text(int reason_code);
 
@@ -448,29 +457,30 @@ typedef enum vpnlint_run_context {
 /** What a remediation should do (vpnlint_device_state.fixes). */
 #define VPNLINT_FIX_NATT (1u << 0)           /* set AssumeUDPEncapsulationContextOnSendRule=2 */
 #define VPNLINT_FIX_PROHIBIT_IPSEC (1u << 1) /* set RasMan\Parameters\ProhibitIpSec=0 */
-#define VPNLINT_FIX_START_SERVICES (1u << 2) /* start stopped VPN services (see services_to_start) */
+#define VPNLINT_FIX_START_SERVICES                                                                 \
+    (1u << 2) /* start stopped VPN services (see services_to_start) */
 
 #define VPNLINT_DEVICE_STATE_VERSION 1
 
 typedef struct vpnlint_device_state {
-    unsigned int version;          /* VPNLINT_DEVICE_STATE_VERSION, set by the caller */
-    int context;                   /* vpnlint_run_context */
-    uint32_t os_build;             /* e.g. 19044 */
-    uint32_t os_ubr;               /* update build revision, e.g. 1466 */
-    int natt;                      /* AssumeUDPEncapsulationContextOnSendRule: -1 absent */
-    int prohibit_ipsec;            /* RasMan\Parameters\ProhibitIpSec: -1 absent */
-    unsigned int phonebooks;       /* phonebook files found and linted */
-    unsigned int l2tp_entries;     /* VPN entries that use L2TP first or only */
-    unsigned int profiles;         /* MDM_VPNv2_01 profiles read (0 if WMI failed) */
-    unsigned int fixes;            /* VPNLINT_FIX_* a remediation should apply */
-    char services_to_start[128];   /* "RasMan,IKEEXT": stopped, startable VPN services */
+    unsigned int version;        /* VPNLINT_DEVICE_STATE_VERSION, set by the caller */
+    int context;                 /* vpnlint_run_context */
+    uint32_t os_build;           /* e.g. 19044 */
+    uint32_t os_ubr;             /* update build revision, e.g. 1466 */
+    int natt;                    /* AssumeUDPEncapsulationContextOnSendRule: -1 absent */
+    int prohibit_ipsec;          /* RasMan\Parameters\ProhibitIpSec: -1 absent */
+    unsigned int phonebooks;     /* phonebook files found and linted */
+    unsigned int l2tp_entries;   /* VPN entries that use L2TP first or only */
+    unsigned int profiles;       /* MDM_VPNv2_01 profiles read (0 if WMI failed) */
+    unsigned int fixes;          /* VPNLINT_FIX_* a remediation should apply */
+    char services_to_start[128]; /* "RasMan,IKEEXT": stopped, startable VPN services */
 } vpnlint_device_state;
 
 /** Runs the device checks, adding findings and linted files to `report`.
  *  `state` (optional) receives the facts found and the fixes a remediation
  *  should apply; fixes == 0 means Intune's detection should exit 0. */
-VPNLINT_EXTERN(int) vpnlint_device_check(vpnlint_device_state *state, vpnlint_report *report,
-                                         unsigned int flags);
+VPNLINT_EXTERN(int)
+vpnlint_device_check(vpnlint_device_state *state, vpnlint_report *report, unsigned int flags);
 
 /** Plans a remediation from a phonebook file alone, on any operating system
  *  (nothing is read from or written to the registry): lints the phonebook
@@ -478,8 +488,8 @@ VPNLINT_EXTERN(int) vpnlint_device_check(vpnlint_device_state *state, vpnlint_re
  *  state->fixes to what a remediation would apply for them (the NAT-T value
  *  when L2TP entries exist). state->natt and state->prohibit_ipsec are -2:
  *  not read. */
-VPNLINT_EXTERN(int) vpnlint_device_plan_pbk(vpnlint_device_state *state, vpnlint_report *report,
-                                            const char *pbk_path);
+VPNLINT_EXTERN(int)
+vpnlint_device_plan_pbk(vpnlint_device_state *state, vpnlint_report *report, const char *pbk_path);
 
 /** The NAT-T value that is wanted: 0, 1 or 2 (2: client and server may be behind NAT). */
 #define VPNLINT_NATT_DEFAULT 2
@@ -503,19 +513,20 @@ VPNLINT_EXTERN(void) vpnlint_repair_result_clear(vpnlint_repair_result *result);
  *  AssumeUDPEncapsulationContextOnSendRule (REG_DWORD) to `value` (0, 1, 2).
  *  `journal` names the journal file; NULL = a new file under
  *  %ProgramData%\vpnlint\journal\. An existing journal is appended to. */
-VPNLINT_EXTERN(int) vpnlint_repair_natt(vpnlint_repair_result *out, int value, const char *journal,
-                                        unsigned int flags);
+VPNLINT_EXTERN(int)
+vpnlint_repair_natt(vpnlint_repair_result *out, int value, const char *journal, unsigned int flags);
 /** Sets HKLM\SYSTEM\CurrentControlSet\Services\RasMan\Parameters\ProhibitIpSec to 0. */
-VPNLINT_EXTERN(int) vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, const char *journal,
-                                                  unsigned int flags);
+VPNLINT_EXTERN(int)
+vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, const char *journal, unsigned int flags);
 /** Starts one of the VPN services (RasMan, IKEEXT, PolicyAgent, BFE, SstpSvc)
  *  when it is stopped and not disabled. */
-VPNLINT_EXTERN(int) vpnlint_repair_start_service(vpnlint_repair_result *out, const char *service,
-                                                 const char *journal, unsigned int flags);
+VPNLINT_EXTERN(int)
+vpnlint_repair_start_service(vpnlint_repair_result *out, const char *service, const char *journal,
+                             unsigned int flags);
 /** Restores what a journal recorded, newest step first (an absent value is
  *  deleted again). VPNLINT_ECONFLICT when a value changed since the repair. */
-VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal,
-                                        unsigned int flags);
+VPNLINT_EXTERN(int)
+vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal, unsigned int flags);
 
 /* ---------------------------------------------------------- network probe */
 /* Asks the VPN server itself (issue 10, docs/probe.md). IKEv2: IKE_SA_INIT on
@@ -530,31 +541,34 @@ VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *
 #define VPNLINT_PROBE_OPTIONS_VERSION 1
 
 typedef enum vpnlint_probe_protocol {
-    VPNLINT_PROBE_AUTO = 0,  /* what the profile or entry uses */
+    VPNLINT_PROBE_AUTO = 0, /* what the profile or entry uses */
     VPNLINT_PROBE_IKEV2 = 1,
     VPNLINT_PROBE_SSTP = 2
 } vpnlint_probe_protocol;
 
 typedef struct vpnlint_probe_options {
-    unsigned int version;     /* VPNLINT_PROBE_OPTIONS_VERSION */
-    const char *entry;        /* phonebook entry (needed when it has several) */
-    const char *server;       /* probe this host (instead of the input's servers) */
-    int protocol;             /* vpnlint_probe_protocol */
-    unsigned int timeout_ms;  /* per exchange and port; 0 = 5000 */
-    unsigned int ike_port;    /* 0 = 500 */
-    unsigned int natt_port;   /* 0 = 4500 */
-    unsigned int sstp_port;   /* 0 = 443 */
-    const char *ca_file;      /* PEM roots the client trusts (SSTP); NULL = system store */
+    unsigned int version;    /* VPNLINT_PROBE_OPTIONS_VERSION */
+    const char *entry;       /* phonebook entry (needed when it has several) */
+    const char *server;      /* probe this host (instead of the input's servers) */
+    int protocol;            /* vpnlint_probe_protocol */
+    unsigned int timeout_ms; /* per exchange and port; 0 = 5000 */
+    unsigned int ike_port;   /* 0 = 500 */
+    unsigned int natt_port;  /* 0 = 4500 */
+    unsigned int sstp_port;  /* 0 = 443 */
+    const char *ca_file;     /* PEM roots the client trusts (SSTP); NULL = system store */
 } vpnlint_probe_options;
 
-#define VPNLINT_PROBE_OPTIONS_INIT {VPNLINT_PROBE_OPTIONS_VERSION, NULL, NULL, 0, 0, 0, 0, 0, NULL}
+#define VPNLINT_PROBE_OPTIONS_INIT                                                                 \
+    {                                                                                              \
+        VPNLINT_PROBE_OPTIONS_VERSION, NULL, NULL, 0, 0, 0, 0, 0, NULL                             \
+    }
 
 /** Probes the servers of a ProfileXML or phonebook entry (`path`), or only
  *  opts->server when path is NULL. Returns 0 when the probe ran (whatever it
  *  found), or the error that kept it from running (unreadable input, no
  *  server, unknown entry, ...). */
-VPNLINT_EXTERN(int) vpnlint_probe(vpnlint_report *report, const char *path,
-                                  const vpnlint_probe_options *opts);
+VPNLINT_EXTERN(int)
+vpnlint_probe(vpnlint_report *report, const char *path, const vpnlint_probe_options *opts);
 
 #ifdef __cplusplus
 }

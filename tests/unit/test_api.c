@@ -165,9 +165,9 @@ static void test_add_finding_and_render(void **state)
     assert_null(strchr(s, '\n'));
     vpnlint_free(s);
     /* device findings are counted as locations, not files */
-    assert_int_equal(vpnlint_report_add_finding(r, "service:RasMan", "DEV001", 2, "not running",
-                                                0, 0),
-                     VPNLINT_OK);
+    assert_int_equal(
+        vpnlint_report_add_finding(r, "service:RasMan", "DEV001", 2, "not running", 0, 0),
+        VPNLINT_OK);
     assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_INTUNE), VPNLINT_OK);
     assert_non_null(strstr(s, "in 1 file(s) and 1 device location(s)"));
     vpnlint_free(s);

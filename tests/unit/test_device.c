@@ -161,8 +161,7 @@ static void test_needs_windows(void **state)
     assert_non_null(strstr(vpnlint_error_last(), "needs Windows"));
     assert_int_equal(vpnlint_repair_undo(&res, "x.json", 0), VPNLINT_EUNSUPPORTED);
     assert_int_equal(vpnlint_repair_prohibit_ipsec(&res, NULL, 0), VPNLINT_EUNSUPPORTED);
-    assert_int_equal(vpnlint_repair_start_service(&res, "RasMan", NULL, 0),
-                     VPNLINT_EUNSUPPORTED);
+    assert_int_equal(vpnlint_repair_start_service(&res, "RasMan", NULL, 0), VPNLINT_EUNSUPPORTED);
 }
 #else
 static long long natt_now(void)
@@ -202,7 +201,8 @@ static void test_device_check_under_windows(void **state)
     /* A user phonebook with one L2TP-only entry, found through %APPDATA%. */
     char dir[512], pbkdir[700], path[800];
     assert_int_equal(tu_make_temp_dir(dir, sizeof dir, "vpnlint-appdata"), 0);
-    const char *parts[] = {"\\Microsoft", "\\Microsoft\\Network", "\\Microsoft\\Network\\Connections",
+    const char *parts[] = {"\\Microsoft", "\\Microsoft\\Network",
+                           "\\Microsoft\\Network\\Connections",
                            "\\Microsoft\\Network\\Connections\\Pbk"};
     for (size_t i = 0; i < 4; i++) {
         snprintf(pbkdir, sizeof pbkdir, "%s%s", dir, parts[i]);
@@ -363,12 +363,9 @@ static void test_plan_from_phonebook(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plan_from_phonebook),
-        cmocka_unit_test(test_finding_honours_options),
-        cmocka_unit_test(test_regression_window),
-        cmocka_unit_test(test_pbk_scan),
-        cmocka_unit_test(test_journal_round_trip),
-        cmocka_unit_test(test_journal_rejects_damage),
+        cmocka_unit_test(test_plan_from_phonebook), cmocka_unit_test(test_finding_honours_options),
+        cmocka_unit_test(test_regression_window),   cmocka_unit_test(test_pbk_scan),
+        cmocka_unit_test(test_journal_round_trip),  cmocka_unit_test(test_journal_rejects_damage),
 #ifndef _WIN32
         cmocka_unit_test(test_needs_windows),
 #else

@@ -179,8 +179,7 @@ static const char *corpus_file(const char *name)
 static void test_padded_key_message(void **state)
 {
     (void)state;
-    static const char *const words[] = {"[Contoso VPN]", "' VpnStrategy '", "as VpnStrategy",
-                                        NULL};
+    static const char *const words[] = {"[Contoso VPN]", "' VpnStrategy '", "as VpnStrategy", NULL};
     expect_words(" VpnStrategy =7\r\n", "PBK019", words);
 }
 

@@ -167,9 +167,9 @@ static void test_edit_distance(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_edit_distance),
-        cmocka_unit_test(test_thumbprint), cmocka_unit_test(test_oid),   cmocka_unit_test(test_dns),
-        cmocka_unit_test(test_ports),      cmocka_unit_test(test_split),
+        cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_thumbprint),
+        cmocka_unit_test(test_oid),           cmocka_unit_test(test_dns),
+        cmocka_unit_test(test_ports),         cmocka_unit_test(test_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

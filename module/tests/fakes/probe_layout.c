@@ -20,5 +20,6 @@ _Static_assert(offsetof(vpnlint_probe_options, natt_port) == (P64 ? 36 : 24), "n
 _Static_assert(offsetof(vpnlint_probe_options, sstp_port) == (P64 ? 40 : 28), "sstp_port");
 _Static_assert(offsetof(vpnlint_probe_options, ca_file) == (P64 ? 48 : 32), "ca_file");
 _Static_assert(VPNLINT_PROBE_OPTIONS_VERSION == 1, "NativeProbeOptions.CurrentVersion");
-_Static_assert(VPNLINT_PROBE_AUTO == 0 && VPNLINT_PROBE_IKEV2 == 1 && VPNLINT_PROBE_SSTP == 2, "VpnProbeProtocol");
+_Static_assert(VPNLINT_PROBE_AUTO == 0 && VPNLINT_PROBE_IKEV2 == 1 && VPNLINT_PROBE_SSTP == 2,
+               "VpnProbeProtocol");
 _Static_assert(VPNLINT_KIND_NETWORK == 4, "VpnLintKind.Network");

@@ -15,7 +15,7 @@ typedef struct vl_diag {
 /* Where a parsed XML document's text sits in the original file, so that
  * findings on its nodes point into the file the user has. */
 typedef struct vl_src {
-    const char *text;   /* decoded original file text (UTF-8, NUL-terminated) */
+    const char *text; /* decoded original file text (UTF-8, NUL-terminated) */
     size_t text_len;
     unsigned line_base; /* original line of the parsed text's line 1 */
     bool escaped;       /* the parsed text was entity-escaped in the file */
@@ -36,11 +36,11 @@ struct vl_input {
     size_t text_len;
     const char *encoding; /* "utf-8", "utf-8-bom", "utf-16le", "utf-16be" */
     bool has_bom;
-    int kind;             /* vpnlint_kind */
-    const char *envelope; /* "raw", "escaped", "syncml", "none" */
-    bool too_big;         /* over max_bytes: nothing was parsed */
-    uint64_t size;        /* real size in bytes */
-    vl_diag decode_error; /* message != NULL when decoding failed */
+    int kind;              /* vpnlint_kind */
+    const char *envelope;  /* "raw", "escaped", "syncml", "none" */
+    bool too_big;          /* over max_bytes: nothing was parsed */
+    uint64_t size;         /* real size in bytes */
+    vl_diag decode_error;  /* message != NULL when decoding failed */
     vl_diag *parse_errors; /* XML well-formedness / safety problems */
     size_t n_parse_errors;
     size_t *line_starts; /* offset of each line's first byte in text */

@@ -42,7 +42,10 @@ typedef struct vl_buf {
     bool failed;
 } vl_buf;
 
-#define VL_BUF_INIT {NULL, 0, 0, false}
+#define VL_BUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0, false                                                                          \
+    }
 void vl_buf_put(vl_buf *b, const char *s, size_t n);
 void vl_buf_puts(vl_buf *b, const char *s);
 void vl_buf_putc(vl_buf *b, char c);

@@ -56,8 +56,7 @@ struct vl_ctx {
 void vl_report(vl_ctx *c, const vl_el *at, const char *fmt, ...) VL_PRINTF(3, 4);
 /* Same, with a severity other than the rule's default for this finding
  * (a user's override of the rule's severity still wins). */
-void vl_report_sev(vl_ctx *c, int severity, const vl_el *at, const char *fmt, ...)
-    VL_PRINTF(4, 5);
+void vl_report_sev(vl_ctx *c, int severity, const vl_el *at, const char *fmt, ...) VL_PRINTF(4, 5);
 /* Report at an explicit 1-based line/column of the original file (0 = unknown). */
 void vl_report_at(vl_ctx *c, int severity, unsigned line, unsigned col, const char *fmt, ...)
     VL_PRINTF(5, 6);

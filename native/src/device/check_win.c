@@ -374,8 +374,7 @@ int vpnlint_device_check(vpnlint_device_state *state, vpnlint_report *report, un
 
     st.context = vl_win_run_context();
     os_build(&st.os_build, &st.os_ubr);
-    vl_dev_finding(report, "device", "DEV008",
-                   "running as %s: %s", context_text(st.context),
+    vl_dev_finding(report, "device", "DEV008", "running as %s: %s", context_text(st.context),
                    st.context == VPNLINT_CONTEXT_SYSTEM
                        ? "the all-users phonebook and the device's MDM profiles are visible; "
                          "users' own phonebooks are not"

@@ -158,7 +158,8 @@ int vl_dev_write_atomic(const char *path, const char *data, size_t len)
         return vl_error_oom();
     }
     swprintf(wtmp, n + 32, L"%ls.tmp%lu", wpath, (unsigned long)GetCurrentProcessId());
-    HANDLE h = CreateFileW(wtmp, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    HANDLE h =
+        CreateFileW(wtmp, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     int rc = VPNLINT_OK;
     if (h == INVALID_HANDLE_VALUE) {
         DWORD e = GetLastError();
@@ -200,8 +201,7 @@ out:
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) {
         rc = vl_error_set(errno == EACCES ? VPNLINT_EACCESS : VPNLINT_EIO,
-                          "cannot create '%s': %s; choose a writable folder", tmp,
-                          strerror(errno));
+                          "cannot create '%s': %s; choose a writable folder", tmp, strerror(errno));
         vpnlint_free(tmp);
         return rc;
     }
@@ -245,8 +245,8 @@ void vl_dev_test_pause(const char *stage)
 #endif
 }
 
-int vl_dev_finding(vpnlint_report *report, const char *where, const char *rule_id,
-                   const char *fmt, ...)
+int vl_dev_finding(vpnlint_report *report, const char *where, const char *rule_id, const char *fmt,
+                   ...)
 {
     const vl_rule *rule = vl_rule_lookup(rule_id);
     if (!rule)

@@ -18,9 +18,9 @@
 
 /* ---- the January 2022 L2TP/IKE regression (KB5009543 / KB5009566) */
 typedef enum vl_regression {
-    VL_REGRESSION_NONE = 0,     /* build not concerned */
-    VL_REGRESSION_FIXED = 1,    /* concerned build, the fix (or later) installed */
-    VL_REGRESSION_AFFECTED = 2  /* inside the window: broken update, no fix */
+    VL_REGRESSION_NONE = 0,    /* build not concerned */
+    VL_REGRESSION_FIXED = 1,   /* concerned build, the fix (or later) installed */
+    VL_REGRESSION_AFFECTED = 2 /* inside the window: broken update, no fix */
 } vl_regression;
 
 /* Judges build.ubr; *fix_kb (optional) names the fixing update. */
@@ -51,7 +51,7 @@ typedef struct vl_step {
     const char *name;   /* value name (registry) or NULL */
     long long before;   /* -1 = absent (registry) / service state code */
     long long after;
-    int state;          /* vl_step_state */
+    int state; /* vl_step_state */
     bool reboot_required;
 } vl_step;
 
@@ -75,7 +75,7 @@ int vl_dev_write_atomic(const char *path, const char *data, size_t len);
 void vl_dev_test_pause(const char *stage);
 
 /* Adds a DEV finding with the rule's default severity. */
-int vl_dev_finding(vpnlint_report *report, const char *where, const char *rule_id,
-                   const char *fmt, ...) VL_PRINTF(4, 5);
+int vl_dev_finding(vpnlint_report *report, const char *where, const char *rule_id, const char *fmt,
+                   ...) VL_PRINTF(4, 5);
 
 #endif

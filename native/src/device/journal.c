@@ -68,7 +68,8 @@ static bool valid_step(const cJSON *s)
         known = known || strcmp(st->valuestring, state_names[i]) == 0;
     const cJSON *b = cJSON_GetObjectItemCaseSensitive(s, "before");
     const cJSON *a = cJSON_GetObjectItemCaseSensitive(s, "after");
-    return known && (cJSON_IsNumber(b) || cJSON_IsNull(b)) && (cJSON_IsNumber(a) || cJSON_IsNull(a));
+    return known && (cJSON_IsNumber(b) || cJSON_IsNull(b)) &&
+           (cJSON_IsNumber(a) || cJSON_IsNull(a));
 }
 
 int vl_journal_load(vl_journal **out, const char *path, bool *existed)
@@ -105,7 +106,8 @@ int vl_journal_load(vl_journal **out, const char *path, bool *existed)
         cJSON_Delete(root);
         return vl_error_set(VPNLINT_EUNSUPPORTED,
                             "'%s' is a journal of another format version; use the vpnlint "
-                            "version that wrote it", path);
+                            "version that wrote it",
+                            path);
     }
     int index = 0;
     const cJSON *s;

@@ -40,8 +40,8 @@ static int need_windows(vpnlint_repair_result *out, const char *what)
                         "%s needs Windows: it changes the Windows registry or services", what);
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_natt(vpnlint_repair_result *out, int value, const char *journal,
-                                        unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_natt(vpnlint_repair_result *out, int value, const char *journal, unsigned int flags)
 {
     (void)value;
     (void)journal;
@@ -49,16 +49,17 @@ VPNLINT_EXTERN(int) vpnlint_repair_natt(vpnlint_repair_result *out, int value, c
     return need_windows(out, "repairing the NAT-T value");
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, const char *journal,
-                                                  unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, const char *journal, unsigned int flags)
 {
     (void)journal;
     (void)flags;
     return need_windows(out, "repairing ProhibitIpSec");
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_start_service(vpnlint_repair_result *out, const char *service,
-                                                 const char *journal, unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_start_service(vpnlint_repair_result *out, const char *service, const char *journal,
+                             unsigned int flags)
 {
     (void)service;
     (void)journal;
@@ -66,8 +67,8 @@ VPNLINT_EXTERN(int) vpnlint_repair_start_service(vpnlint_repair_result *out, con
     return need_windows(out, "starting a service");
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal,
-                                        unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal, unsigned int flags)
 {
     (void)journal;
     (void)flags;
@@ -144,8 +145,8 @@ static int do_reg_repair(vpnlint_repair_result *out, const reg_repair *rr, const
         return vl_error_oom();
     }
     if (cur == rr->want) {
-        out->message = vl_sprintf("HKLM\\%s\\%s is already %s; nothing changed", rr->key,
-                                  rr->value, a);
+        out->message =
+            vl_sprintf("HKLM\\%s\\%s is already %s; nothing changed", rr->key, rr->value, a);
         goto done;
     }
     if (flags & VPNLINT_REPAIR_DRY_RUN) {
@@ -228,8 +229,8 @@ static int start_result(vpnlint_repair_result *out)
     return VPNLINT_OK;
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_natt(vpnlint_repair_result *out, int value, const char *journal,
-                                        unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_natt(vpnlint_repair_result *out, int value, const char *journal, unsigned int flags)
 {
     int rc = start_result(out);
     if (rc != VPNLINT_OK)
@@ -246,8 +247,8 @@ VPNLINT_EXTERN(int) vpnlint_repair_natt(vpnlint_repair_result *out, int value, c
     return rc;
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, const char *journal,
-                                                  unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, const char *journal, unsigned int flags)
 {
     int rc = start_result(out);
     if (rc != VPNLINT_OK)
@@ -270,8 +271,9 @@ VPNLINT_EXTERN(int) vpnlint_repair_prohibit_ipsec(vpnlint_repair_result *out, co
     return rc;
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_start_service(vpnlint_repair_result *out, const char *service,
-                                                 const char *journal, unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_start_service(vpnlint_repair_result *out, const char *service, const char *journal,
+                             unsigned int flags)
 {
     int rc = start_result(out);
     if (rc != VPNLINT_OK)
@@ -390,8 +392,8 @@ static int undo_step(const vl_step *s, bool *restored, long long *was, int flags
     return vl_error_set(VPNLINT_EPARSE, "journal step '%s' is not one vpnlint knows", s->what);
 }
 
-VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal,
-                                        unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_repair_undo(vpnlint_repair_result *out, const char *journal, unsigned int flags)
 {
     int rc = start_result(out);
     if (rc != VPNLINT_OK)
@@ -425,14 +427,16 @@ VPNLINT_EXTERN(int) vpnlint_repair_undo(vpnlint_repair_result *out, const char *
         if (msg.len)
             vl_buf_puts(&msg, "; ");
         if (strcmp(s.what, "service-start") == 0)
-            vl_buf_printf(&msg, restored ? "%sstopped service %s again" : "service %s%s is "
-                                                                       "already stopped",
+            vl_buf_printf(&msg,
+                          restored ? "%sstopped service %s again"
+                                   : "service %s%s is "
+                                     "already stopped",
                           restored ? ((flags & VPNLINT_REPAIR_DRY_RUN) ? "would have " : "") : "",
                           s.target);
         else if (restored)
             vl_buf_printf(&msg, "%s %s\\%s from %s to %s",
-                          (flags & VPNLINT_REPAIR_DRY_RUN) ? "would restore" : "restored",
-                          s.target, s.name, w ? w : "?", b ? b : "?");
+                          (flags & VPNLINT_REPAIR_DRY_RUN) ? "would restore" : "restored", s.target,
+                          s.name, w ? w : "?", b ? b : "?");
         else
             vl_buf_printf(&msg, "%s\\%s is already %s", s.target, s.name, b ? b : "?");
         vpnlint_free(b);

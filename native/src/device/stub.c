@@ -4,8 +4,8 @@
 #include <string.h>
 
 #ifndef _WIN32
-VPNLINT_EXTERN(int) vpnlint_device_check(vpnlint_device_state *state, vpnlint_report *report,
-                                         unsigned int flags)
+VPNLINT_EXTERN(int)
+vpnlint_device_check(vpnlint_device_state *state, vpnlint_report *report, unsigned int flags)
 {
     (void)report;
     (void)flags;

@@ -238,20 +238,19 @@ static SECURITY_STATUS tls_handshake(tls *t, const wchar_t *target, bool initial
     }
     for (unsigned rounds = 0; rounds < 64; rounds++) {
         if (need_read && !tls_recv_more(t)) {
-            snprintf(why, size, vl_now_ms() >= t->deadline
-                                    ? "no handshake answer within the timeout"
-                                    : "the connection was closed during the handshake");
+            snprintf(why, size,
+                     vl_now_ms() >= t->deadline ? "no handshake answer within the timeout"
+                                                : "the connection was closed during the handshake");
             return SEC_E_INTERNAL_ERROR;
         }
         SecBuffer ib[2] = {{(ULONG)t->in_len, SECBUFFER_TOKEN, t->in}, {0, SECBUFFER_EMPTY, NULL}};
         SecBufferDesc id = {SECBUFFER_VERSION, 2, ib};
-        SecBuffer ob[3] = {{0, SECBUFFER_TOKEN, NULL},
-                           {0, SECBUFFER_ALERT, NULL},
-                           {0, SECBUFFER_EMPTY, NULL}};
+        SecBuffer ob[3] = {
+            {0, SECBUFFER_TOKEN, NULL}, {0, SECBUFFER_ALERT, NULL}, {0, SECBUFFER_EMPTY, NULL}};
         SecBufferDesc od = {SECBUFFER_VERSION, 3, ob};
         ULONG attr = 0;
-        st = InitializeSecurityContextW(&t->cred, &t->ctx, (SEC_WCHAR *)target, VL_ISC_FLAGS, 0,
-                                        0, &id, 0, NULL, &od, &attr, NULL);
+        st = InitializeSecurityContextW(&t->cred, &t->ctx, (SEC_WCHAR *)target, VL_ISC_FLAGS, 0, 0,
+                                        &id, 0, NULL, &od, &attr, NULL);
         bool sent = true;
         if ((st == SEC_E_OK || st == SEC_I_CONTINUE_NEEDED ||
              (FAILED(st) && (attr & ISC_RET_EXTENDED_ERROR))) &&
@@ -367,10 +366,10 @@ static void name_text(CERT_NAME_BLOB *n, char *buf, size_t size)
 {
     char tmp[512];
     buf[0] = '\0';
-    DWORD l = CertNameToStrA(X509_ASN_ENCODING, n,
-                             CERT_X500_NAME_STR | CERT_NAME_STR_NO_QUOTING_FLAG |
-                                 CERT_NAME_STR_CRLF_FLAG,
-                             tmp, sizeof tmp);
+    DWORD l =
+        CertNameToStrA(X509_ASN_ENCODING, n,
+                       CERT_X500_NAME_STR | CERT_NAME_STR_NO_QUOTING_FLAG | CERT_NAME_STR_CRLF_FLAG,
+                       tmp, sizeof tmp);
     if (l <= 1)
         return;
     size_t o = 0;
@@ -587,8 +586,8 @@ static bool in_store(HCERTSTORE st, PCCERT_CONTEXT c)
 {
     if (!st)
         return false;
-    PCCERT_CONTEXT f = CertFindCertificateInStore(st, X509_ASN_ENCODING, 0,
-                                                  CERT_FIND_EXISTING, c, NULL);
+    PCCERT_CONTEXT f =
+        CertFindCertificateInStore(st, X509_ASN_ENCODING, 0, CERT_FIND_EXISTING, c, NULL);
     if (f)
         CertFreeCertificateContext(f);
     return f != NULL;
@@ -693,8 +692,8 @@ static int check_cert(vpnlint_report *r, const vl_probe_target *t, tls *s, const
         CERT_CHAIN_PARA para;
         memset(&para, 0, sizeof para);
         para.cbSize = sizeof para;
-        if (!CertGetCertificateChain(NULL, leaf, NULL, extra ? extra : leaf->hCertStore, &para,
-                                     0, NULL, &chain) ||
+        if (!CertGetCertificateChain(NULL, leaf, NULL, extra ? extra : leaf->hCertStore, &para, 0,
+                                     NULL, &chain) ||
             !chain || chain->cChain == 0 || chain->rgpChain[0]->cElement == 0) {
             rc = vl_error_set(VPNLINT_ERROR,
                               "%s TCP %u: CryptoAPI could not build the certificate chain "
@@ -859,9 +858,8 @@ int vl_probe_sstp(vpnlint_report *r, const vl_probe_target *t)
     unsigned char ipb[16];
     size_t ipn;
     const wchar_t *tgt = NULL; /* no SNI for an address */
-    if (!is_ip(host, ipb, &ipn) &&
-        MultiByteToWideChar(CP_UTF8, 0, host, -1, target, (int)(sizeof target / sizeof *target)) >
-            0)
+    if (!is_ip(host, ipb, &ipn) && MultiByteToWideChar(CP_UTF8, 0, host, -1, target,
+                                                       (int)(sizeof target / sizeof *target)) > 0)
         tgt = target;
     if (!s.in) {
         rc = vl_error_set(VPNLINT_ENOMEM, "out of memory for the TLS buffer");

@@ -561,8 +561,7 @@ const vl_el *vl_px_child(const vl_profile *p, const vl_el *parent, int def)
     if (!parent)
         return vl_px_first(p, def);
     /* children follow their parent in document order, one level deeper */
-    for (size_t i = (size_t)parent->index + 1; i < p->n_els && p->els[i].depth > parent->depth;
-         i++)
+    for (size_t i = (size_t)parent->index + 1; i < p->n_els && p->els[i].depth > parent->depth; i++)
         if (p->els[i].def == def && p->els[i].parent == parent->index)
             return &p->els[i];
     return NULL;
@@ -625,8 +624,7 @@ const vl_el *vl_eap_child(const vl_profile *p, const vl_el *parent, const char *
 {
     if (!parent)
         return NULL;
-    for (size_t i = (size_t)parent->index + 1; i < p->n_eap && p->eap[i].depth > parent->depth;
-         i++)
+    for (size_t i = (size_t)parent->index + 1; i < p->n_eap && p->eap[i].depth > parent->depth; i++)
         if (p->eap[i].parent == parent->index && strcmp(p->eap[i].name, name) == 0)
             return &p->eap[i];
     return NULL;

@@ -31,12 +31,12 @@ const vl_px_def vl_px_defs[VL_PX__COUNT] = {
 #undef X
 };
 
-
 const char *vl_px_def_path(int id, char *buf, size_t size)
 {
     const vl_px_def *chain[16];
     int n = 0;
-    for (int d = id; d >= 0 && d < VL_PX__COUNT && d != VL_PX_ROOT && n < 16; d = vl_px_defs[d].parent)
+    for (int d = id; d >= 0 && d < VL_PX__COUNT && d != VL_PX_ROOT && n < 16;
+         d = vl_px_defs[d].parent)
         chain[n++] = &vl_px_defs[d];
     size_t len = 0;
     buf[0] = '\0';

@@ -78,8 +78,7 @@ static char *make_uri(const char *path, const char *base)
         size_t bl = strlen(abs_base);
         while (bl > 1 && (abs_base[bl - 1] == '/' || abs_base[bl - 1] == '\\'))
             bl--;
-        if (strncmp(abs_file, abs_base, bl) == 0 &&
-            (abs_file[bl] == '/' || abs_file[bl] == '\\'))
+        if (strncmp(abs_file, abs_base, bl) == 0 && (abs_file[bl] == '/' || abs_file[bl] == '\\'))
             uri = encode_uri(abs_file + bl + 1);
     }
     free(abs_base);

@@ -25,8 +25,7 @@ char *vl_render_text(const vpnlint_report *r)
                 counts[x->severity]++;
         }
     }
-    vl_buf_printf(&b, "%zu error(s), %zu warning(s), %zu info ", counts[2], counts[1],
-                  counts[0]);
+    vl_buf_printf(&b, "%zu error(s), %zu warning(s), %zu info ", counts[2], counts[1], counts[0]);
     vl_render_scope(&b, r);
     vl_buf_putc(&b, '\n');
     return vl_buf_detach(&b);

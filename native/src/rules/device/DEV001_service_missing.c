@@ -14,8 +14,12 @@ VL_RULE(DEV001) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A service the Windows VPN client needs is not installed",
-    .description = "RasMan (Remote Access Connection Manager), IKEEXT (IKE and AuthIP IPsec Keying Modules), PolicyAgent (IPsec Policy Agent) and BFE (Base Filtering Engine) are part of every Windows client. When one is missing the VPN client cannot dial: RasMan errors (834), IKEEXT/BFE errors (827).",
-    .fix = "Repair the Windows installation (DISM /Online /Cleanup-Image /RestoreHealth, then sfc /scannow); a missing system service is not something to recreate by hand.",
+    .description = "RasMan (Remote Access Connection Manager), IKEEXT (IKE and AuthIP IPsec Keying "
+                   "Modules), PolicyAgent (IPsec Policy Agent) and BFE (Base Filtering Engine) are "
+                   "part of every Windows client. When one is missing the VPN client cannot dial: "
+                   "RasMan errors (834), IKEEXT/BFE errors (827).",
+    .fix = "Repair the Windows installation (DISM /Online /Cleanup-Image /RestoreHealth, then sfc "
+           "/scannow); a missing system service is not something to recreate by hand.",
     .since = "0.1.0",
     .flags = 0,
     .check = check_service_missing,

@@ -14,8 +14,10 @@ VL_RULE(DEV003) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A service the VPN client needs is disabled",
-    .description = "A disabled service cannot be started on demand, so every VPN connection that needs it fails. Hardening baselines sometimes disable IKEEXT or PolicyAgent.",
-    .fix = "Set the start type back to Manual (the Windows default for RasMan, IKEEXT and PolicyAgent) or Automatic (BFE). vpnlint does not change start types itself.",
+    .description = "A disabled service cannot be started on demand, so every VPN connection that "
+                   "needs it fails. Hardening baselines sometimes disable IKEEXT or PolicyAgent.",
+    .fix = "Set the start type back to Manual (the Windows default for RasMan, IKEEXT and "
+           "PolicyAgent) or Automatic (BFE). vpnlint does not change start types itself.",
     .since = "0.1.0",
     .flags = 0,
     .check = check_service_disabled,

@@ -14,8 +14,13 @@ VL_RULE(DEV004) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_WARNING,
     .summary = "L2TP connections exist but AssumeUDPEncapsulationContextOnSendRule is not 2",
-    .description = "Windows refuses NAT-T security associations with an L2TP/IPsec server behind NAT unless HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\AssumeUDPEncapsulationContextOnSendRule is 2 (server and/or client behind NAT) or 1 (server behind NAT). Absent means 0. The symptom is error 809. Feature updates can drop the value.",
-    .fix = "Run vpnlint repair natt --value 2 (or vpnlint remediate) from an elevated prompt, then restart Windows.",
+    .description =
+        "Windows refuses NAT-T security associations with an L2TP/IPsec server behind NAT unless "
+        "HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\AssumeUDPEncapsulationContextOnSen"
+        "dRule is 2 (server and/or client behind NAT) or 1 (server behind NAT). Absent means 0. "
+        "The symptom is error 809. Feature updates can drop the value.",
+    .fix = "Run vpnlint repair natt --value 2 (or vpnlint remediate) from an elevated prompt, then "
+           "restart Windows.",
     .since = "0.1.0",
     .flags = 0,
     .check = check_natt_not_set,

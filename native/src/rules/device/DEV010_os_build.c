@@ -14,7 +14,8 @@ VL_RULE(DEV010) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "The Windows build and update revision",
-    .description = "The build (e.g. 19044) and update build revision (UBR, e.g. 1466) decide which ProfileXML settings Windows understands and whether known regressions apply.",
+    .description = "The build (e.g. 19044) and update build revision (UBR, e.g. 1466) decide which "
+                   "ProfileXML settings Windows understands and whether known regressions apply.",
     .fix = "Nothing to fix; compare with the minimum build of your profiles (--min-build).",
     .since = "0.1.0",
     .flags = 0,

@@ -14,7 +14,9 @@ VL_RULE(DEV011) = {
     .kind = VPNLINT_KIND_DEVICE,
     .severity = VPNLINT_SEVERITY_INFO,
     .summary = "State and start type of the VPN services",
-    .description = "Lists RasMan, IKEEXT, PolicyAgent, BFE, SstpSvc and RemoteAccess: installed or not, running or stopped, and start type, so a support case has the facts in one line.",
+    .description =
+        "Lists RasMan, IKEEXT, PolicyAgent, BFE, SstpSvc and RemoteAccess: installed or not, "
+        "running or stopped, and start type, so a support case has the facts in one line.",
     .fix = "Nothing to fix by itself; see DEV001 to DEV003 for the problems.",
     .since = "0.1.0",
     .flags = 0,

@@ -82,8 +82,8 @@ static void check(vl_ctx *c)
                               "redundant unless it is meant to carry a different metric",
                               cur->exclusion ? "Exclusion route" : "Route",
                               vl_addr_format(&cur->addr, b1, sizeof b1), pc,
-                              vl_addr_format(&outer->addr, b2, sizeof b2),
-                              (unsigned)outer->prefix, outer->route->line);
+                              vl_addr_format(&outer->addr, b2, sizeof b2), (unsigned)outer->prefix,
+                              outer->route->line);
             }
             open[depth++] = cur;
         }
