@@ -206,4 +206,11 @@ int vl_net_finding(vpnlint_report *report, const char *where, const char *rule_i
 /* Windows' default IKEv2 proposal sets (no CryptographySuite). */
 size_t vl_ike_default_proposals(vl_ike_proposal *out, size_t max);
 
+/* SSTP over HTTP (sstp_http.c), shared by both TLS stacks: the request
+ * (returns its length, 0 when the name is too long, -1 when no randomness),
+ * and the finding for the answer (resp must have room for a NUL at got). */
+int vl_sstp_request(char *req, size_t size, const char *host);
+int vl_sstp_answer(vpnlint_report *r, const vl_probe_target *t, const char *host, unsigned port,
+                   char *resp, size_t got);
+
 #endif

@@ -240,19 +240,11 @@ static int sstp_post(vpnlint_report *r, const vl_probe_target *t, SSL *ssl, cons
                      unsigned port)
 {
     const char *w = t->where;
-    uint8_t g[16];
-    if (vl_random(g, sizeof g) != VPNLINT_OK)
-        return vpnlint_error_last_code();
     char req[512];
-    int n = snprintf(req, sizeof req,
-                     "SSTP_DUPLEX_POST /sra_{BA195980-CD49-458b-9E23-C84EE0ADCD75}/ HTTP/1.1\r\n"
-                     "Host: %s\r\n"
-                     "Content-Length: 18446744073709551615\r\n"
-                     "SstpCorrelationID: {%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-"
-                     "%02X%02X%02X%02X%02X%02X}\r\n\r\n",
-                     host, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10], g[11],
-                     g[12], g[13], g[14], g[15]);
-    if (n <= 0 || (size_t)n >= sizeof req)
+    int n = vl_sstp_request(req, sizeof req, host);
+    if (n < 0)
+        return vpnlint_error_last_code();
+    if (n == 0)
         return vl_net_finding(r, w, "NET026", -1, "%s: the server name is too long", host);
     if (SSL_write(ssl, req, n) != n)
         return vl_net_finding(r, w, "NET026", -1,
@@ -271,34 +263,7 @@ static int sstp_post(vpnlint_report *r, const vl_probe_target *t, SSL *ssl, cons
         if (strstr(resp, "\r\n\r\n"))
             break;
     }
-    resp[got] = '\0';
-    if (got == 0)
-        return vl_net_finding(r, w, "NET026", -1,
-                              "%s TCP %u: TLS works but nothing answered SSTP_DUPLEX_POST within "
-                              "%g s; no SSTP server listens behind this name and port (Windows: "
-                              "error 809 or 0x80072746)",
-                              host, port, t->timeout_ms / 1000.0);
-    char *eol = strstr(resp, "\r\n");
-    if (eol)
-        *eol = '\0';
-    char status[96];
-    size_t i = 0;
-    for (; resp[i] && i < sizeof status - 1; i++)
-        status[i] = (resp[i] >= 0x20 && resp[i] < 0x7F) ? resp[i] : '?';
-    status[i] = '\0';
-    int code = 0;
-    if (sscanf(status, "HTTP/1.%*d %d", &code) != 1)
-        code = 0;
-    if (code == 200)
-        return vl_net_finding(r, w, "NET027", -1,
-                              "%s TCP %u: an SSTP server answered SSTP_DUPLEX_POST (%s); the "
-                              "probe stops here, before any SSTP control message or credential",
-                              host, port, status);
-    return vl_net_finding(r, w, "NET026", -1,
-                          "%s TCP %u: SSTP_DUPLEX_POST was answered \"%s\", not by an SSTP "
-                          "server (a web server, proxy or load balancer without SSTP); Windows "
-                          "fails with error 0x80072746 or 809",
-                          host, port, status);
+    return vl_sstp_answer(r, t, host, port, resp, got);
 }
 
 int vl_probe_sstp(vpnlint_report *r, const vl_probe_target *t)
