@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing vpnlint needs on Debian 12 (idempotent).
 # Each part of the project may add scripts/deps.d/NN-name.sh for its own needs.
+# --base: only what building the library and the agent needs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 SUDO=""
@@ -17,6 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+[ "${1:-}" = "--base" ] && exit 0
 for extra in "$here"/deps.d/*.sh; do
   [ -e "$extra" ] || continue
   bash "$extra"

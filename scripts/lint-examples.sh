@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-bash scripts/deps-debian.sh
+bash scripts/deps-debian.sh --base
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DVPNLINT_BUILD_TESTS=OFF >/dev/null
 cmake --build build-release >/dev/null
 vpnlint=build-release/native/vpnlint
