@@ -5,46 +5,19 @@
  * summarised (no byte is consumed, so the seeds are plain log files); the
  * summary is rendered as text and JSON. */
 #include "vpnlint.h"
+#include "core/internal.h"
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF);
- * NULL counts as valid (absent). */
+/* NULL counts as valid (absent) */
 static int nps_utf8_ok(const char *str)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    while (s && *s) {
-        unsigned char c = *s;
-        size_t len;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c < 0x80) {
-            s++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return 0;
-        }
-        if (s[1] < lo || s[1] > hi)
-            return 0;
-        for (size_t i = 2; i < len; i++)
-            if ((s[i] & 0xC0) != 0x80)
-                return 0;
-        s += len;
-    }
-    return 1;
+    return !str || vl_utf8_valid(str, strlen(str));
 }
 
 static int nps_record_utf8(const vpnlint_nps_record *r)

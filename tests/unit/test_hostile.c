@@ -3,6 +3,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
+#include "core/internal.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,47 +166,13 @@ static void test_nul_and_invalid_utf8(void **state)
     vpnlint_report_free(r);
 }
 
-/* Strict UTF-8 (RFC 3629): what every JSON/SARIF rendering must be. */
-static int utf8_ok(const char *str)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    while (*s) {
-        unsigned char c = *s;
-        size_t len;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c < 0x80) {
-            s++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return 0;
-        }
-        if (s[1] < lo || s[1] > hi)
-            return 0;
-        for (size_t i = 2; i < len; i++)
-            if ((s[i] & 0xC0) != 0x80)
-                return 0;
-        s += len;
-    }
-    return 1;
-}
-
 static void assert_json_outputs_utf8(const vpnlint_report *r)
 {
     int formats[] = {VPNLINT_FORMAT_JSON, VPNLINT_FORMAT_SARIF, VPNLINT_FORMAT_TEXT,
                      VPNLINT_FORMAT_INTUNE};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         char *s = render(r, formats[i]);
-        if (!utf8_ok(s))
+        if (!vl_utf8_valid(s, strlen(s)))
             fail_msg("format %d is not valid UTF-8", formats[i]);
         vpnlint_free(s);
     }
@@ -283,7 +251,7 @@ static void test_lone_utf16_surrogates(void **state)
     assert_int_equal(one.code, 789);
     char *js = NULL;
     assert_int_equal(vpnlint_rasevents_render(&js, e, VPNLINT_FORMAT_JSON), VPNLINT_OK);
-    assert_true(utf8_ok(js));
+    assert_true(vl_utf8_valid(js, strlen(js)));
     vpnlint_free(js);
     vpnlint_rasevents_free(e);
     /* the same with raw invalid UTF-8 bytes in an event exported as text */
@@ -293,7 +261,7 @@ static void test_lone_utf16_surrogates(void **state)
     assert_int_equal(vpnlint_rasevents_at(&one, e, 0), VPNLINT_OK);
     assert_string_equal(one.connection, "Off\xEF\xBF\xBD\xEF\xBF\xBDice");
     assert_int_equal(vpnlint_rasevents_render(&js, e, VPNLINT_FORMAT_JSON), VPNLINT_OK);
-    assert_true(utf8_ok(js));
+    assert_true(vl_utf8_valid(js, strlen(js)));
     vpnlint_free(js);
     vpnlint_rasevents_free(e);
 }

@@ -75,6 +75,12 @@ const char *vl_severity_name(int severity);
 int vl_severity_parse(const char *s, size_t n);
 const char *vl_kind_name(int kind);
 
+/* ---- UTF-8 (util.c), strict RFC 3629: no overlongs, surrogates or code
+ * points past U+10FFFF. Length of the well-formed sequence at s (1-4), 0
+ * when it is not one; and whether s[0..n) is well-formed throughout. */
+size_t vl_utf8_seq(const unsigned char *s, size_t n);
+bool vl_utf8_valid(const char *s, size_t n);
+
 /* ---- file reading (io.c): at most `limit` bytes; larger files fail with
  * VPNLINT_ETOOBIG and *size_out set to the real size. */
 int vl_read_file(const char *path, uint64_t limit, char **data_out, size_t *len_out,

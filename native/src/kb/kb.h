@@ -108,11 +108,6 @@ bool vl_kb_cause_valid(const vl_kb_cause *c, char *msg, size_t cap);
 char *vl_kb_entry_json(size_t index);
 void vl_kb_entry_text(vl_buf *b, size_t index);
 
-/* Length of the valid UTF-8 sequence at s[0..n) (RFC 3629: no overlongs,
- * surrogates or code points past U+10FFFF), or 0 when it is not valid. Used
- * to keep strings read from logs valid UTF-8 (so JSON output is valid). */
-size_t vl_kb_utf8_seq(const unsigned char *s, size_t n);
-
 /* NPS tables (nps_tables.c) */
 const char *vl_nps_reason_name(int code);      /* "IAS_NO_SUCH_USER" or NULL */
 const char *vl_nps_reason_text(int code);      /* plain words, NULL if unknown */

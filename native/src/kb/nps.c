@@ -402,7 +402,7 @@ static bool split_csv(vpnlint_nps_reader *r)
     unsigned char *u = (unsigned char *)r->fields;
     size_t n = (size_t)(o - r->fields);
     for (size_t i = 0; i < n;) {
-        size_t l = vl_kb_utf8_seq(u + i, n - i);
+        size_t l = vl_utf8_seq(u + i, n - i);
         if (l == 0) {
             u[i] = '?';
             l = 1;

@@ -39,7 +39,7 @@ static char *dup_utf8(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t bad = 0;
     for (size_t i = 0; i < n;) {
-        size_t l = vl_kb_utf8_seq(u + i, n - i);
+        size_t l = vl_utf8_seq(u + i, n - i);
         if (l == 0) {
             bad++;
             l = 1;
@@ -51,7 +51,7 @@ static char *dup_utf8(const char *s, size_t n)
         return NULL;
     size_t k = 0;
     for (size_t i = 0; i < n;) {
-        size_t l = vl_kb_utf8_seq(u + i, n - i);
+        size_t l = vl_utf8_seq(u + i, n - i);
         if (l == 0) {
             memcpy(r + k, "\xEF\xBF\xBD", 3);
             k += 3;

@@ -25,7 +25,7 @@ void vl_pbk_edit_result_free(vl_pbk_edit_result *r)
 void vl_pbk_escape_name(vl_buf *b, const char *name, size_t len)
 {
     const unsigned char *s = (const unsigned char *)name;
-    bool utf8 = vl_pbk_utf8_valid(name, len);
+    bool utf8 = vl_utf8_valid(name, len);
     for (size_t i = 0; i < len; i++) {
         if (s[i] < 0x20 || s[i] == 0x7F || (s[i] >= 0x80 && !utf8) || s[i] == '\\')
             vl_buf_printf(b, s[i] == '\\' ? "\\\\" : "\\x%02X", s[i]);

@@ -281,7 +281,7 @@ static int parse_all(vl_pbk *p)
     p->kvs = vl_calloc(p->n_lines ? p->n_lines : 1, sizeof *p->kvs);
     if (!p->kvs)
         return VPNLINT_ENOMEM;
-    p->utf8_valid = vl_pbk_utf8_valid((const char *)p->bytes + p->bom_len, p->len - p->bom_len);
+    p->utf8_valid = vl_utf8_valid((const char *)p->bytes + p->bom_len, p->len - p->bom_len);
     if (memchr(p->bytes, 0, p->len)) {
         rc = add_problem(p, &pcap, 1,
                          "the phonebook contains NUL bytes (UTF-16 or binary data); rasphone.pbk "
@@ -510,7 +510,7 @@ static int parse_all(vl_pbk *p)
         if (!e->name)
             return VPNLINT_ENOMEM;
         e->name_len = name_len;
-        e->name_utf8 = vl_pbk_utf8_valid(e->name, name_len);
+        e->name_utf8 = vl_utf8_valid(e->name, name_len);
         e->line = (unsigned)(li + 1);
         e->line_index = li;
         e->owner = p;

@@ -317,9 +317,4 @@ int vl_pbk_key_rank(int scope, const char *key);
  * "Device" (MEDIA) and "DEVICE" (subsection) are both known. */
 const char *vl_pbk_known_key_ci(const char *key, size_t n);
 
-/* ---------------------------------------------------------- text */
-
-/* Is s[0..n) valid UTF-8? */
-bool vl_pbk_utf8_valid(const char *s, size_t n);
-
 #endif

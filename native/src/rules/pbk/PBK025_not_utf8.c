@@ -13,7 +13,7 @@ static void check(vl_ctx *c)
         return;
     for (size_t i = 0; i < p->n_lines; i++) {
         const vl_pbk_line *ln = &p->lines[i];
-        if (vl_pbk_utf8_valid((const char *)p->bytes + ln->off, ln->len))
+        if (vl_utf8_valid((const char *)p->bytes + ln->off, ln->len))
             continue;
         long long enc = 1;
         if (ln->entry)

@@ -30,7 +30,7 @@ static void check(vl_ctx *c)
             continue;
         const unsigned char *s = (const unsigned char *)kv->value;
         size_t n = kv->value_len;
-        if (!vl_pbk_utf8_valid(kv->value, n))
+        if (!vl_utf8_valid(kv->value, n))
             continue;
         for (size_t k = 0; k < n;) {
             size_t len;

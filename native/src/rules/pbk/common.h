@@ -42,7 +42,7 @@ static inline const char *pbkr_name(const vl_pbk_entry *e, char *buf, size_t cap
         }
         unsigned char c = s[i];
         size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (len == 0 || i + len > n || !vl_pbk_utf8_valid((const char *)s + i, len) || c < 0x20 ||
+        if (len == 0 || i + len > n || !vl_utf8_valid((const char *)s + i, len) || c < 0x20 ||
             c == 0x7F) {
             buf[o++] = '?';
             i++;
