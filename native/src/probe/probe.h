@@ -210,6 +210,11 @@ size_t vl_ike_default_proposals(vl_ike_proposal *out, size_t max);
  * (returns its length, 0 when the name is too long, -1 when no randomness),
  * and the finding for the answer (resp must have room for a NUL at got). */
 int vl_sstp_request(char *req, size_t size, const char *host);
+/* NET024 when the profile lists TrustedRootCA thumbprints and the chain's top
+ * (thumbprint: 40 lowercase hex) is not a root or not listed. */
+int vl_sstp_root_finding(vpnlint_report *r, const vl_probe_target *t, const char *host,
+                         unsigned port, bool self_signed, const char *thumbprint,
+                         const char *subject);
 int vl_sstp_answer(vpnlint_report *r, const vl_probe_target *t, const char *host, unsigned port,
                    char *resp, size_t got);
 

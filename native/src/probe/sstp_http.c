@@ -1,6 +1,6 @@
-/* sstp_http.c — the HTTP half of the SSTP probe, the same over OpenSSL
- * (sstp.c) and Schannel (sstp_win.c): the SSTP_DUPLEX_POST request and what
- * its answer means. */
+/* sstp_http.c — the parts of the SSTP probe that are the same over OpenSSL
+ * (sstp.c) and Schannel (sstp_win.c): the root against TrustedRootCA, the
+ * SSTP_DUPLEX_POST request and what its answer means. */
 #include "probe/probe.h"
 
 #include <stdio.h>
@@ -54,4 +54,27 @@ int vl_sstp_answer(vpnlint_report *r, const vl_probe_target *t, const char *host
                           "server (a web server, proxy or load balancer without SSTP); Windows "
                           "fails with error 0x80072746 or 809",
                           host, port, status);
+}
+
+int vl_sstp_root_finding(vpnlint_report *r, const vl_probe_target *t, const char *host,
+                         unsigned port, bool self_signed, const char *thumbprint,
+                         const char *subject)
+{
+    const char *w = t->where;
+    bool listed = false;
+    for (size_t i = 0; i < t->n_roots; i++)
+        listed = listed || strcmp(t->roots[i], thumbprint) == 0;
+    if (!self_signed)
+        return vl_net_finding(r, w, "NET024", VPNLINT_SEVERITY_WARNING,
+                              "%s TCP %u: the chain ends at %s, which is not a root, and its "
+                              "root is not in this machine's store: its thumbprint cannot be "
+                              "compared with the profile's TrustedRootCA",
+                              host, port, subject);
+    if (!listed)
+        return vl_net_finding(r, w, "NET024", -1,
+                              "%s TCP %u: the chain ends in the root %s (thumbprint %s), which "
+                              "is not among the profile's %u TrustedRootCA thumbprint(s); "
+                              "Windows fails with 0x800B0109 (CERT_E_UNTRUSTEDROOT)",
+                              host, port, subject, thumbprint, (unsigned)t->n_roots);
+    return VPNLINT_OK;
 }

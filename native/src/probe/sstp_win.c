@@ -711,22 +711,7 @@ static int check_cert(vpnlint_report *r, const vl_probe_target *t, tls *s, const
         thumb_hex(top, tp);
         name_text(&top->pCertInfo->Subject, top_subj, sizeof top_subj);
         if (t->n_roots) {
-            bool listed = false;
-            for (size_t i = 0; i < t->n_roots; i++)
-                listed = listed || strcmp(t->roots[i], tp) == 0;
-            if (!self_signed)
-                rc = vl_net_finding(r, w, "NET024", VPNLINT_SEVERITY_WARNING,
-                                    "%s TCP %u: the chain ends at %s, which is not a root, and "
-                                    "its root is not in this machine's store: its thumbprint "
-                                    "cannot be compared with the profile's TrustedRootCA",
-                                    host, port, top_subj);
-            else if (!listed)
-                rc = vl_net_finding(r, w, "NET024", -1,
-                                    "%s TCP %u: the chain ends in the root %s (thumbprint %s), "
-                                    "which is not among the profile's %u TrustedRootCA "
-                                    "thumbprint(s); Windows fails with 0x800B0109 "
-                                    "(CERT_E_UNTRUSTEDROOT)",
-                                    host, port, top_subj, tp, (unsigned)t->n_roots);
+            rc = vl_sstp_root_finding(r, t, host, port, self_signed, tp, top_subj);
         } else {
             char problems[256];
             chain_problems(sc->TrustStatus.dwErrorStatus, self_signed && in_store(ca, top),
