@@ -220,7 +220,7 @@ VPNLINT_EXTERN(int) vpnlint_pbk_list(char **out, const vpnlint_pbk *h)
                 while (cut > 0 && ((unsigned char)ph->value[cut] & 0xC0) == 0x80)
                     cut--; /* not inside a UTF-8 character */
                 vl_buf_put(&b, ph->value, cut);
-                vl_buf_printf(&b, "... (%zu bytes)", ph->value_len);
+                vl_buf_printf(&b, "... (%zu bytes)", (size_t)ph->value_len);
             } else {
                 put_value(&b, ph);
             }

@@ -223,7 +223,7 @@ static int normalise_value(const char *key, const char *value, char **out)
 /* Last physical line index of a kv. */
 static size_t kv_last_line(const vl_pbk_kv *kv)
 {
-    return kv->line_index + kv->n_lines - 1;
+    return (size_t)kv->line - 1 + kv->n_lines - 1;
 }
 
 /* Index of the line after which a new `key` goes in a scope's keys. */
@@ -299,7 +299,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
         if ((rc = pick_index(-1, e->n_netcomponents, "NETCOMPONENTS", "(none)", en, &mi)))
             return rc;
         pl->ins_after = (long)insert_point(e->netcomponents[mi].keys, e->netcomponents[mi].n_keys,
-                                           scope, key, e->netcomponents[mi].keys[0].line_index);
+                                           scope, key, e->netcomponents[mi].keys[0].line - 1);
         return 0;
     default:
         break;
@@ -313,7 +313,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
                                 "MEDIA %d of [%s] has no MEDIA= line (its DEVICE= stands alone); "
                                 "fix the file's structure first",
                                 mi + 1, en);
-        pl->ins_after = (long)insert_point(m->keys, m->n_keys, scope, key, m->keys[0].line_index);
+        pl->ins_after = (long)insert_point(m->keys, m->n_keys, scope, key, m->keys[0].line - 1);
         return 0;
     }
     if ((rc = pick_index(at->device, m->n_devices, "DEVICE", "--device", en, &di)))
@@ -323,7 +323,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
         (scope == VL_PBK_SCOPE_PHONE && !strcmp(key, "PhoneNumber") && d->n_phones == 0)) {
         if (known) {
             pl->ins_after = (long)insert_point(d->keys, d->n_keys, VL_PBK_SCOPE_DEVICE, key,
-                                               d->keys[0].line_index);
+                                               d->keys[0].line - 1);
         } else {
             /* unknown device key: after the last device-level key */
             const vl_pbk_kv *last = &d->keys[0];
@@ -341,7 +341,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
         return rc;
     const vl_pbk_group *g = &d->phones[gi];
     pl->ins_after = (long)insert_point(g->keys, g->n_keys, known ? VL_PBK_SCOPE_DEVICE : -1, key,
-                                       g->keys[0].line_index);
+                                       g->keys[0].line - 1);
     if (!known)
         pl->ins_after = (long)kv_last_line(&g->keys[g->n_keys - 1]);
     return 0;
@@ -526,7 +526,7 @@ int vl_pbk_edit(vl_pbk_edit_result *out, const vl_pbk *p, const vl_pbk_addr *at,
         return vl_error_set(VPNLINT_ENOTFOUND, "[%s] has no %s to remove here", e->name, key);
 
     if (n_hits >= 1) {
-        pl.rs = hits[0]->line_index;
+        pl.rs = (size_t)hits[0]->line - 1;
         pl.re = kv_last_line(hits[0]) + 1;
         if (n_hits > 1) {
             /* unset of same-scope duplicates: remove every one */
@@ -545,7 +545,7 @@ int vl_pbk_edit(vl_pbk_edit_result *out, const vl_pbk *p, const vl_pbk_addr *at,
                 if (kv != hits[0] && kv->key_len == klen && !memcmp(kv->key, key, klen) &&
                     matches_addr(kv, at))
                     for (unsigned j = 0; j < kv->n_lines; j++)
-                        pl.del[k++] = kv->line_index + j;
+                        pl.del[k++] = (size_t)kv->line - 1 + j;
             }
         }
     } else if ((rc = plan_insert(&pl, p, e, at, key))) {

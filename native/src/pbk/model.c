@@ -174,7 +174,7 @@ void vl_pbk_kv_locate(const vl_pbk *p, const vl_pbk_kv *kv, size_t off, unsigned
 {
     unsigned l = kv->line, c = vl_pbk_kv_value_col(kv);
     for (unsigned i = 0; i < kv->n_lines; i++) {
-        const vl_pbk_line *ln = &p->lines[kv->line_index + i];
+        const vl_pbk_line *ln = &p->lines[(size_t)kv->line - 1 + i];
         size_t vlen = ln->len - kv->key_len - 1;
         l = kv->line + i;
         if (off < vlen || i + 1 == kv->n_lines) {
@@ -209,26 +209,44 @@ bool vl_pbk_is_blob_key(const char *key)
     return key && vl_pbk_is_blob_key_n(key, strlen(key));
 }
 
+/* Value of a hex digit, or -1. */
+static const signed char hexval_tab[256] = {
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,
+    ['7'] = 8,  ['8'] = 9,  ['9'] = 10, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14,
+    ['E'] = 15, ['F'] = 16, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
+    ['f'] = 16,
+}; /* 1 + the value, so that the zero default means "not hex" */
+
 static int hexval(unsigned char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
+    return hexval_tab[c] - 1;
 }
 
-static bool is_hex(unsigned char c)
+/* Eight characters at a time: a byte (below 0x80) is a digit when it is in
+ * 0x30..0x39, a letter when (byte | 0x20) is in 0x61..0x66; adding 0x80 - lo
+ * sets a byte's top bit exactly when it is >= lo (no carry between bytes). */
+static bool hex8(uint64_t w)
 {
-    return (unsigned char)(c - '0') < 10 || (unsigned char)((c | 0x20) - 'a') < 6;
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    if (w & high)
+        return false;
+    uint64_t y = w | 0x20 * ones;
+    uint64_t digit = (w + 0x50 * ones) & ~(w + 0x46 * ones);
+    uint64_t letter = (y + 0x1F * ones) & ~(y + 0x19 * ones);
+    return ((digit | letter) & high) == high;
 }
 
 bool vl_pbk_hex_valid(const char *hex, size_t len, size_t *bad)
 {
-    for (size_t i = 0; i < len; i++) {
-        if (!is_hex((unsigned char)hex[i])) {
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, hex + i, 8);
+        if (!hex8(w))
+            break;
+    }
+    for (; i < len; i++) {
+        if (!hexval_tab[(unsigned char)hex[i]]) {
             if (bad)
                 *bad = i;
             return false;

@@ -76,12 +76,15 @@ void vl_pbk_free(vl_pbk *p)
     vpnlint_free(p->name_flags);
     vpnlint_free(p->name_ci);
     vpnlint_free(p->name_slots);
+    vpnlint_free(p->name_next);
     vpnlint_free(p->key_pos_hint);
     for (size_t i = 0; i < p->n_problems; i++)
         vpnlint_free(p->problems[i].message);
     vpnlint_free(p->problems);
     vpnlint_free(p->lines);
     vpnlint_free(p->kvs);
+    vpnlint_free(p->values);
+    vpnlint_free(p->entries);
     if (!p->borrowed)
         vpnlint_free(p->bytes);
     vl_arena_free(p->arena);
@@ -114,7 +117,10 @@ static bool name_grow(vl_pbk *p)
     uint8_t *flags = vl_realloc(p->name_flags, ncap / 2 * sizeof *flags);
     if (flags)
         p->name_flags = flags;
-    if (!slots || !lens || !names || !ci || !flags) {
+    uint32_t *next = vl_realloc(p->name_next, ncap / 2 * sizeof *next);
+    if (next)
+        p->name_next = next;
+    if (!slots || !lens || !names || !ci || !flags || !next) {
         vpnlint_free(slots);
         return false;
     }
@@ -156,8 +162,20 @@ static int64_t name_intern(vl_pbk *p, const char *key, size_t n)
     size_t id = p->n_names++;
     p->names[id] = copy;
     p->name_lens[id] = n;
+    size_t i = 0;
+    while (i < n && (key[i] == ' ' || key[i] == '\t'))
+        i++;
+    unsigned role = key_is(key, n, "NETCOMPONENTS") ? VL_PBK_ROLE_NETCOMPONENTS
+                    : key_is(key, n, "MEDIA")       ? VL_PBK_ROLE_MEDIA
+                    : key_is(key, n, "DEVICE")      ? VL_PBK_ROLE_DEVICE
+                    : key_is(key, n, "PhoneNumber") ? VL_PBK_ROLE_PHONENUMBER
+                                                    : VL_PBK_ROLE_NONE;
     p->name_flags[id] = (uint8_t)((vl_pbk_is_secret_key(copy, n) ? VL_PBK_NAME_SECRET : 0) |
-                                  (vl_pbk_is_blob_key_n(copy, n) ? VL_PBK_NAME_BLOB : 0));
+                                  (vl_pbk_is_blob_key_n(copy, n) ? VL_PBK_NAME_BLOB : 0) |
+                                  (i < n && key[i] == '[' ? 0 : VL_PBK_NAME_PLAIN) |
+                                  (is_phone_group_key(key, n) ? VL_PBK_NAME_PHONE : 0) |
+                                  role << VL_PBK_NAME_ROLE_SHIFT);
+    p->name_next[id] = 0;
     p->name_ci[id] = vl_pbk_known_key_ci(copy, n);
     p->name_slots[at] = (uint32_t)(id + 1);
     return (int64_t)id;
@@ -186,51 +204,6 @@ size_t vl_pbk_bytes(const vl_pbk *p, const unsigned char **data)
     return p->len;
 }
 
-/* Pass 1: lines. */
-static int split_lines(vl_pbk *p)
-{
-    const unsigned char *b = p->bytes;
-    size_t n = p->len, start = p->bom_len;
-    size_t count = 1;
-    for (const unsigned char *q = b + start, *end = b + n;
-         q < end && (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-        count++;
-    p->lines = vl_calloc(count, sizeof *p->lines);
-    if (!p->lines)
-        return VPNLINT_ENOMEM;
-    size_t pos = start;
-    while (pos < n) {
-        const unsigned char *nl = memchr(b + pos, '\n', n - pos);
-        vl_pbk_line *ln = &p->lines[p->n_lines++];
-        ln->off = pos;
-        ln->kv = -1;
-        if (nl) {
-            size_t end = (size_t)(nl - b);
-            if (end > pos && b[end - 1] == '\r') {
-                ln->len = end - 1 - pos;
-                ln->eol = VL_PBK_EOL_CRLF;
-                p->n_eol_crlf++;
-            } else {
-                ln->len = end - pos;
-                ln->eol = VL_PBK_EOL_LF;
-                p->n_eol_lf++;
-            }
-            pos = end + 1;
-        } else {
-            if (b[n - 1] == '\r') {
-                ln->len = n - 1 - pos;
-                ln->eol = VL_PBK_EOL_CR;
-                p->n_eol_cr++;
-            } else {
-                ln->len = n - pos;
-                ln->eol = VL_PBK_EOL_NONE;
-            }
-            pos = n;
-        }
-    }
-    return 0;
-}
-
 /* Classifies a line; for a header sets *name_off and *name_len, for a kv *eq (the
  * offset of the first '=' in the line). Returns the type; *bad_header is set
  * for a '[' line that is not a well-formed header. */
@@ -243,6 +216,7 @@ static int classify(const unsigned char *s, size_t n, size_t *name_off, size_t *
         i++;
     if (i == n)
         return VL_PBK_LINE_BLANK;
+    const unsigned char *e = memchr(s + i, '=', n - i);
     if (s[i] == '[') {
         size_t j = n;
         while (j > i + 1 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
@@ -252,11 +226,9 @@ static int classify(const unsigned char *s, size_t n, size_t *name_off, size_t *
             *name_len = j - 1 - (i + 1);
             return VL_PBK_LINE_HEADER;
         }
-        const unsigned char *e = memchr(s, '=', n);
         if (!e)
             *bad_header = true;
     }
-    const unsigned char *e = memchr(s, '=', n);
     if (e && e > s) {
         *eq = (size_t)(e - s);
         return VL_PBK_LINE_KV;
@@ -272,178 +244,270 @@ typedef struct walk {
     int32_t media_in_entry, devices_in_media, phones_in_device;
 } walk;
 
-static int parse_all(vl_pbk *p)
+/* Grows *arr (of `size`-byte items, *cap of them) to hold at least one more. */
+static bool grow(void **arr, size_t *cap, size_t size)
 {
-    size_t pcap = 0;
-    int rc = split_lines(p);
-    if (rc)
-        return rc;
-    p->kvs = vl_calloc(p->n_lines ? p->n_lines : 1, sizeof *p->kvs);
-    if (!p->kvs)
-        return VPNLINT_ENOMEM;
-    p->utf8_valid = vl_utf8_valid((const char *)p->bytes + p->bom_len, p->len - p->bom_len);
-    if (memchr(p->bytes, 0, p->len)) {
-        rc = add_problem(p, &pcap, 1,
-                         "the phonebook contains NUL bytes (UTF-16 or binary data); rasphone.pbk "
-                         "is an 8-bit text file: save it as UTF-8");
-        if (rc)
-            return rc;
-    }
+    size_t ncap = *cap < 64 ? 64 : *cap + *cap / 2;
+    void *n = vl_realloc(*arr, ncap * size);
+    if (!n)
+        return false;
+    *arr = n;
+    *cap = ncap;
+    return true;
+}
 
-    walk w = {.entry = -1, .media = -1, .device = -1, .phone = -1, .state = VL_PBK_SCOPE_ENTRY};
-    size_t n_entries = 0, orphan_lines = 0;
+/* Does interned key `id` start the text at s ("id=")? Only for keys that
+ * always make a kv line (not "[..." ones, whose lines may be headers). The
+ * name holds no '=' and no '\n', so a match is the line's key. */
+static inline bool key_starts(const vl_pbk *p, uint32_t id, const unsigned char *s, size_t avail)
+{
+    size_t l = p->name_lens[id];
+    return (p->name_flags[id] & VL_PBK_NAME_PLAIN) && l < avail && s[l] == '=' &&
+           memcmp(p->names[id], s, l) == 0;
+}
+
+static unsigned name_role(const vl_pbk *p, uint32_t id)
+{
+    return (p->name_flags[id] >> VL_PBK_NAME_ROLE_SHIFT) & 7u;
+}
+
+/* Pass 1: one walk over the bytes that splits and classifies the lines,
+ * makes the kvs (joining hex-blob runs) and tags them with their scope and
+ * entry/MEDIA/DEVICE/PhoneNumber indexes. Windows writes every entry's keys
+ * in the same order, so the key that followed the previous line's key last
+ * time is tried first (one memcmp instead of finding '=' and hashing). */
+static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
+{
+    const unsigned char *b = p->bytes;
+    size_t n = p->len, pos = p->bom_len;
+    size_t lcap = 0, kcap = 0, ecap = 0;
+    size_t orphan_lines = 0, vtotal = 0;
     unsigned first_orphan = 0;
-    vl_pbk_kv *prev_kv = NULL; /* kv of the previous physical line, if a kv line */
+    int32_t prev = -1;         /* kv of the previous physical line, if a kv line */
+    uint32_t after_header = 0; /* 1 + id of the key that followed the last header */
+    int rc;
 
-    for (size_t li = 0; li < p->n_lines; li++) {
+    while (pos < n) {
+        if (p->n_lines == lcap && !grow((void **)&p->lines, &lcap, sizeof *p->lines))
+            return VPNLINT_ENOMEM;
+        size_t li = p->n_lines++;
         vl_pbk_line *ln = &p->lines[li];
-        const unsigned char *s = p->bytes + ln->off;
-        size_t name_off = 0, name_len = 0, eq = 0;
-        bool bad_header;
-        ln->type = (uint8_t)classify(s, ln->len, &name_off, &name_len, &eq, &bad_header);
+        const unsigned char *s = b + pos;
         unsigned lineno = (unsigned)(li + 1);
 
-        if (ln->type == VL_PBK_LINE_HEADER) {
-            n_entries++;
-            w.entry = (int32_t)(n_entries - 1);
-            w.media = w.device = w.phone = -1;
-            w.in_phone = false;
-            w.state = VL_PBK_SCOPE_ENTRY;
-            w.media_in_entry = 0;
-            ln->entry = (uint32_t)n_entries;
-            prev_kv = NULL;
-            continue;
-        }
-        ln->entry = (uint32_t)(w.entry + 1);
-        if (bad_header) {
-            rc = add_problem(p, &pcap, lineno,
-                             "line starts with '[' but is not a section header: the closing ']' "
-                             "is missing or followed by text; write it as [Entry Name]");
-            if (rc)
-                return rc;
-        }
-        if (ln->type != VL_PBK_LINE_KV) {
-            if (ln->type == VL_PBK_LINE_OTHER && w.entry < 0) {
-                if (!orphan_lines++)
-                    first_orphan = lineno;
-            }
-            prev_kv = NULL;
-            continue;
-        }
-        const char *key = (const char *)s;
-        size_t key_len = eq;
+        /* the predicted key: after the previous kv's key, or after a header */
+        uint32_t guess = prev >= 0 ? p->name_next[p->kvs[prev].kid]
+                                   : (li && p->lines[li - 1].type == VL_PBK_LINE_HEADER ? after_header : 0);
+        int64_t kid = -1;
+        size_t eq = 0;
+        if (guess && key_starts(p, guess - 1, s, n - pos))
+            kid = guess - 1;
+        else if (prev >= 0 && key_starts(p, p->kvs[prev].kid, s, n - pos))
+            kid = p->kvs[prev].kid; /* the next line of a blob */
+        if (kid >= 0)
+            eq = p->name_lens[kid];
 
+        const unsigned char *nl = memchr(s + eq, '\n', n - pos - eq);
+        size_t end = nl ? (size_t)(nl - b) : n;
+        size_t len = end - pos;
+        if (nl) {
+            if (len && b[end - 1] == '\r') {
+                len--;
+                ln->eol = VL_PBK_EOL_CRLF;
+                p->n_eol_crlf++;
+            } else {
+                ln->eol = VL_PBK_EOL_LF;
+                p->n_eol_lf++;
+            }
+            pos = end + 1;
+        } else {
+            if (b[n - 1] == '\r') {
+                len--;
+                ln->eol = VL_PBK_EOL_CR;
+                p->n_eol_cr++;
+            } else {
+                ln->eol = VL_PBK_EOL_NONE;
+            }
+            pos = n;
+        }
+        ln->off = (uint32_t)(s - b);
+        ln->len = (uint32_t)len;
+        ln->kv = -1;
+
+        if (kid < 0) {
+            size_t name_off = 0, name_len = 0;
+            bool bad_header;
+            ln->type = (uint8_t)classify(s, len, &name_off, &name_len, &eq, &bad_header);
+            if (ln->type == VL_PBK_LINE_HEADER) {
+                if (p->n_entries == ecap &&
+                    !grow((void **)&p->entries, &ecap, sizeof *p->entries))
+                    return VPNLINT_ENOMEM;
+                vl_pbk_entry *e = &p->entries[p->n_entries++];
+                memset(e, 0, sizeof *e);
+                e->name = vl_arena_strndup(p->arena, (const char *)s + name_off, name_len);
+                if (!e->name)
+                    return VPNLINT_ENOMEM;
+                e->name_len = name_len;
+                e->name_utf8 = vl_utf8_valid(e->name, name_len);
+                e->line = lineno;
+                e->line_index = li;
+                e->owner = p;
+                w->entry = (int32_t)(p->n_entries - 1);
+                w->media = w->device = w->phone = -1;
+                w->in_phone = false;
+                w->state = VL_PBK_SCOPE_ENTRY;
+                w->media_in_entry = 0;
+                ln->entry = (uint32_t)p->n_entries;
+                prev = -1;
+                continue;
+            }
+            ln->entry = (uint32_t)(w->entry + 1);
+            if (bad_header) {
+                rc = add_problem(p, pcap, lineno,
+                                 "line starts with '[' but is not a section header: the closing "
+                                 "']' is missing or followed by text; write it as [Entry Name]");
+                if (rc)
+                    return rc;
+            }
+            if (ln->type != VL_PBK_LINE_KV) {
+                if (ln->type == VL_PBK_LINE_OTHER && w->entry < 0) {
+                    if (!orphan_lines++)
+                        first_orphan = lineno;
+                }
+                prev = -1;
+                continue;
+            }
+            kid = name_intern(p, (const char *)s, eq);
+            if (kid < 0)
+                return VPNLINT_ENOMEM;
+        } else {
+            ln->type = VL_PBK_LINE_KV;
+            ln->entry = (uint32_t)(w->entry + 1);
+        }
+        /* teach the guesser */
+        if (prev >= 0) {
+            if (p->kvs[prev].kid != (uint32_t)kid)
+                p->name_next[p->kvs[prev].kid] = (uint32_t)kid + 1;
+        }
+        else if (li && p->lines[li - 1].type == VL_PBK_LINE_HEADER)
+            after_header = (uint32_t)kid + 1;
+
+        size_t vlen = len - eq - 1;
         /* Continuation of a hex blob? */
-        if (prev_kv && prev_kv->key_len == key_len && memcmp(prev_kv->key, key, key_len) == 0) {
+        if (prev >= 0 && p->kvs[prev].kid == (uint32_t)kid) {
+            vl_pbk_kv *pk = &p->kvs[prev];
             bool join = false;
-            if (p->name_flags[prev_kv->kid] & VL_PBK_NAME_BLOB) {
+            if (p->name_flags[kid] & VL_PBK_NAME_BLOB) {
                 join = true;
             } else {
                 /* Unknown key: join only a well-formed wrapped hex run (every
                  * line so far exactly 128 hex characters). */
-                size_t vlen = ln->len - eq - 1;
-                join = all_hex(s + eq + 1, vlen) && vlen > 0 && vlen <= 128;
-                for (size_t k = prev_kv->line_index; join && k < li; k++) {
+                join = vlen > 0 && vlen <= 128 && all_hex(s + eq + 1, vlen);
+                for (size_t k = pk->line - 1; join && k < li; k++) {
                     const vl_pbk_line *pl = &p->lines[k];
-                    size_t pv = pl->len - key_len - 1;
-                    join = pv == 128 && all_hex(p->bytes + pl->off + key_len + 1, pv);
+                    size_t pv = pl->len - eq - 1;
+                    join = pv == 128 && all_hex(b + pl->off + eq + 1, pv);
                 }
             }
             if (join) {
-                prev_kv->n_lines++;
-                prev_kv->blob = true;
-                ln->kv = (int32_t)(prev_kv - p->kvs);
+                pk->n_lines++;
+                pk->blob = true;
+                pk->value_len += (uint32_t)vlen;
+                vtotal += vlen;
+                ln->kv = prev;
                 continue;
             }
         }
 
+        if (p->n_kvs == kcap && !grow((void **)&p->kvs, &kcap, sizeof *p->kvs))
+            return VPNLINT_ENOMEM;
         vl_pbk_kv *kv = &p->kvs[p->n_kvs];
-        kv->key_len = key_len;
+        kv->key = p->names[kid];
+        kv->value = NULL;
+        kv->key_len = (uint32_t)eq;
+        kv->value_len = (uint32_t)vlen;
+        vtotal += vlen + 1;
         kv->line = lineno;
         kv->n_lines = 1;
-        kv->line_index = li;
-        int64_t kid = name_intern(p, key, key_len);
-        if (kid < 0)
-            return VPNLINT_ENOMEM;
         kv->kid = (uint32_t)kid;
-        kv->key = p->names[kid];
         kv->blob = (p->name_flags[kid] & VL_PBK_NAME_BLOB) != 0;
-        kv->entry = w.entry;
+        kv->entry = w->entry;
         kv->media = kv->device = kv->phone = -1;
         ln->kv = (int32_t)p->n_kvs;
+        prev = (int32_t)p->n_kvs;
         p->n_kvs++;
-        prev_kv = kv;
 
-        if (w.entry < 0) {
+        if (w->entry < 0) {
             kv->scope = VL_PBK_SCOPE_ENTRY;
             if (!orphan_lines++)
                 first_orphan = lineno;
             continue;
         }
-        if (key_is(key, key_len, "NETCOMPONENTS")) {
-            w.state = VL_PBK_SCOPE_NETCOMPONENTS;
-            w.media = w.device = w.phone = -1;
-            w.in_phone = false;
-            w.n_netcomp++;
+        unsigned role = name_role(p, (uint32_t)kid);
+        if (role == VL_PBK_ROLE_NETCOMPONENTS) {
+            w->state = VL_PBK_SCOPE_NETCOMPONENTS;
+            w->media = w->device = w->phone = -1;
+            w->in_phone = false;
+            w->n_netcomp++;
             kv->scope = VL_PBK_SCOPE_NETCOMPONENTS;
             continue;
         }
-        if (key_is(key, key_len, "MEDIA")) {
-            w.state = VL_PBK_SCOPE_MEDIA;
-            w.media = w.media_in_entry++;
-            w.devices_in_media = 0;
-            w.device = w.phone = -1;
-            w.in_phone = false;
-            w.n_media++;
+        if (role == VL_PBK_ROLE_MEDIA) {
+            w->state = VL_PBK_SCOPE_MEDIA;
+            w->media = w->media_in_entry++;
+            w->devices_in_media = 0;
+            w->device = w->phone = -1;
+            w->in_phone = false;
+            w->n_media++;
             kv->scope = VL_PBK_SCOPE_MEDIA;
-            kv->media = w.media;
+            kv->media = w->media;
             continue;
         }
-        if (key_is(key, key_len, "DEVICE")) {
-            if (w.media < 0) {
-                rc = add_problem(p, &pcap, lineno,
+        if (role == VL_PBK_ROLE_DEVICE) {
+            if (w->media < 0) {
+                rc = add_problem(p, pcap, lineno,
                                  "DEVICE= before any MEDIA= in this entry: every DEVICE "
                                  "subsection belongs to a MEDIA block; add MEDIA=rastapi, Port= "
                                  "and Device= above it");
                 if (rc)
                     return rc;
-                w.media = w.media_in_entry++;
-                w.devices_in_media = 0;
-                w.n_media++;
+                w->media = w->media_in_entry++;
+                w->devices_in_media = 0;
+                w->n_media++;
             }
-            w.state = VL_PBK_SCOPE_DEVICE;
-            w.device = w.devices_in_media++;
-            w.phone = -1;
-            w.phones_in_device = 0;
-            w.in_phone = false;
-            w.n_devices++;
+            w->state = VL_PBK_SCOPE_DEVICE;
+            w->device = w->devices_in_media++;
+            w->phone = -1;
+            w->phones_in_device = 0;
+            w->in_phone = false;
+            w->n_devices++;
             kv->scope = VL_PBK_SCOPE_DEVICE;
-            kv->media = w.media;
-            kv->device = w.device;
+            kv->media = w->media;
+            kv->device = w->device;
             continue;
         }
-        switch (w.state) {
+        switch (w->state) {
         case VL_PBK_SCOPE_ENTRY:
         case VL_PBK_SCOPE_NETCOMPONENTS:
-            kv->scope = (uint8_t)w.state;
+            kv->scope = (uint8_t)w->state;
             break;
         case VL_PBK_SCOPE_MEDIA:
             kv->scope = VL_PBK_SCOPE_MEDIA;
-            kv->media = w.media;
+            kv->media = w->media;
             break;
         default:
-            kv->media = w.media;
-            kv->device = w.device;
-            if (key_is(key, key_len, "PhoneNumber")) {
-                w.phone = w.phones_in_device++;
-                w.in_phone = true;
-                w.n_phones++;
-            } else if (!(w.in_phone && is_phone_group_key(key, key_len))) {
-                w.in_phone = false;
+            kv->media = w->media;
+            kv->device = w->device;
+            if (role == VL_PBK_ROLE_PHONENUMBER) {
+                w->phone = w->phones_in_device++;
+                w->in_phone = true;
+                w->n_phones++;
+            } else if (!(w->in_phone && (p->name_flags[kid] & VL_PBK_NAME_PHONE))) {
+                w->in_phone = false;
             }
-            if (w.in_phone) {
+            if (w->in_phone) {
                 kv->scope = VL_PBK_SCOPE_PHONE;
-                kv->phone = w.phone;
+                kv->phone = w->phone;
             } else {
                 kv->scope = VL_PBK_SCOPE_DEVICE;
             }
@@ -451,70 +515,36 @@ static int parse_all(vl_pbk *p)
         }
     }
     if (orphan_lines) {
-        rc = add_problem(p, &pcap, first_orphan,
+        rc = add_problem(p, pcap, first_orphan,
                          "%zu line%s before the first [entry] header belong to no entry; "
                          "Windows ignores them: move them under an entry or delete them",
                          orphan_lines, orphan_lines == 1 ? "" : "s");
         if (rc)
             return rc;
     }
+    *values_len = vtotal;
+    return 0;
+}
 
-    /* Owned, NUL-terminated values (blob values joined); keys are interned. */
-    for (size_t i = 0; i < p->n_kvs; i++) {
-        vl_pbk_kv *kv = &p->kvs[i];
-        size_t total = 0;
-        for (unsigned k = 0; k < kv->n_lines; k++) {
-            const vl_pbk_line *pl = &p->lines[kv->line_index + k];
-            total += pl->len - kv->key_len - 1;
-        }
-        char *v = vl_arena_alloc(p->arena, total + 1);
-        if (!v)
-            return VPNLINT_ENOMEM;
-        size_t at = 0;
-        for (unsigned k = 0; k < kv->n_lines; k++) {
-            const vl_pbk_line *pl = &p->lines[kv->line_index + k];
-            size_t vl = pl->len - kv->key_len - 1;
-            memcpy(v + at, p->bytes + pl->off + kv->key_len + 1, vl);
-            at += vl;
-        }
-        v[at] = '\0';
-        kv->value = v;
-        kv->value_len = total;
+static int parse_all(vl_pbk *p)
+{
+    size_t pcap = 0;
+    p->utf8_valid = vl_utf8_valid((const char *)p->bytes + p->bom_len, p->len - p->bom_len);
+    if (memchr(p->bytes, 0, p->len)) {
+        int rc = add_problem(p, &pcap, 1,
+                             "the phonebook contains NUL bytes (UTF-16 or binary data); "
+                             "rasphone.pbk is an 8-bit text file: save it as UTF-8");
+        if (rc)
+            return rc;
     }
-
-    /* Pass 3: the tree. */
-    p->n_entries = n_entries;
-    p->entries = vl_arena_alloc(p->arena, (n_entries ? n_entries : 1) * sizeof *p->entries);
-    vl_pbk_media *media = vl_arena_alloc(p->arena, (w.n_media + 1) * sizeof *media);
-    vl_pbk_device *devs = vl_arena_alloc(p->arena, (w.n_devices + 1) * sizeof *devs);
-    vl_pbk_group *phones = vl_arena_alloc(p->arena, (w.n_phones + 1) * sizeof *phones);
-    vl_pbk_group *ncs = vl_arena_alloc(p->arena, (w.n_netcomp + 1) * sizeof *ncs);
-    if (!p->entries || !media || !devs || !phones || !ncs)
+    walk w = {.entry = -1, .media = -1, .device = -1, .phone = -1, .state = VL_PBK_SCOPE_ENTRY};
+    size_t vtotal = 0;
+    int rc = parse_lines(p, &w, &pcap, &vtotal);
+    if (rc)
+        return rc;
+    size_t n_entries = p->n_entries;
+    if (!p->entries && !(p->entries = vl_calloc(1, sizeof *p->entries)))
         return VPNLINT_ENOMEM;
-    memset(p->entries, 0, (n_entries ? n_entries : 1) * sizeof *p->entries);
-    memset(media, 0, (w.n_media + 1) * sizeof *media);
-    memset(devs, 0, (w.n_devices + 1) * sizeof *devs);
-    memset(phones, 0, (w.n_phones + 1) * sizeof *phones);
-    memset(ncs, 0, (w.n_netcomp + 1) * sizeof *ncs);
-
-    size_t ei = 0;
-    for (size_t li = 0; li < p->n_lines; li++) {
-        const vl_pbk_line *ln = &p->lines[li];
-        if (ln->type != VL_PBK_LINE_HEADER)
-            continue;
-        vl_pbk_entry *e = &p->entries[ei++];
-        size_t name_off = 0, name_len = 0, eq;
-        bool bad;
-        classify(p->bytes + ln->off, ln->len, &name_off, &name_len, &eq, &bad);
-        e->name = vl_arena_strndup(p->arena, (const char *)p->bytes + ln->off + name_off, name_len);
-        if (!e->name)
-            return VPNLINT_ENOMEM;
-        e->name_len = name_len;
-        e->name_utf8 = vl_utf8_valid(e->name, name_len);
-        e->line = (unsigned)(li + 1);
-        e->line_index = li;
-        e->owner = p;
-    }
     for (size_t i = 0; i < n_entries; i++) {
         vl_pbk_entry *e = &p->entries[i];
         size_t end = i + 1 < n_entries ? p->entries[i + 1].line_index : p->n_lines;
@@ -522,20 +552,49 @@ static int parse_all(vl_pbk *p)
         e->last_line = (unsigned)end;
     }
 
-    /* Orphans are the kvs with entry -1 (all at the start). */
-    size_t k = 0;
-    while (k < p->n_kvs && p->kvs[k].entry < 0)
-        k++;
-    p->orphans = p->kvs;
-    p->n_orphans = k;
+    /* Pass 2: one walk over the kvs that copies the values (NUL-terminated,
+     * blob lines joined) into one buffer, slices the tree and marks entries
+     * with a repeated entry-level key (their lookups must scan). */
+    p->values = vl_malloc(vtotal ? vtotal : 1);
+    vl_pbk_media *media = vl_arena_alloc(p->arena, (w.n_media + 1) * sizeof *media);
+    vl_pbk_device *devs = vl_arena_alloc(p->arena, (w.n_devices + 1) * sizeof *devs);
+    vl_pbk_group *phones = vl_arena_alloc(p->arena, (w.n_phones + 1) * sizeof *phones);
+    vl_pbk_group *ncs = vl_arena_alloc(p->arena, (w.n_netcomp + 1) * sizeof *ncs);
+    size_t nn = p->n_names ? p->n_names : 1;
+    uint32_t *seen = vl_calloc(nn, sizeof *seen); /* 1 + entry index that last had the key */
+    p->key_pos_hint = vl_calloc(nn, sizeof *p->key_pos_hint);
+    if (!p->values || !media || !devs || !phones || !ncs || !seen || !p->key_pos_hint) {
+        vpnlint_free(seen);
+        return VPNLINT_ENOMEM;
+    }
+    memset(media, 0, (w.n_media + 1) * sizeof *media);
+    memset(devs, 0, (w.n_devices + 1) * sizeof *devs);
+    memset(phones, 0, (w.n_phones + 1) * sizeof *phones);
+    memset(ncs, 0, (w.n_netcomp + 1) * sizeof *ncs);
 
-    size_t mi = 0, di = 0, pi = 0, ni = 0;
+    char *vp = p->values;
+    size_t k = 0, mi = 0, di = 0, pi = 0, ni = 0;
     vl_pbk_entry *e = NULL;
     vl_pbk_media *m = NULL;
     vl_pbk_device *d = NULL;
     vl_pbk_group *nc = NULL, *ph = NULL;
     for (; k < p->n_kvs; k++) {
         vl_pbk_kv *kv = &p->kvs[k];
+        const vl_pbk_line *pl = &p->lines[kv->line - 1];
+        size_t skip = kv->key_len + 1;
+        kv->value = vp;
+        if (kv->n_lines == 1) {
+            memcpy(vp, p->bytes + pl->off + skip, kv->value_len);
+            vp += kv->value_len;
+        } else {
+            for (unsigned j = 0; j < kv->n_lines; j++, pl++) {
+                memcpy(vp, p->bytes + pl->off + skip, pl->len - skip);
+                vp += pl->len - skip;
+            }
+        }
+        *vp++ = '\0';
+        if (kv->entry < 0)
+            continue; /* orphans: all at the start */
         vl_pbk_entry *ke = &p->entries[kv->entry];
         if (ke != e) {
             e = ke;
@@ -549,9 +608,12 @@ static int parse_all(vl_pbk *p)
         switch (kv->scope) {
         case VL_PBK_SCOPE_ENTRY:
             e->n_keys++;
+            if (seen[kv->kid] == (uint32_t)kv->entry + 1)
+                e->dup_keys = true;
+            seen[kv->kid] = (uint32_t)kv->entry + 1;
             break;
         case VL_PBK_SCOPE_NETCOMPONENTS:
-            if (!nc || key_is(kv->key, kv->key_len, "NETCOMPONENTS")) {
+            if (!nc || name_role(p, kv->kid) == VL_PBK_ROLE_NETCOMPONENTS) {
                 nc = &ncs[ni++];
                 if (!e->netcomponents)
                     e->netcomponents = nc;
@@ -602,36 +664,20 @@ static int parse_all(vl_pbk *p)
             break;
         }
     }
+    vpnlint_free(seen);
+    /* Orphans are the kvs with entry -1 (all at the start). */
+    k = 0;
+    while (k < p->n_kvs && p->kvs[k].entry < 0)
+        k++;
+    p->orphans = p->kvs;
+    p->n_orphans = k;
+    /* the guesses only served the parse */
+    vpnlint_free(p->name_next);
+    p->name_next = NULL;
     return 0;
 }
 
 /* Builds the model over `bytes`: copied, or borrowed (kept by the caller until vl_pbk_free). */
-/* Marks entries with a repeated entry-level key (their lookups must scan) and
- * prepares the per-key position hints used by vl_pbk_entry_get. */
-static int index_entry_keys(vl_pbk *p)
-{
-    size_t n = p->n_names ? p->n_names : 1;
-    uint32_t *seen = vl_calloc(n, sizeof *seen); /* 1 + entry index that last had the key */
-    p->key_pos_hint = vl_calloc(n, sizeof *p->key_pos_hint);
-    if (!seen || !p->key_pos_hint) {
-        vpnlint_free(seen);
-        return VPNLINT_ENOMEM;
-    }
-    for (size_t i = 0; i < p->n_entries; i++) {
-        vl_pbk_entry *e = &p->entries[i];
-        for (size_t k = 0; k < e->n_keys; k++) {
-            uint32_t id = e->keys[k].kid;
-            if (id >= n)
-                continue;
-            if (seen[id] == (uint32_t)i + 1)
-                e->dup_keys = true;
-            seen[id] = (uint32_t)i + 1;
-        }
-    }
-    vpnlint_free(seen);
-    return 0;
-}
-
 static int parse_bytes(vl_pbk **out, const void *bytes, size_t len, bool borrow)
 {
     *out = NULL;
@@ -656,9 +702,10 @@ static int parse_bytes(vl_pbk **out, const void *bytes, size_t len, bool borrow)
     p->len = len;
     if (len >= 3 && p->bytes[0] == 0xEF && p->bytes[1] == 0xBB && p->bytes[2] == 0xBF)
         p->bom_len = 3;
-    int rc = parse_all(p);
-    if (!rc)
-        rc = index_entry_keys(p);
+    int rc = len >= UINT32_MAX ? vl_error_set(VPNLINT_ETOOBIG,
+                                              "the phonebook is 4 GiB or larger; rasphone.pbk "
+                                              "files are a few kilobytes: check the file")
+                               : parse_all(p);
     if (rc) {
         vl_pbk_free(p);
         return rc == VPNLINT_ENOMEM ? vl_error_oom() : rc;
@@ -675,6 +722,15 @@ int vl_pbk_parse(vl_pbk **out, const void *bytes, size_t len)
 int vl_pbk_build(vl_pbk **out, vl_input *in, const vpnlint_options *opt)
 {
     (void)opt;
+    /* The model reads in->bytes, never the loader's decoded text or its line
+     * table, and no phonebook rule does: drop them before the model is built
+     * (a 10 MB phonebook held 14 MB of them at the peak). */
+    vpnlint_free(in->text);
+    in->text = NULL;
+    in->text_len = 0;
+    vpnlint_free(in->line_starts);
+    in->line_starts = NULL;
+    in->n_lines = 0;
     /* the engine frees the model before the input: borrow its bytes (no copy) */
     int rc = parse_bytes(out, in->bytes, in->len, true);
     if (rc)

@@ -57,13 +57,15 @@ typedef enum vl_pbk_eol {
     VL_PBK_EOL_CR        /* a lone "\r" at the very end of the file */
 } vl_pbk_eol;
 
+/* 32-bit offsets and lengths keep a line at 20 bytes (the model refuses
+ * phonebooks of 4 GiB or more). */
 typedef struct vl_pbk_line {
-    size_t off;     /* byte offset of the line in vl_pbk.bytes (after any BOM) */
-    size_t len;     /* bytes of content, without the line ending */
-    uint8_t eol;    /* vl_pbk_eol */
-    uint8_t type;   /* vl_pbk_line_type */
+    uint32_t off;   /* byte offset of the line in vl_pbk.bytes (after any BOM) */
+    uint32_t len;   /* bytes of content, without the line ending */
     uint32_t entry; /* 1 + index of the entry it belongs to; 0 = before any header */
     int32_t kv;     /* index into vl_pbk.kvs of the kv this line is part of, -1 if none */
+    uint8_t eol;    /* vl_pbk_eol */
+    uint8_t type;   /* vl_pbk_line_type */
 } vl_pbk_line;
 
 /* -------------------------------------------------------------- keys */
@@ -76,21 +78,22 @@ typedef enum vl_pbk_scope {
     VL_PBK_SCOPE_PHONE          /* PhoneNumber, AreaCode, ..., FriendlyName of one group */
 } vl_pbk_scope;
 
+/* 56 bytes a key: lengths and indexes are 32-bit (see vl_pbk_line); the
+ * index of the first physical line in vl_pbk.lines is line - 1. */
 typedef struct vl_pbk_kv {
-    const char *key; /* exactly as written (case-sensitive, not trimmed) */
-    size_t key_len;
+    const char *key;   /* exactly as written (case-sensitive, not trimmed) */
     const char *value; /* exactly as written; a blob's lines concatenated */
-    size_t value_len;
-    unsigned line;     /* 1-based line of the (first) physical line */
-    unsigned n_lines;  /* physical lines: > 1 only for a joined blob */
-    size_t line_index; /* index of the first physical line in vl_pbk.lines */
-    bool blob;         /* a hex-blob key (known blob key, or a wrapped hex run) */
-    uint8_t scope;     /* vl_pbk_scope */
-    int32_t entry;     /* index in vl_pbk.entries; -1 = before any header */
-    int32_t media;     /* index in the entry's media[], -1 if not in a MEDIA */
-    int32_t device;    /* index in the media's devices[], -1 if not in a DEVICE */
-    int32_t phone;     /* index in the device's phones[], -1 if not in a group */
-    uint32_t kid;      /* id of the key among the file's distinct keys (vl_pbk.names) */
+    uint32_t key_len;
+    uint32_t value_len;
+    unsigned line;    /* 1-based line of the (first) physical line */
+    unsigned n_lines; /* physical lines: > 1 only for a joined blob */
+    int32_t entry;    /* index in vl_pbk.entries; -1 = before any header */
+    int32_t media;    /* index in the entry's media[], -1 if not in a MEDIA */
+    int32_t device;   /* index in the media's devices[], -1 if not in a DEVICE */
+    int32_t phone;    /* index in the device's phones[], -1 if not in a group */
+    uint32_t kid;     /* id of the key among the file's distinct keys (vl_pbk.names) */
+    bool blob;        /* a hex-blob key (known blob key, or a wrapped hex run) */
+    uint8_t scope;    /* vl_pbk_scope */
 } vl_pbk_kv;
 
 /* A run of consecutive keys (NETCOMPONENTS group or PhoneNumber group). */
@@ -152,10 +155,11 @@ struct vl_pbk {
     vl_pbk_line *lines;
     size_t n_lines;
     vl_pbk_kv *kvs; /* every logical key/value in file order */
+    char *values;   /* one buffer holding every kv's NUL-terminated value */
     size_t n_kvs;
     vl_pbk_kv *orphans; /* keys before the first header (slice of kvs) */
     size_t n_orphans;
-    vl_pbk_entry *entries;
+    vl_pbk_entry *entries; /* vl_malloc'd */
     size_t n_entries;
     size_t n_eol_crlf, n_eol_lf, n_eol_cr; /* line-ending census */
     bool utf8_valid;                       /* the whole file is valid UTF-8 */
@@ -169,6 +173,7 @@ struct vl_pbk {
     uint8_t *name_flags;  /* VL_PBK_NAME_* */
     const char **name_ci; /* vl_pbk_known_key_ci of the name (NULL when none) */
     size_t n_names;
+    uint32_t *name_next;  /* parse-time guess: 1 + id of the key that followed this one */
     uint32_t *name_slots; /* hash table: 1 + index into names, 0 = empty */
     size_t name_cap;      /* slots (a power of two) */
     /* per key id: where vl_pbk_entry_get last found it among an entry's keys;
@@ -180,6 +185,12 @@ struct vl_pbk {
 
 #define VL_PBK_NAME_SECRET 1u /* vl_pbk_is_secret_key */
 #define VL_PBK_NAME_BLOB 2u   /* vl_pbk_is_blob_key */
+/* parser-internal: */
+#define VL_PBK_NAME_PLAIN 4u  /* "name=" at a line start always makes a kv line */
+#define VL_PBK_NAME_PHONE 8u  /* a key of a PhoneNumber group (AreaCode, ...) */
+#define VL_PBK_NAME_ROLE_SHIFT 4 /* bits 4-6: VL_PBK_ROLE_* */
+enum { VL_PBK_ROLE_NONE, VL_PBK_ROLE_NETCOMPONENTS, VL_PBK_ROLE_MEDIA, VL_PBK_ROLE_DEVICE,
+       VL_PBK_ROLE_PHONENUMBER };
 
 /* Id of a key among the file's distinct keys (exact, case-sensitive), or -1
  * when no kv of the file has that key. */

@@ -35,7 +35,7 @@ static void check(vl_ctx *c)
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "%s%s has an odd number of hex digits (%zu%s): a byte is cut in half, "
                          "usually because a line was truncated or lost",
-                         where, kb, kv->value_len, kv->n_lines > 1 ? " over its joined lines" : "");
+                         where, kb, (size_t)kv->value_len, kv->n_lines > 1 ? " over its joined lines" : "");
         }
     }
 }
