@@ -78,6 +78,9 @@ void vl_pbk_free(vl_pbk *p)
     vpnlint_free(p->name_slots);
     vpnlint_free(p->name_next);
     vpnlint_free(p->key_pos_hint);
+    vpnlint_free(p->key_memo);
+    vpnlint_free(p->kid_start);
+    vpnlint_free(p->kid_kvs);
     for (size_t i = 0; i < p->n_problems; i++)
         vpnlint_free(p->problems[i].message);
     vpnlint_free(p->problems);
@@ -181,12 +184,47 @@ static int64_t name_intern(vl_pbk *p, const char *key, size_t n)
     return (int64_t)id;
 }
 
+#define KEY_MEMO_SLOTS 256u
+
 int32_t vl_pbk_key_id(const vl_pbk *p, const char *key)
 {
     if (!p || !key || !p->name_cap)
         return -1;
-    size_t at = name_slot(p, key, strlen(key));
-    return (int32_t)p->name_slots[at] - 1;
+    /* Rules look the same literal up once per entry: remember the answer by
+     * the pointer, and check the text (the pointer may be a reused buffer). */
+    struct vl_pbk_key_memo *m = NULL;
+    if (p->key_memo) {
+        uintptr_t h = (uintptr_t)key;
+        m = &p->key_memo[(h ^ h >> 9) >> 3 & (KEY_MEMO_SLOTS - 1)];
+        if (m->ptr == key && strcmp(m->copy, key) == 0)
+            return m->id;
+    }
+    size_t n = strlen(key);
+    int32_t id = (int32_t)p->name_slots[name_slot(p, key, n)] - 1;
+    if (m) {
+        const char *copy = id >= 0 ? p->names[id] : NULL;
+        if (id < 0 && p->key_memo_copies < 1024) {
+            /* a cache beside the model, like key_pos_hint */
+            ((vl_pbk *)(uintptr_t)p)->key_memo_copies++;
+            copy = vl_arena_strndup(p->arena, key, n);
+        }
+        if (copy) {
+            m->ptr = key;
+            m->copy = copy;
+            m->id = id;
+        }
+    }
+    return id;
+}
+
+const uint32_t *vl_pbk_kvs_of(const vl_pbk *p, int32_t id, size_t *n)
+{
+    if (id < 0 || (size_t)id >= p->n_names || !p->kid_start) {
+        *n = 0;
+        return NULL;
+    }
+    *n = p->kid_start[id + 1] - p->kid_start[id];
+    return p->kid_kvs + p->kid_start[id];
 }
 
 void vl_pbk_key_set(const vl_pbk *p, const char *const *list, size_t n, bool *set)
@@ -280,7 +318,13 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
 {
     const unsigned char *b = p->bytes;
     size_t n = p->len, pos = p->bom_len;
-    size_t lcap = 0, kcap = 0, ecap = 0;
+    /* ~34 bytes a line in Windows' phonebooks: one allocation of each array
+     * for most files (untouched capacity costs address space, not memory) */
+    size_t lcap = (n - pos) / 24 + 64, kcap = lcap, ecap = 0;
+    p->lines = vl_malloc(lcap * sizeof *p->lines);
+    p->kvs = vl_malloc(kcap * sizeof *p->kvs);
+    if (!p->lines || !p->kvs)
+        return VPNLINT_ENOMEM;
     size_t orphan_lines = 0, vtotal = 0;
     unsigned first_orphan = 0;
     int32_t prev = -1;         /* kv of the previous physical line, if a kv line */
@@ -665,6 +709,18 @@ static int parse_all(vl_pbk *p)
         }
     }
     vpnlint_free(seen);
+    /* kvs by key id (a counting sort: stays in file order) */
+    p->kid_start = vl_calloc(p->n_names + 2, sizeof *p->kid_start);
+    p->kid_kvs = vl_malloc((p->n_kvs ? p->n_kvs : 1) * sizeof *p->kid_kvs);
+    p->key_memo = vl_calloc(KEY_MEMO_SLOTS, sizeof *p->key_memo);
+    if (!p->kid_start || !p->kid_kvs || !p->key_memo)
+        return VPNLINT_ENOMEM;
+    for (size_t i = 0; i < p->n_kvs; i++)
+        p->kid_start[p->kvs[i].kid + 2]++;
+    for (size_t i = 2; i < p->n_names + 2; i++)
+        p->kid_start[i] += p->kid_start[i - 1];
+    for (size_t i = 0; i < p->n_kvs; i++)
+        p->kid_kvs[p->kid_start[p->kvs[i].kid + 1]++] = (uint32_t)i;
     /* Orphans are the kvs with entry -1 (all at the start). */
     k = 0;
     while (k < p->n_kvs && p->kvs[k].entry < 0)

@@ -180,8 +180,22 @@ struct vl_pbk {
      * Windows writes every entry in the same key order, so the next entry's
      * key is usually at the same position (a lookup cache, not model data) */
     uint32_t *key_pos_hint;
+    /* vl_pbk_key_id's memo of recent look-ups by the caller's pointer (rules
+     * pass literals): the id and an owned copy of the key to check against */
+    struct vl_pbk_key_memo {
+        const char *ptr, *copy;
+        int32_t id;
+    } *key_memo;
+    size_t key_memo_copies; /* copies of absent keys made (bounded) */
+    /* The kvs of each key, in file order: kvs index kid_kvs[kid_start[id] ..
+     * kid_start[id + 1]) (see vl_pbk_kvs_of) */
+    uint32_t *kid_start, *kid_kvs;
     vl_arena *arena;
 };
+
+/* Indexes into p->kvs of every kv with key id `id` (any scope), in file
+ * order; *n is set to how many (0 for id -1). */
+const uint32_t *vl_pbk_kvs_of(const vl_pbk *p, int32_t id, size_t *n);
 
 #define VL_PBK_NAME_SECRET 1u /* vl_pbk_is_secret_key */
 #define VL_PBK_NAME_BLOB 2u   /* vl_pbk_is_blob_key */

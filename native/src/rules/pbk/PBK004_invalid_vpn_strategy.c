@@ -6,28 +6,24 @@ static void check(vl_ctx *c)
     const vl_pbk *p = c->pbk;
     const int32_t k_key = vl_pbk_key_id(p, "VpnStrategy");
     char nb[96], vb[80];
-    for (size_t i = 0; i < p->n_entries; i++) {
-        const vl_pbk_entry *e = &p->entries[i];
-        for (size_t k = 0; k < e->n_keys; k++) {
-            const vl_pbk_kv *kv = &e->keys[k];
-            if (!pbkr_key_is(kv, k_key))
-                continue;
-            long long v;
-            if (!vl_pbk_kv_int(kv, &v))
-                vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                             "[%s] VpnStrategy='%s' is not a number: Windows expects 0-9 or "
-                             "12-15 (e.g. 7 = IKEv2 only, 14 = IKEv2, then SSTP only)",
-                             pbkr_name(e, nb, sizeof nb),
-                             pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
-            else if (!vl_pbk_vpn_strategy_name(v))
-                vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                             "[%s] VpnStrategy=%lld is not a defined tunnel strategy%s: valid "
-                             "values are 0 (Automatic) to 9 (GRE only) and 12 to 15 (e.g. 7 = "
-                             "IKEv2 only, 14 = IKEv2, then SSTP only); Windows' behaviour with "
-                             "it is undefined",
-                             pbkr_name(e, nb, sizeof nb), v,
-                             v == 10 || v == 11 ? " (10 and 11 are unused by ras.h)" : "");
-        }
+    size_t it = 0;
+    for (const vl_pbk_kv *kv; (kv = pbkr_next_entry_key(p, k_key, &it)) != NULL;) {
+        const vl_pbk_entry *e = &p->entries[kv->entry];
+        long long v;
+        if (!vl_pbk_kv_int(kv, &v))
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                         "[%s] VpnStrategy='%s' is not a number: Windows expects 0-9 or "
+                         "12-15 (e.g. 7 = IKEv2 only, 14 = IKEv2, then SSTP only)",
+                         pbkr_name(e, nb, sizeof nb),
+                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
+        else if (!vl_pbk_vpn_strategy_name(v))
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                         "[%s] VpnStrategy=%lld is not a defined tunnel strategy%s: valid "
+                         "values are 0 (Automatic) to 9 (GRE only) and 12 to 15 (e.g. 7 = "
+                         "IKEv2 only, 14 = IKEv2, then SSTP only); Windows' behaviour with "
+                         "it is undefined",
+                         pbkr_name(e, nb, sizeof nb), v,
+                         v == 10 || v == 11 ? " (10 and 11 are unused by ras.h)" : "");
     }
 }
 

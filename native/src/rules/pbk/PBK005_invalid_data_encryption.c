@@ -6,21 +6,17 @@ static void check(vl_ctx *c)
     const vl_pbk *p = c->pbk;
     const int32_t k_key = vl_pbk_key_id(p, "DataEncryption");
     char nb[96], vb[80];
-    for (size_t i = 0; i < p->n_entries; i++) {
-        const vl_pbk_entry *e = &p->entries[i];
-        for (size_t k = 0; k < e->n_keys; k++) {
-            const vl_pbk_kv *kv = &e->keys[k];
-            if (!pbkr_key_is(kv, k_key))
-                continue;
-            long long v;
-            if (vl_pbk_kv_int(kv, &v) && vl_pbk_data_encryption_name(v))
-                continue;
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                         "[%s] DataEncryption='%s' is not a defined encryption level: use 0 "
-                         "(none), 8 (optional), 256 (required) or 512 (maximum strength)",
-                         pbkr_name(e, nb, sizeof nb),
-                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
-        }
+    size_t it = 0;
+    for (const vl_pbk_kv *kv; (kv = pbkr_next_entry_key(p, k_key, &it)) != NULL;) {
+        const vl_pbk_entry *e = &p->entries[kv->entry];
+        long long v;
+        if (vl_pbk_kv_int(kv, &v) && vl_pbk_data_encryption_name(v))
+            continue;
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                     "[%s] DataEncryption='%s' is not a defined encryption level: use 0 "
+                     "(none), 8 (optional), 256 (required) or 512 (maximum strength)",
+                     pbkr_name(e, nb, sizeof nb),
+                     pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
     }
 }
 

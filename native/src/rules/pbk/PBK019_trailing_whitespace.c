@@ -13,9 +13,16 @@ static void check(vl_ctx *c)
     /* server names have their own rule (PBK042) */
     int64_t phone = vl_pbk_key_id(p, "PhoneNumber"),
             server = vl_pbk_key_id(p, "ServerListServerName");
+    /* padded keys: decided once per distinct key */
+    bool *key_pad = vl_calloc(p->n_names ? p->n_names : 1, sizeof *key_pad);
+    if (!key_pad)
+        return;
+    for (size_t k = 0; k < p->n_names; k++)
+        key_pad[k] = p->name_lens[k] &&
+                     (sp(p->names[k][0]) || sp(p->names[k][p->name_lens[k] - 1]));
     for (size_t i = 0; i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
-        bool key_sp = kv->key_len && (sp(kv->key[0]) || sp(kv->key[kv->key_len - 1]));
+        bool key_sp = key_pad[kv->kid];
         if (!key_sp && (kv->blob || kv->kid == phone || kv->kid == server || !kv->value_len ||
                         !sp(kv->value[kv->value_len - 1])))
             continue;
@@ -39,7 +46,10 @@ static void check(vl_ctx *c)
                          ? "remove it"
                          : "a number may not parse and a name may not match; remove it");
     }
-    for (size_t i = 0; i < p->n_lines; i++) {
+    vpnlint_free(key_pad);
+    /* headers: the entries know their lines */
+    for (size_t ei = 0; ei < p->n_entries; ei++) {
+        size_t i = p->entries[ei].line_index;
         const vl_pbk_line *ln = &p->lines[i];
         if (ln->type != VL_PBK_LINE_HEADER || !ln->len)
             continue;

@@ -53,8 +53,11 @@ static void check(vl_ctx *c)
     if (!is)
         return;
     vl_pbk_key_set(p, bool_keys, VL_ARRAY_LEN(bool_keys), is);
-    for (size_t i = 0; i < p->n_kvs; i++) {
-        const vl_pbk_kv *kv = &p->kvs[i];
+    for (size_t id = 0; id < p->n_names; id++) {
+        if (!is[id])
+            continue;
+        size_t it = 0;
+        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
         if (!kv->value_len || !is[kv->kid])
             continue;
         if (kv->value_len == 1 && (kv->value[0] == '0' || kv->value[0] == '1'))
@@ -65,6 +68,7 @@ static void check(vl_ctx *c)
                      "other text as 0 or ignores it; write %s=1 or %s=0",
                      e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
                      pbkr_text(kv->value, kv->value_len, vb, sizeof vb), kv->key, kv->key);
+    }
     }
     vpnlint_free(is);
 }

@@ -61,8 +61,11 @@ static void check(vl_ctx *c)
     if (!is)
         return;
     vl_pbk_key_set(p, int_keys, VL_ARRAY_LEN(int_keys), is);
-    for (size_t i = 0; i < p->n_kvs; i++) {
-        const vl_pbk_kv *kv = &p->kvs[i];
+    for (size_t id = 0; id < p->n_names; id++) {
+        if (!is[id])
+            continue;
+        size_t it = 0;
+        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
         long long v;
         if (!kv->value_len || !is[kv->kid] || vl_pbk_kv_int(kv, &v))
             continue;
@@ -80,6 +83,7 @@ static void check(vl_ctx *c)
                      "it (hex such as 0x200 is not accepted either)",
                      e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
                      pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
+    }
     }
     vpnlint_free(is);
 }

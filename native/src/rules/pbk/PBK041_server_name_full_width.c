@@ -24,10 +24,9 @@ static void check(vl_ctx *c)
     const int32_t k_phone = vl_pbk_key_id(p, "PhoneNumber");
     const int32_t k_server = vl_pbk_key_id(p, "ServerListServerName");
     char nb[96], vb[160];
-    for (size_t i = 0; i < p->n_kvs; i++) {
-        const vl_pbk_kv *kv = &p->kvs[i];
-        if (!pbkr_key_is(kv, k_phone) && !pbkr_key_is(kv, k_server))
-            continue;
+    const int32_t ids[2] = {k_phone, k_server};
+    for (size_t w = 0, it = 0; w < 2; w++, it = 0)
+        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, ids[w], &it)) != NULL;) {
         const unsigned char *s = (const unsigned char *)kv->value;
         size_t n = kv->value_len;
         if (!vl_utf8_valid(kv->value, n))

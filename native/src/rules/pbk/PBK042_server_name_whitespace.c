@@ -7,13 +7,13 @@ static void check(vl_ctx *c)
     const int32_t k_phone = vl_pbk_key_id(p, "PhoneNumber");
     const int32_t k_server = vl_pbk_key_id(p, "ServerListServerName");
     char nb[96], vb[160];
-    for (size_t i = 0; i < p->n_entries; i++) {
-        const vl_pbk_entry *e = &p->entries[i];
-        if (!pbkr_is_vpn(e))
-            continue;
-        PBKR_FOR_KEYS(e, kv)
-        {
-            if (!pbkr_key_is(kv, k_phone) && !pbkr_key_is(kv, k_server))
+    const int32_t ids[2] = {k_phone, k_server};
+    for (size_t w = 0, it = 0; w < 2; w++, it = 0)
+        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, ids[w], &it)) != NULL;) {
+            if (kv->entry < 0)
+                continue;
+            const vl_pbk_entry *e = &p->entries[kv->entry];
+            if (!pbkr_is_vpn(e))
                 continue;
             size_t n = kv->value_len;
             if (!n)
@@ -33,7 +33,6 @@ static void check(vl_ctx *c)
                               : "a space inside the server name",
                          pbkr_text(kv->value, n, vb, sizeof vb));
         }
-    }
 }
 
 VL_RULE(PBK042) = {

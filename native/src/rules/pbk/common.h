@@ -18,6 +18,25 @@ static inline bool pbkr_key_is(const vl_pbk_kv *kv, int32_t id)
     return id >= 0 && kv->kid == (uint32_t)id;
 }
 
+/* The next kv (from *it, which starts at 0) with key id `id` (any scope,
+ * file order), or NULL: walks the model's per-key index instead of every kv. */
+static inline const vl_pbk_kv *pbkr_next_of(const vl_pbk *p, int32_t id, size_t *it)
+{
+    size_t n;
+    const uint32_t *ix = vl_pbk_kvs_of(p, id, &n);
+    return *it < n ? &p->kvs[ix[(*it)++]] : NULL;
+}
+
+/* Same, entry-level keys of entries only (what e->keys[] hold). */
+static inline const vl_pbk_kv *pbkr_next_entry_key(const vl_pbk *p, int32_t id, size_t *it)
+{
+    const vl_pbk_kv *kv;
+    while ((kv = pbkr_next_of(p, id, it)) != NULL)
+        if (kv->scope == VL_PBK_SCOPE_ENTRY && kv->entry >= 0)
+            return kv;
+    return NULL;
+}
+
 /* Protocol bits for what a VpnStrategy may use. */
 #define PBKR_PPTP 1u
 #define PBKR_L2TP 2u
