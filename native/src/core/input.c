@@ -266,6 +266,37 @@ static int index_lines(vl_input *in)
     return VPNLINT_OK;
 }
 
+/* Sets the decode error for a NUL byte at text[at]. */
+static void nul_error(vl_input *in, const char *text, size_t at)
+{
+    unsigned line = 1;
+    for (size_t i = 0; i < at; i++)
+        if (text[i] == '\n')
+            line++;
+    in->decode_error.line = line;
+    in->decode_error.message =
+        vl_sprintf("the file contains a NUL byte at offset %zu; it is binary or in an "
+                   "encoding without a BOM (save it as UTF-8)",
+                   at);
+}
+
+/* UTF-8 text whose first non-blank byte is '[' is a phonebook (detect_kind),
+ * and the phonebook model reads in->bytes: no decoded copy, no line table. */
+static bool pbk_text(vl_input *in, const unsigned char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n && vl_is_space(t[i]))
+        i++;
+    if (i == n || t[i] != '[')
+        return false;
+    const unsigned char *z = memchr(t, 0, n);
+    if (z)
+        nul_error(in, (const char *)t, (size_t)(z - t));
+    in->kind = VPNLINT_KIND_PBK;
+    in->envelope = "none";
+    return true;
+}
+
 int vl_input_decode(vl_input *in, const void *data, size_t len)
 {
     const unsigned char *b = data;
@@ -276,6 +307,8 @@ int vl_input_decode(vl_input *in, const void *data, size_t len)
     if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
         in->encoding = "utf-8-bom";
         in->has_bom = true;
+        if (pbk_text(in, b + 3, len - 3))
+            return VPNLINT_OK;
         in->text = vl_strndup((const char *)b + 3, len - 3);
         in->text_len = len - 3;
         rc = in->text ? VPNLINT_OK : vl_error_oom();
@@ -293,6 +326,8 @@ int vl_input_decode(vl_input *in, const void *data, size_t len)
         rc = decode_utf16(in, b, len, true);
     } else {
         in->encoding = "utf-8";
+        if (pbk_text(in, b, len))
+            return VPNLINT_OK;
         in->text = vl_strndup((const char *)b, len);
         in->text_len = len;
         rc = in->text ? VPNLINT_OK : vl_error_oom();
@@ -301,16 +336,7 @@ int vl_input_decode(vl_input *in, const void *data, size_t len)
         return rc;
     /* A NUL byte in the text ends what the XML parser and C strings see. */
     if (strlen(in->text) != in->text_len && !in->decode_error.message) {
-        size_t at = strlen(in->text);
-        unsigned line = 1;
-        for (size_t i = 0; i < at; i++)
-            if (in->text[i] == '\n')
-                line++;
-        in->decode_error.line = line;
-        in->decode_error.message =
-            vl_sprintf("the file contains a NUL byte at offset %zu; it is binary or in an "
-                       "encoding without a BOM (save it as UTF-8)",
-                       at);
+        nul_error(in, in->text, strlen(in->text));
     }
     if ((rc = index_lines(in)) != VPNLINT_OK)
         return rc;

@@ -53,25 +53,74 @@ static const vl_pbk_kv *find_interned(const vl_pbk_entry *e, const vl_pbk_kv *ke
     return NULL;
 }
 
+/* The column of key `id` (see vl_pbk.cols), built on first use; NULL when
+ * out of memory (callers then scan the entry). */
+static struct vl_pbk_column *column(const vl_pbk *p, int32_t id)
+{
+    struct vl_pbk_column *c = &p->cols[id];
+    if (c->built)
+        return c->kv ? c : NULL;
+    c->built = true;
+    size_t ne = p->n_entries ? p->n_entries : 1;
+    c->kv = vl_calloc(ne, sizeof *c->kv);
+    c->iv = vl_malloc(ne * sizeof *c->iv);
+    c->iv_state = vl_calloc(ne, sizeof *c->iv_state);
+    if (!c->kv || !c->iv || !c->iv_state) {
+        vpnlint_free(c->kv);
+        vpnlint_free(c->iv);
+        vpnlint_free(c->iv_state);
+        c->kv = NULL;
+        c->iv = NULL;
+        c->iv_state = NULL;
+        return NULL;
+    }
+    size_t n;
+    const uint32_t *ix = vl_pbk_kvs_of(p, id, &n);
+    /* Kilobytes apart (one kv an entry): fetch ahead, first the kvs, then
+     * (with the kvs in cache) their values. */
+    for (size_t i = 0; i < n; i++) { /* file order: the first one wins */
+#if defined(__GNUC__)
+        if (i + 24 < n)
+            __builtin_prefetch(&p->kvs[ix[i + 24]]);
+#endif
+        const vl_pbk_kv *kv = &p->kvs[ix[i]];
+        if (kv->scope == VL_PBK_SCOPE_ENTRY && kv->entry >= 0 && !c->kv[kv->entry])
+            c->kv[kv->entry] = ix[i] + 1;
+    }
+    for (size_t i = 0; i < p->n_entries; i++) {
+#if defined(__GNUC__)
+        if (i + 16 < p->n_entries && c->kv[i + 16])
+            __builtin_prefetch(p->kvs[c->kv[i + 16] - 1].value);
+#endif
+        long long v = 0;
+        c->iv_state[i] = !c->kv[i] ? 0 : vl_pbk_kv_int(&p->kvs[c->kv[i] - 1], &v) ? 1 : 2;
+        c->iv[i] = v;
+    }
+    return c;
+}
+
+/* e's index in its phonebook's entries, or -1 (an entry made by a caller). */
+static ptrdiff_t entry_index(const vl_pbk *p, const vl_pbk_entry *e)
+{
+    uintptr_t a = (uintptr_t)e, b = (uintptr_t)p->entries;
+    if (a < b || a >= b + p->n_entries * sizeof *e || (a - b) % sizeof *e)
+        return -1;
+    return (ptrdiff_t)((a - b) / sizeof *e);
+}
+
 const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key)
 {
     const vl_pbk *p = e->owner;
-    if (!p || !p->key_pos_hint || e->dup_keys)
+    ptrdiff_t ei;
+    if (!p || !p->cols || (ei = entry_index(p, e)) < 0)
         return find_interned(e, e->keys, e->n_keys, key);
     int32_t id = vl_pbk_key_id(p, key);
     if (id < 0)
         return NULL;
-    /* the key's position in the previous entry looked up is the likely one;
-     * without duplicate keys in this entry, a hit there is the only one */
-    uint32_t h = p->key_pos_hint[id];
-    if (h < e->n_keys && e->keys[h].kid == (uint32_t)id)
-        return &e->keys[h];
-    for (size_t i = 0; i < e->n_keys; i++)
-        if (e->keys[i].kid == (uint32_t)id) {
-            p->key_pos_hint[id] = (uint32_t)i; /* a cache beside the model */
-            return &e->keys[i];
-        }
-    return NULL;
+    const struct vl_pbk_column *c = column(p, id);
+    if (!c)
+        return find_interned(e, e->keys, e->n_keys, key);
+    return c->kv[ei] ? &p->kvs[c->kv[ei] - 1] : NULL;
 }
 
 const char *vl_pbk_entry_value(const vl_pbk_entry *e, const char *key)
@@ -111,7 +160,21 @@ bool vl_pbk_kv_int(const vl_pbk_kv *kv, long long *out)
 
 bool vl_pbk_entry_int(const vl_pbk_entry *e, const char *key, long long *out)
 {
-    return vl_pbk_kv_int(vl_pbk_entry_get(e, key), out);
+    const vl_pbk *p = e->owner;
+    ptrdiff_t ei;
+    if (!p || !p->cols || (ei = entry_index(p, e)) < 0)
+        return vl_pbk_kv_int(vl_pbk_entry_get(e, key), out);
+    int32_t id = vl_pbk_key_id(p, key);
+    if (id < 0)
+        return false;
+    struct vl_pbk_column *c = column(p, id);
+    if (!c)
+        return vl_pbk_kv_int(find_interned(e, e->keys, e->n_keys, key), out);
+    if (c->iv_state[ei] != 1) /* 0: no such key in the entry */
+        return false;
+    if (out)
+        *out = c->iv[ei];
+    return true;
 }
 
 const vl_pbk_kv *vl_pbk_entry_get_any(const vl_pbk_entry *e, const char *key)
@@ -211,10 +274,9 @@ bool vl_pbk_is_blob_key(const char *key)
 
 /* Value of a hex digit, or -1. */
 static const signed char hexval_tab[256] = {
-    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,
-    ['7'] = 8,  ['8'] = 9,  ['9'] = 10, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14,
-    ['E'] = 15, ['F'] = 16, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
-    ['f'] = 16,
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
+    ['8'] = 9,  ['9'] = 10, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+    ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
 }; /* 1 + the value, so that the zero default means "not hex" */
 
 static int hexval(unsigned char c)

@@ -75,9 +75,17 @@ void vl_pbk_free(vl_pbk *p)
     vpnlint_free(p->name_lens);
     vpnlint_free(p->name_flags);
     vpnlint_free(p->name_ci);
+    vpnlint_free(p->name_vals);
     vpnlint_free(p->name_slots);
     vpnlint_free(p->name_next);
-    vpnlint_free(p->key_pos_hint);
+    if (p->cols) {
+        for (size_t i = 0; i < p->n_names; i++) {
+            vpnlint_free(p->cols[i].kv);
+            vpnlint_free(p->cols[i].iv);
+            vpnlint_free(p->cols[i].iv_state);
+        }
+        vpnlint_free(p->cols);
+    }
     vpnlint_free(p->key_memo);
     vpnlint_free(p->kid_start);
     vpnlint_free(p->kid_kvs);
@@ -123,7 +131,10 @@ static bool name_grow(vl_pbk *p)
     uint32_t *next = vl_realloc(p->name_next, ncap / 2 * sizeof *next);
     if (next)
         p->name_next = next;
-    if (!slots || !lens || !names || !ci || !flags || !next) {
+    uint8_t *vals = vl_realloc(p->name_vals, ncap / 2 * sizeof *vals);
+    if (vals)
+        p->name_vals = vals;
+    if (!slots || !lens || !names || !ci || !flags || !next || !vals) {
         vpnlint_free(slots);
         return false;
     }
@@ -179,6 +190,7 @@ static int64_t name_intern(vl_pbk *p, const char *key, size_t n)
                                   (is_phone_group_key(key, n) ? VL_PBK_NAME_PHONE : 0) |
                                   role << VL_PBK_NAME_ROLE_SHIFT);
     p->name_next[id] = 0;
+    p->name_vals[id] = 0;
     p->name_ci[id] = vl_pbk_known_key_ci(copy, n);
     p->name_slots[at] = (uint32_t)(id + 1);
     return (int64_t)id;
@@ -204,7 +216,7 @@ int32_t vl_pbk_key_id(const vl_pbk *p, const char *key)
     if (m) {
         const char *copy = id >= 0 ? p->names[id] : NULL;
         if (id < 0 && p->key_memo_copies < 1024) {
-            /* a cache beside the model, like key_pos_hint */
+            /* a cache beside the model, like cols */
             ((vl_pbk *)(uintptr_t)p)->key_memo_copies++;
             copy = vl_arena_strndup(p->arena, key, n);
         }
@@ -340,8 +352,9 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         unsigned lineno = (unsigned)(li + 1);
 
         /* the predicted key: after the previous kv's key, or after a header */
-        uint32_t guess = prev >= 0 ? p->name_next[p->kvs[prev].kid]
-                                   : (li && p->lines[li - 1].type == VL_PBK_LINE_HEADER ? after_header : 0);
+        uint32_t guess =
+            prev >= 0 ? p->name_next[p->kvs[prev].kid]
+                      : (li && p->lines[li - 1].type == VL_PBK_LINE_HEADER ? after_header : 0);
         int64_t kid = -1;
         size_t eq = 0;
         if (guess && key_starts(p, guess - 1, s, n - pos))
@@ -383,8 +396,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
             bool bad_header;
             ln->type = (uint8_t)classify(s, len, &name_off, &name_len, &eq, &bad_header);
             if (ln->type == VL_PBK_LINE_HEADER) {
-                if (p->n_entries == ecap &&
-                    !grow((void **)&p->entries, &ecap, sizeof *p->entries))
+                if (p->n_entries == ecap && !grow((void **)&p->entries, &ecap, sizeof *p->entries))
                     return VPNLINT_ENOMEM;
                 vl_pbk_entry *e = &p->entries[p->n_entries++];
                 memset(e, 0, sizeof *e);
@@ -417,6 +429,8 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
                 if (ln->type == VL_PBK_LINE_OTHER && w->entry < 0) {
                     if (!orphan_lines++)
                         first_orphan = lineno;
+                } else if (ln->type == VL_PBK_LINE_OTHER) {
+                    p->n_stray_lines++;
                 }
                 prev = -1;
                 continue;
@@ -432,8 +446,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         if (prev >= 0) {
             if (p->kvs[prev].kid != (uint32_t)kid)
                 p->name_next[p->kvs[prev].kid] = (uint32_t)kid + 1;
-        }
-        else if (li && p->lines[li - 1].type == VL_PBK_LINE_HEADER)
+        } else if (li && p->lines[li - 1].type == VL_PBK_LINE_HEADER)
             after_header = (uint32_t)kid + 1;
 
         size_t vlen = len - eq - 1;
@@ -454,6 +467,8 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
                 }
             }
             if (join) {
+                if (!pk->blob)
+                    p->n_hex_runs++;
                 pk->n_lines++;
                 pk->blob = true;
                 pk->value_len += (uint32_t)vlen;
@@ -570,6 +585,14 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
     return 0;
 }
 
+/* A key met again in the same part of an entry (PBK003 reports it). */
+static void mark_dup(vl_pbk_entry *e, uint32_t *seen, uint32_t part)
+{
+    if (*seen == part)
+        e->dup_sub = true;
+    *seen = part;
+}
+
 static int parse_all(vl_pbk *p)
 {
     size_t pcap = 0;
@@ -605,9 +628,11 @@ static int parse_all(vl_pbk *p)
     vl_pbk_group *phones = vl_arena_alloc(p->arena, (w.n_phones + 1) * sizeof *phones);
     vl_pbk_group *ncs = vl_arena_alloc(p->arena, (w.n_netcomp + 1) * sizeof *ncs);
     size_t nn = p->n_names ? p->n_names : 1;
-    uint32_t *seen = vl_calloc(nn, sizeof *seen); /* 1 + entry index that last had the key */
-    p->key_pos_hint = vl_calloc(nn, sizeof *p->key_pos_hint);
-    if (!p->values || !media || !devs || !phones || !ncs || !seen || !p->key_pos_hint) {
+    /* per scope, per key: the part (numbered from 1) that last had the key */
+    uint32_t *seen = vl_calloc(nn * 5, sizeof *seen);
+    uint32_t part = 0, part_e = 0, part_nc = 0, part_m = 0, part_d = 0, part_ph = 0;
+    p->cols = vl_calloc(nn, sizeof *p->cols);
+    if (!p->values || !media || !devs || !phones || !ncs || !seen || !p->cols) {
         vpnlint_free(seen);
         return VPNLINT_ENOMEM;
     }
@@ -628,13 +653,32 @@ static int parse_all(vl_pbk *p)
         size_t skip = kv->key_len + 1;
         kv->value = vp;
         if (kv->n_lines == 1) {
-            memcpy(vp, p->bytes + pl->off + skip, kv->value_len);
-            vp += kv->value_len;
+            const unsigned char *v = p->bytes + pl->off + skip;
+            size_t vl = kv->value_len;
+            memcpy(vp, v, vl);
+            vp += vl;
+            if (vl) {
+                uint8_t *nv = &p->name_vals[kv->kid];
+                if (vl > 1 || (v[0] != '0' && v[0] != '1'))
+                    *nv |= VL_PBK_VALS_NOT_BOOL;
+                if (!(*nv & VL_PBK_VALS_NOT_DIGITS)) {
+                    bool digits = vl <= 18;
+                    for (size_t j = 0; j < vl && digits; j++)
+                        digits = (unsigned char)(v[j] - '0') < 10;
+                    if (!digits)
+                        *nv |= VL_PBK_VALS_NOT_DIGITS;
+                }
+                if (v[vl - 1] == ' ' || v[vl - 1] == '\t')
+                    p->n_pad_values++;
+            }
         } else {
+            p->name_vals[kv->kid] |= VL_PBK_VALS_NOT_BOOL | VL_PBK_VALS_NOT_DIGITS;
             for (unsigned j = 0; j < kv->n_lines; j++, pl++) {
                 memcpy(vp, p->bytes + pl->off + skip, pl->len - skip);
                 vp += pl->len - skip;
             }
+            if (kv->value_len && (vp[-1] == ' ' || vp[-1] == '\t'))
+                p->n_pad_values++;
         }
         *vp++ = '\0';
         if (kv->entry < 0)
@@ -642,6 +686,7 @@ static int parse_all(vl_pbk *p)
         vl_pbk_entry *ke = &p->entries[kv->entry];
         if (ke != e) {
             e = ke;
+            part_e = ++part;
             e->all = kv;
             e->keys = kv;
             m = NULL;
@@ -652,9 +697,9 @@ static int parse_all(vl_pbk *p)
         switch (kv->scope) {
         case VL_PBK_SCOPE_ENTRY:
             e->n_keys++;
-            if (seen[kv->kid] == (uint32_t)kv->entry + 1)
+            if (seen[kv->kid] == part_e)
                 e->dup_keys = true;
-            seen[kv->kid] = (uint32_t)kv->entry + 1;
+            seen[kv->kid] = part_e;
             break;
         case VL_PBK_SCOPE_NETCOMPONENTS:
             if (!nc || name_role(p, kv->kid) == VL_PBK_ROLE_NETCOMPONENTS) {
@@ -664,8 +709,10 @@ static int parse_all(vl_pbk *p)
                 e->n_netcomponents++;
                 nc->keys = kv;
                 nc->line = kv->line;
+                part_nc = ++part;
             }
             nc->n_keys++;
+            mark_dup(e, &seen[1 * nn + kv->kid], part_nc);
             break;
         default: /* MEDIA, DEVICE or PHONE */
             if (!m || kv->media != (int32_t)(m - e->media)) {
@@ -681,7 +728,9 @@ static int parse_all(vl_pbk *p)
                 ph = NULL;
             }
             if (kv->scope == VL_PBK_SCOPE_MEDIA) {
-                m->n_keys++;
+                if (!m->n_keys++)
+                    part_m = ++part;
+                mark_dup(e, &seen[2 * nn + kv->kid], part_m);
                 break;
             }
             if (!d || kv->device != (int32_t)(d - m->devices)) {
@@ -692,8 +741,11 @@ static int parse_all(vl_pbk *p)
                 d->keys = kv;
                 d->line = kv->line;
                 ph = NULL;
+                part_d = ++part;
             }
             d->n_keys++;
+            if (kv->scope == VL_PBK_SCOPE_DEVICE)
+                mark_dup(e, &seen[3 * nn + kv->kid], part_d);
             if (kv->scope == VL_PBK_SCOPE_PHONE) {
                 if (!ph || kv->phone != (int32_t)(ph - d->phones)) {
                     ph = &phones[pi++];
@@ -702,8 +754,10 @@ static int parse_all(vl_pbk *p)
                     d->n_phones++;
                     ph->keys = kv;
                     ph->line = kv->line;
+                    part_ph = ++part;
                 }
                 ph->n_keys++;
+                mark_dup(e, &seen[4 * nn + kv->kid], part_ph);
             }
             break;
         }
@@ -758,10 +812,10 @@ static int parse_bytes(vl_pbk **out, const void *bytes, size_t len, bool borrow)
     p->len = len;
     if (len >= 3 && p->bytes[0] == 0xEF && p->bytes[1] == 0xBB && p->bytes[2] == 0xBF)
         p->bom_len = 3;
-    int rc = len >= UINT32_MAX ? vl_error_set(VPNLINT_ETOOBIG,
-                                              "the phonebook is 4 GiB or larger; rasphone.pbk "
-                                              "files are a few kilobytes: check the file")
-                               : parse_all(p);
+    int rc = len >= UINT32_MAX
+                 ? vl_error_set(VPNLINT_ETOOBIG, "the phonebook is 4 GiB or larger; rasphone.pbk "
+                                                 "files are a few kilobytes: check the file")
+                 : parse_all(p);
     if (rc) {
         vl_pbk_free(p);
         return rc == VPNLINT_ENOMEM ? vl_error_oom() : rc;

@@ -137,7 +137,8 @@ typedef struct vl_pbk_entry {
     size_t n_media;
     bool name_utf8;             /* the name is valid UTF-8 */
     const struct vl_pbk *owner; /* the phonebook (its interned key names) */
-    bool dup_keys;              /* an entry-level key appears twice (see vl_pbk_entry_get) */
+    bool dup_keys;              /* an entry-level key appears twice */
+    bool dup_sub; /* a key appears twice in one NETCOMPONENTS/MEDIA/DEVICE/PhoneNumber part */
 } vl_pbk_entry;
 
 /* A structural problem met while parsing (also sent to the input's parse
@@ -163,6 +164,11 @@ struct vl_pbk {
     size_t n_entries;
     size_t n_eol_crlf, n_eol_lf, n_eol_cr; /* line-ending census */
     bool utf8_valid;                       /* the whole file is valid UTF-8 */
+    /* Census taken while parsing, so that rules whose finding is rare can
+     * skip their walk over every line or kv when the count is 0: */
+    size_t n_pad_values;  /* kvs whose value ends with a space or tab */
+    size_t n_stray_lines; /* VL_PBK_LINE_OTHER lines inside an entry */
+    size_t n_hex_runs;    /* kvs joined as a wrapped hex run without a known blob key */
     vl_pbk_problem *problems;
     size_t n_problems;
     /* The file's distinct keys, interned: every kv's key points to names[kv->kid],
@@ -172,20 +178,28 @@ struct vl_pbk {
     size_t *name_lens;
     uint8_t *name_flags;  /* VL_PBK_NAME_* */
     const char **name_ci; /* vl_pbk_known_key_ci of the name (NULL when none) */
+    uint8_t *name_vals;   /* VL_PBK_VALS_*: what the values of the name's kvs hold */
     size_t n_names;
     uint32_t *name_next;  /* parse-time guess: 1 + id of the key that followed this one */
     uint32_t *name_slots; /* hash table: 1 + index into names, 0 = empty */
     size_t name_cap;      /* slots (a power of two) */
-    /* per key id: where vl_pbk_entry_get last found it among an entry's keys;
-     * Windows writes every entry in the same key order, so the next entry's
-     * key is usually at the same position (a lookup cache, not model data) */
-    uint32_t *key_pos_hint;
+    /* per key id, built on the first vl_pbk_entry_get/_int of that key (a
+     * cache beside the model, not model data): for each entry, 1 + the kvs
+     * index of its first entry-level kv with the key (0: none) and that
+     * value as an integer. Rules ask the same few keys of every entry; the
+     * columns answer from a few bytes an entry instead of the kv arrays. */
+    struct vl_pbk_column {
+        uint32_t *kv;
+        long long *iv;
+        uint8_t *iv_state; /* 0: no kv, 1: an integer, 2: not one */
+        bool built;
+    } * cols;
     /* vl_pbk_key_id's memo of recent look-ups by the caller's pointer (rules
      * pass literals): the id and an owned copy of the key to check against */
     struct vl_pbk_key_memo {
         const char *ptr, *copy;
         int32_t id;
-    } *key_memo;
+    } * key_memo;
     size_t key_memo_copies; /* copies of absent keys made (bounded) */
     /* The kvs of each key, in file order: kvs index kid_kvs[kid_start[id] ..
      * kid_start[id + 1]) (see vl_pbk_kvs_of) */
@@ -199,12 +213,20 @@ const uint32_t *vl_pbk_kvs_of(const vl_pbk *p, int32_t id, size_t *n);
 
 #define VL_PBK_NAME_SECRET 1u /* vl_pbk_is_secret_key */
 #define VL_PBK_NAME_BLOB 2u   /* vl_pbk_is_blob_key */
+/* name_vals bits (empty values never set them): */
+#define VL_PBK_VALS_NOT_BOOL 1u   /* some value is not "0" or "1" */
+#define VL_PBK_VALS_NOT_DIGITS 2u /* some value is not 1-18 decimal digits */
 /* parser-internal: */
-#define VL_PBK_NAME_PLAIN 4u  /* "name=" at a line start always makes a kv line */
-#define VL_PBK_NAME_PHONE 8u  /* a key of a PhoneNumber group (AreaCode, ...) */
+#define VL_PBK_NAME_PLAIN 4u     /* "name=" at a line start always makes a kv line */
+#define VL_PBK_NAME_PHONE 8u     /* a key of a PhoneNumber group (AreaCode, ...) */
 #define VL_PBK_NAME_ROLE_SHIFT 4 /* bits 4-6: VL_PBK_ROLE_* */
-enum { VL_PBK_ROLE_NONE, VL_PBK_ROLE_NETCOMPONENTS, VL_PBK_ROLE_MEDIA, VL_PBK_ROLE_DEVICE,
-       VL_PBK_ROLE_PHONENUMBER };
+enum {
+    VL_PBK_ROLE_NONE,
+    VL_PBK_ROLE_NETCOMPONENTS,
+    VL_PBK_ROLE_MEDIA,
+    VL_PBK_ROLE_DEVICE,
+    VL_PBK_ROLE_PHONENUMBER
+};
 
 /* Id of a key among the file's distinct keys (exact, case-sensitive), or -1
  * when no kv of the file has that key. */

@@ -74,6 +74,8 @@ static void check(vl_ctx *c)
         goto out;
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_entry *e = &p->entries[i];
+        if (!e->dup_keys && !e->dup_sub)
+            continue; /* the parser found no repeated key in any part */
         scan(c, e, e->keys, e->n_keys, VL_PBK_SCOPE_ENTRY, &sn);
         for (size_t g = 0; g < e->n_netcomponents; g++)
             scan(c, e, e->netcomponents[g].keys, e->netcomponents[g].n_keys,

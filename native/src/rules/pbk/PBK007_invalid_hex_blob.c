@@ -5,8 +5,28 @@ static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96], kb[64];
-    for (size_t i = 0; i < p->n_kvs; i++) {
-        const vl_pbk_kv *kv = &p->kvs[i];
+    /* Blob kvs: those of the known blob keys, plus wrapped hex runs of other
+     * keys; without such runs (the parser counts them) the known keys'
+     * kvs are all there is to check. */
+    size_t name = 0, it = 0, i = 0;
+    for (;;) {
+        const vl_pbk_kv *kv;
+        if (p->n_hex_runs) {
+            if (i == p->n_kvs)
+                break;
+            kv = &p->kvs[i++];
+        } else {
+            while (name < p->n_names && !(p->name_flags[name] & VL_PBK_NAME_BLOB))
+                name++;
+            if (name == p->n_names)
+                break;
+            kv = pbkr_next_of(p, (int32_t)name, &it);
+            if (!kv) {
+                name++;
+                it = 0;
+                continue;
+            }
+        }
         if (!kv->blob)
             continue;
         size_t bad;
@@ -35,7 +55,8 @@ static void check(vl_ctx *c)
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "%s%s has an odd number of hex digits (%zu%s): a byte is cut in half, "
                          "usually because a line was truncated or lost",
-                         where, kb, (size_t)kv->value_len, kv->n_lines > 1 ? " over its joined lines" : "");
+                         where, kb, (size_t)kv->value_len,
+                         kv->n_lines > 1 ? " over its joined lines" : "");
         }
     }
 }

@@ -17,10 +17,14 @@ static void check(vl_ctx *c)
     bool *key_pad = vl_calloc(p->n_names ? p->n_names : 1, sizeof *key_pad);
     if (!key_pad)
         return;
-    for (size_t k = 0; k < p->n_names; k++)
-        key_pad[k] = p->name_lens[k] &&
-                     (sp(p->names[k][0]) || sp(p->names[k][p->name_lens[k] - 1]));
-    for (size_t i = 0; i < p->n_kvs; i++) {
+    bool any_pad = p->n_pad_values > 0;
+    for (size_t k = 0; k < p->n_names; k++) {
+        key_pad[k] =
+            p->name_lens[k] && (sp(p->names[k][0]) || sp(p->names[k][p->name_lens[k] - 1]));
+        any_pad |= key_pad[k];
+    }
+    /* no padded key and no value ending in a blank (the parser counts them) */
+    for (size_t i = 0; any_pad && i < p->n_kvs; i++) {
         const vl_pbk_kv *kv = &p->kvs[i];
         bool key_sp = key_pad[kv->kid];
         if (!key_sp && (kv->blob || kv->kid == phone || kv->kid == server || !kv->value_len ||

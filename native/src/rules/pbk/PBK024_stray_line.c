@@ -14,6 +14,8 @@ static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96];
+    if (!p->n_stray_lines)
+        return; /* the parser counts OTHER lines inside entries */
     for (size_t i = 0; i < p->n_lines; i++) {
         const vl_pbk_line *ln = &p->lines[i];
         if (ln->type != VL_PBK_LINE_OTHER || ln->entry == 0)

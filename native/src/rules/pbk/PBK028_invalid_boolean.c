@@ -54,21 +54,21 @@ static void check(vl_ctx *c)
         return;
     vl_pbk_key_set(p, bool_keys, VL_ARRAY_LEN(bool_keys), is);
     for (size_t id = 0; id < p->n_names; id++) {
-        if (!is[id])
-            continue;
+        if (!is[id] || !(p->name_vals[id] & VL_PBK_VALS_NOT_BOOL))
+            continue; /* every value of the key is fine (the parser checked) */
         size_t it = 0;
         for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
-        if (!kv->value_len || !is[kv->kid])
-            continue;
-        if (kv->value_len == 1 && (kv->value[0] == '0' || kv->value[0] == '1'))
-            continue;
-        const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
-                     "[%s] %s=%s is not 0 or 1: this is an on/off setting, and Windows reads "
-                     "other text as 0 or ignores it; write %s=1 or %s=0",
-                     e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
-                     pbkr_text(kv->value, kv->value_len, vb, sizeof vb), kv->key, kv->key);
-    }
+            if (!kv->value_len || !is[kv->kid])
+                continue;
+            if (kv->value_len == 1 && (kv->value[0] == '0' || kv->value[0] == '1'))
+                continue;
+            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
+                         "[%s] %s=%s is not 0 or 1: this is an on/off setting, and Windows reads "
+                         "other text as 0 or ignores it; write %s=1 or %s=0",
+                         e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
+                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb), kv->key, kv->key);
+        }
     }
     vpnlint_free(is);
 }

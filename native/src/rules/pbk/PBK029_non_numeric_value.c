@@ -62,28 +62,28 @@ static void check(vl_ctx *c)
         return;
     vl_pbk_key_set(p, int_keys, VL_ARRAY_LEN(int_keys), is);
     for (size_t id = 0; id < p->n_names; id++) {
-        if (!is[id])
-            continue;
+        if (!is[id] || !(p->name_vals[id] & VL_PBK_VALS_NOT_DIGITS))
+            continue; /* every value of the key is fine (the parser checked) */
         size_t it = 0;
         for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
-        long long v;
-        if (!kv->value_len || !is[kv->kid] || vl_pbk_kv_int(kv, &v))
-            continue;
-        /* trailing blanks are PBK019's business */
-        size_t n;
-        const char *t = vl_trim(kv->value, kv->value_len, &n);
-        vl_pbk_kv tmp = *kv;
-        tmp.value = t;
-        tmp.value_len = n;
-        if (n && n < kv->value_len && vl_pbk_kv_int(&tmp, &v))
-            continue;
-        const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
-                     "[%s] %s='%s' is not a decimal number: Windows reads it as 0 or ignores "
-                     "it (hex such as 0x200 is not accepted either)",
-                     e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
-                     pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
-    }
+            long long v;
+            if (!kv->value_len || !is[kv->kid] || vl_pbk_kv_int(kv, &v))
+                continue;
+            /* trailing blanks are PBK019's business */
+            size_t n;
+            const char *t = vl_trim(kv->value, kv->value_len, &n);
+            vl_pbk_kv tmp = *kv;
+            tmp.value = t;
+            tmp.value_len = n;
+            if (n && n < kv->value_len && vl_pbk_kv_int(&tmp, &v))
+                continue;
+            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
+                         "[%s] %s='%s' is not a decimal number: Windows reads it as 0 or ignores "
+                         "it (hex such as 0x200 is not accepted either)",
+                         e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
+                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
+        }
     }
     vpnlint_free(is);
 }

@@ -25,22 +25,24 @@ static void check(vl_ctx *c)
         if (id >= 0)
             lim[id] = (unsigned char)(k + 1);
     }
-    for (size_t i = 0; i < p->n_kvs; i++) {
-        const vl_pbk_kv *kv = &p->kvs[i];
-        if (!lim[kv->kid])
+    for (size_t id = 0; id < p->n_names; id++) {
+        if (!lim[id])
             continue;
-        size_t k = lim[kv->kid] - 1u;
-        if (kv->value_len <= limits[k].max)
-            continue; /* characters <= bytes */
-        size_t n = 0;
-        for (size_t b = 0; b < kv->value_len; b++)
-            n += ((unsigned char)kv->value[b] & 0xC0) != 0x80;
-        if (n > limits[k].max) {
-            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                         "[%s] %s is %zu characters long; the RAS field holds at most %zu, "
-                         "so Windows cannot load or save this entry through the RAS API",
-                         e ? pbkr_name(e, nb, sizeof nb) : "", kv->key, n, limits[k].max);
+        size_t it = 0;
+        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
+            size_t k = lim[kv->kid] - 1u;
+            if (kv->value_len <= limits[k].max)
+                continue; /* characters <= bytes */
+            size_t n = 0;
+            for (size_t b = 0; b < kv->value_len; b++)
+                n += ((unsigned char)kv->value[b] & 0xC0) != 0x80;
+            if (n > limits[k].max) {
+                const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+                vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
+                             "[%s] %s is %zu characters long; the RAS field holds at most %zu, "
+                             "so Windows cannot load or save this entry through the RAS API",
+                             e ? pbkr_name(e, nb, sizeof nb) : "", kv->key, n, limits[k].max);
+            }
         }
     }
     vpnlint_free(lim);

@@ -6,19 +6,23 @@ static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96], kb[64];
-    for (size_t i = 0; i < p->n_kvs; i++) {
-        const vl_pbk_kv *kv = &p->kvs[i];
-        size_t n;
-        if (!(p->name_flags[kv->kid] & VL_PBK_NAME_SECRET) ||
-            (vl_trim(kv->value, kv->value_len, &n), n == 0))
+    for (size_t id = 0; id < p->n_names; id++) {
+        if (!(p->name_flags[id] & VL_PBK_NAME_SECRET))
             continue;
-        const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-        vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                     "[%s] %s holds a secret in clear text (value not shown): Windows keeps "
-                     "passwords and pre-shared keys out of the phonebook, so anyone who can read "
-                     "this file can read it; empty the value and change the secret",
-                     e ? pbkr_name(e, nb, sizeof nb) : "",
-                     pbkr_text(kv->key, kv->key_len, kb, sizeof kb));
+        size_t it = 0;
+        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
+            size_t n;
+            if (vl_trim(kv->value, kv->value_len, &n), n == 0)
+                continue;
+            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+            vl_report_at(
+                c, VL_SEV_DEFAULT, kv->line, 1,
+                "[%s] %s holds a secret in clear text (value not shown): Windows keeps "
+                "passwords and pre-shared keys out of the phonebook, so anyone who can read "
+                "this file can read it; empty the value and change the secret",
+                e ? pbkr_name(e, nb, sizeof nb) : "",
+                pbkr_text(kv->key, kv->key_len, kb, sizeof kb));
+        }
     }
 }
 

@@ -102,12 +102,14 @@ static void check(vl_ctx *c)
             cls[vl_pbk_key_id(p, h16[j])] = H16;
     if (vl_pbk_key_id(p, "Ipv6PrefixLength") >= 0)
         cls[vl_pbk_key_id(p, "Ipv6PrefixLength")] = PREFIXLEN;
-    for (size_t i = 0; i < p->n_entries; i++) {
-        const vl_pbk_entry *e = &p->entries[i];
-        for (size_t k = 0; k < e->n_keys; k++) {
-            const vl_pbk_kv *kv = &e->keys[k];
-            int what = cls[kv->kid];
-            if (!kv->value_len || what == NONE)
+    for (size_t id = 0; id < p->n_names; id++) {
+        int what = cls[id];
+        if (what == NONE)
+            continue;
+        size_t it = 0;
+        for (const vl_pbk_kv *kv; (kv = pbkr_next_entry_key(p, (int32_t)id, &it)) != NULL;) {
+            const vl_pbk_entry *e = &p->entries[kv->entry];
+            if (!kv->value_len)
                 continue;
             const char *want = NULL;
             if (what == V4 && !ipv4(kv->value, kv->value_len))
