@@ -53,52 +53,6 @@ static const vl_pbk_kv *find_interned(const vl_pbk_entry *e, const vl_pbk_kv *ke
     return NULL;
 }
 
-/* The column of key `id` (see vl_pbk.cols), built on first use; NULL when
- * out of memory (callers then scan the entry). */
-static struct vl_pbk_column *column(const vl_pbk *p, int32_t id)
-{
-    struct vl_pbk_column *c = &p->cols[id];
-    if (c->built)
-        return c->kv ? c : NULL;
-    c->built = true;
-    size_t ne = p->n_entries ? p->n_entries : 1;
-    c->kv = vl_calloc(ne, sizeof *c->kv);
-    c->iv = vl_malloc(ne * sizeof *c->iv);
-    c->iv_state = vl_calloc(ne, sizeof *c->iv_state);
-    if (!c->kv || !c->iv || !c->iv_state) {
-        vpnlint_free(c->kv);
-        vpnlint_free(c->iv);
-        vpnlint_free(c->iv_state);
-        c->kv = NULL;
-        c->iv = NULL;
-        c->iv_state = NULL;
-        return NULL;
-    }
-    size_t n;
-    const uint32_t *ix = vl_pbk_kvs_of(p, id, &n);
-    /* Kilobytes apart (one kv an entry): fetch ahead, first the kvs, then
-     * (with the kvs in cache) their values. */
-    for (size_t i = 0; i < n; i++) { /* file order: the first one wins */
-#if defined(__GNUC__)
-        if (i + 24 < n)
-            __builtin_prefetch(&p->kvs[ix[i + 24]]);
-#endif
-        const vl_pbk_kv *kv = &p->kvs[ix[i]];
-        if (kv->scope == VL_PBK_SCOPE_ENTRY && kv->entry >= 0 && !c->kv[kv->entry])
-            c->kv[kv->entry] = ix[i] + 1;
-    }
-    for (size_t i = 0; i < p->n_entries; i++) {
-#if defined(__GNUC__)
-        if (i + 16 < p->n_entries && c->kv[i + 16])
-            __builtin_prefetch(p->kvs[c->kv[i + 16] - 1].value);
-#endif
-        long long v = 0;
-        c->iv_state[i] = !c->kv[i] ? 0 : vl_pbk_kv_int(&p->kvs[c->kv[i] - 1], &v) ? 1 : 2;
-        c->iv[i] = v;
-    }
-    return c;
-}
-
 /* e's index in its phonebook's entries, or -1 (an entry made by a caller). */
 static ptrdiff_t entry_index(const vl_pbk *p, const vl_pbk_entry *e)
 {
@@ -108,19 +62,29 @@ static ptrdiff_t entry_index(const vl_pbk *p, const vl_pbk_entry *e)
     return (ptrdiff_t)((a - b) / sizeof *e);
 }
 
-const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key)
+/* The table cell of entry-level key `key` in e (see vl_pbk.ecol_kv): 1 and
+ * *cell, 0 when the entry has no such key, -1 when the table cannot say (no
+ * table, an entry not in the model's array). */
+static int entry_cell(const vl_pbk_entry *e, const char *key, size_t *cell)
 {
     const vl_pbk *p = e->owner;
     ptrdiff_t ei;
-    if (!p || !p->cols || (ei = entry_index(p, e)) < 0)
-        return find_interned(e, e->keys, e->n_keys, key);
+    if (!p || !p->ecol_kv || (ei = entry_index(p, e)) < 0)
+        return -1;
     int32_t id = vl_pbk_key_id(p, key);
-    if (id < 0)
-        return NULL;
-    const struct vl_pbk_column *c = column(p, id);
-    if (!c)
+    if (id < 0 || p->name_col[id] < 0)
+        return 0;
+    *cell = (size_t)p->name_col[id] * p->n_entries + (size_t)ei;
+    return p->ecol_kv[*cell] ? 1 : 0;
+}
+
+const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key)
+{
+    size_t cell;
+    int r = entry_cell(e, key, &cell);
+    if (r < 0)
         return find_interned(e, e->keys, e->n_keys, key);
-    return c->kv[ei] ? &p->kvs[c->kv[ei] - 1] : NULL;
+    return r ? &e->owner->kvs[e->owner->ecol_kv[cell] - 1] : NULL;
 }
 
 const char *vl_pbk_entry_value(const vl_pbk_entry *e, const char *key)
@@ -160,20 +124,17 @@ bool vl_pbk_kv_int(const vl_pbk_kv *kv, long long *out)
 
 bool vl_pbk_entry_int(const vl_pbk_entry *e, const char *key, long long *out)
 {
-    const vl_pbk *p = e->owner;
-    ptrdiff_t ei;
-    if (!p || !p->cols || (ei = entry_index(p, e)) < 0)
-        return vl_pbk_kv_int(vl_pbk_entry_get(e, key), out);
-    int32_t id = vl_pbk_key_id(p, key);
-    if (id < 0)
-        return false;
-    struct vl_pbk_column *c = column(p, id);
-    if (!c)
+    size_t cell;
+    int r = entry_cell(e, key, &cell);
+    if (r < 0)
         return vl_pbk_kv_int(find_interned(e, e->keys, e->n_keys, key), out);
-    if (c->iv_state[ei] != 1) /* 0: no such key in the entry */
+    if (r == 0)
         return false;
+    uint16_t small = e->owner->ecol_int[cell];
+    if (small == 1) /* not a small number: parse the value */
+        return vl_pbk_kv_int(&e->owner->kvs[e->owner->ecol_kv[cell] - 1], out);
     if (out)
-        *out = c->iv[ei];
+        *out = small - 2;
     return true;
 }
 

@@ -78,14 +78,9 @@ void vl_pbk_free(vl_pbk *p)
     vpnlint_free(p->name_vals);
     vpnlint_free(p->name_slots);
     vpnlint_free(p->name_next);
-    if (p->cols) {
-        for (size_t i = 0; i < p->n_names; i++) {
-            vpnlint_free(p->cols[i].kv);
-            vpnlint_free(p->cols[i].iv);
-            vpnlint_free(p->cols[i].iv_state);
-        }
-        vpnlint_free(p->cols);
-    }
+    vpnlint_free(p->name_col);
+    vpnlint_free(p->ecol_kv);
+    vpnlint_free(p->ecol_int);
     vpnlint_free(p->key_memo);
     vpnlint_free(p->kid_start);
     vpnlint_free(p->kid_kvs);
@@ -134,7 +129,10 @@ static bool name_grow(vl_pbk *p)
     uint8_t *vals = vl_realloc(p->name_vals, ncap / 2 * sizeof *vals);
     if (vals)
         p->name_vals = vals;
-    if (!slots || !lens || !names || !ci || !flags || !next || !vals) {
+    int32_t *col = vl_realloc(p->name_col, ncap / 2 * sizeof *col);
+    if (col)
+        p->name_col = col;
+    if (!slots || !lens || !names || !ci || !flags || !next || !vals || !col) {
         vpnlint_free(slots);
         return false;
     }
@@ -191,6 +189,7 @@ static int64_t name_intern(vl_pbk *p, const char *key, size_t n)
                                   role << VL_PBK_NAME_ROLE_SHIFT);
     p->name_next[id] = 0;
     p->name_vals[id] = 0;
+    p->name_col[id] = -1;
     p->name_ci[id] = vl_pbk_known_key_ci(copy, n);
     p->name_slots[at] = (uint32_t)(id + 1);
     return (int64_t)id;
@@ -216,7 +215,7 @@ int32_t vl_pbk_key_id(const vl_pbk *p, const char *key)
     if (m) {
         const char *copy = id >= 0 ? p->names[id] : NULL;
         if (id < 0 && p->key_memo_copies < 1024) {
-            /* a cache beside the model, like cols */
+            /* a cache beside the model */
             ((vl_pbk *)(uintptr_t)p)->key_memo_copies++;
             copy = vl_arena_strndup(p->arena, key, n);
         }
@@ -547,8 +546,12 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         }
         switch (w->state) {
         case VL_PBK_SCOPE_ENTRY:
+            kv->scope = VL_PBK_SCOPE_ENTRY;
+            if (p->name_col[kid] < 0)
+                p->name_col[kid] = (int32_t)p->n_cols++;
+            break;
         case VL_PBK_SCOPE_NETCOMPONENTS:
-            kv->scope = (uint8_t)w->state;
+            kv->scope = VL_PBK_SCOPE_NETCOMPONENTS;
             break;
         case VL_PBK_SCOPE_MEDIA:
             kv->scope = VL_PBK_SCOPE_MEDIA;
@@ -631,10 +634,21 @@ static int parse_all(vl_pbk *p)
     /* per scope, per key: the part (numbered from 1) that last had the key */
     uint32_t *seen = vl_calloc(nn * 5, sizeof *seen);
     uint32_t part = 0, part_e = 0, part_nc = 0, part_m = 0, part_d = 0, part_ph = 0;
-    p->cols = vl_calloc(nn, sizeof *p->cols);
-    if (!p->values || !media || !devs || !phones || !ncs || !seen || !p->cols) {
+    if (!p->values || !media || !devs || !phones || !ncs || !seen) {
         vpnlint_free(seen);
         return VPNLINT_ENOMEM;
+    }
+    /* the entry-level key table, unless it would outgrow the kvs (a file
+     * whose entries each have their own keys): lookups then scan */
+    size_t cells = p->n_cols * n_entries;
+    if (n_entries && p->n_cols && cells / n_entries == p->n_cols &&
+        cells <= 2 * p->n_kvs + 4096) {
+        p->ecol_kv = vl_calloc(cells, sizeof *p->ecol_kv);
+        p->ecol_int = vl_calloc(cells, sizeof *p->ecol_int);
+        if (!p->ecol_kv || !p->ecol_int) {
+            vpnlint_free(seen);
+            return VPNLINT_ENOMEM;
+        }
     }
     memset(media, 0, (w.n_media + 1) * sizeof *media);
     memset(devs, 0, (w.n_devices + 1) * sizeof *devs);
@@ -651,6 +665,7 @@ static int parse_all(vl_pbk *p)
         vl_pbk_kv *kv = &p->kvs[k];
         const vl_pbk_line *pl = &p->lines[kv->line - 1];
         size_t skip = kv->key_len + 1;
+        uint16_t small = 1; /* table cell: not a small number, until seen to be one */
         kv->value = vp;
         if (kv->n_lines == 1) {
             const unsigned char *v = p->bytes + pl->off + skip;
@@ -661,13 +676,16 @@ static int parse_all(vl_pbk *p)
                 uint8_t *nv = &p->name_vals[kv->kid];
                 if (vl > 1 || (v[0] != '0' && v[0] != '1'))
                     *nv |= VL_PBK_VALS_NOT_BOOL;
-                if (!(*nv & VL_PBK_VALS_NOT_DIGITS)) {
-                    bool digits = vl <= 18;
-                    for (size_t j = 0; j < vl && digits; j++)
-                        digits = (unsigned char)(v[j] - '0') < 10;
-                    if (!digits)
-                        *nv |= VL_PBK_VALS_NOT_DIGITS;
-                }
+                /* 1-18 digits: a number (vl_pbk_kv_int); small ones go in the table */
+                unsigned long long num = 0;
+                size_t j = 0;
+                if (vl <= 18)
+                    for (; j < vl && (unsigned char)(v[j] - '0') < 10; j++)
+                        num = num * 10 + (unsigned)(v[j] - '0');
+                if (j < vl || vl > 18)
+                    *nv |= VL_PBK_VALS_NOT_DIGITS;
+                else if (num <= 65533)
+                    small = (uint16_t)(num + 2);
                 if (v[vl - 1] == ' ' || v[vl - 1] == '\t')
                     p->n_pad_values++;
             }
@@ -700,6 +718,13 @@ static int parse_all(vl_pbk *p)
             if (seen[kv->kid] == part_e)
                 e->dup_keys = true;
             seen[kv->kid] = part_e;
+            if (p->ecol_kv) {
+                size_t cell = (size_t)p->name_col[kv->kid] * n_entries + (size_t)kv->entry;
+                if (!p->ecol_kv[cell]) { /* the first one wins */
+                    p->ecol_kv[cell] = (uint32_t)k + 1;
+                    p->ecol_int[cell] = small;
+                }
+            }
             break;
         case VL_PBK_SCOPE_NETCOMPONENTS:
             if (!nc || name_role(p, kv->kid) == VL_PBK_ROLE_NETCOMPONENTS) {

@@ -183,17 +183,17 @@ struct vl_pbk {
     uint32_t *name_next;  /* parse-time guess: 1 + id of the key that followed this one */
     uint32_t *name_slots; /* hash table: 1 + index into names, 0 = empty */
     size_t name_cap;      /* slots (a power of two) */
-    /* per key id, built on the first vl_pbk_entry_get/_int of that key (a
-     * cache beside the model, not model data): for each entry, 1 + the kvs
-     * index of its first entry-level kv with the key (0: none) and that
-     * value as an integer. Rules ask the same few keys of every entry; the
-     * columns answer from a few bytes an entry instead of the kv arrays. */
-    struct vl_pbk_column {
-        uint32_t *kv;
-        long long *iv;
-        uint8_t *iv_state; /* 0: no kv, 1: an integer, 2: not one */
-        bool built;
-    } * cols;
+    /* Entry-level keys by entry, filled while parsing (column-major: the
+     * cells of one key are contiguous), for vl_pbk_entry_get/_int: rules ask
+     * the same ~30 keys of every entry, and a column answers from a few bytes
+     * an entry instead of the entry's kvs. Cell [name_col[id] * n_entries +
+     * entry]: ecol_kv = 1 + kvs index of the entry's first kv of the key (0:
+     * none); ecol_int = 0 none, 1 the value is not 0-65533, else value + 2.
+     * NULL when the table would be large next to the kvs (odd files). */
+    int32_t *name_col; /* per key id: its column, -1 when never an entry-level key */
+    size_t n_cols;
+    uint32_t *ecol_kv;
+    uint16_t *ecol_int;
     /* vl_pbk_key_id's memo of recent look-ups by the caller's pointer (rules
      * pass literals): the id and an owned copy of the key to check against */
     struct vl_pbk_key_memo {

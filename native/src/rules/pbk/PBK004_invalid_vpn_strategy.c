@@ -4,25 +4,24 @@
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    const int32_t k_key = vl_pbk_key_id(p, "VpnStrategy");
-    char nb[96], vb[80];
+    char nb[96];
     size_t it = 0;
-    for (const vl_pbk_kv *kv; (kv = pbkr_next_entry_key(p, k_key, &it)) != NULL;) {
-        const vl_pbk_entry *e = &p->entries[kv->entry];
-        long long v;
-        if (!vl_pbk_kv_int(kv, &v))
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                         "[%s] VpnStrategy='%s' is not a number: Windows expects 0-9 or "
-                         "12-15 (e.g. 7 = IKEv2 only, 14 = IKEv2, then SSTP only)",
-                         pbkr_name(e, nb, sizeof nb),
-                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
-        else if (!vl_pbk_vpn_strategy_name(v))
+    bool is_num;
+    long long v;
+    for (const vl_pbk_kv *kv;
+         (kv = pbkr_next_undecodable(p, vl_pbk_key_id(p, "VpnStrategy"), &it,
+                                     vl_pbk_vpn_strategy_name, &is_num, &v)) != NULL;) {
+        if (!is_num)
+            pbkr_report_not(c, kv,
+                            "a number: Windows expects 0-9 or 12-15 (e.g. 7 = IKEv2 only, 14 = "
+                            "IKEv2, then SSTP only)");
+        else
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "[%s] VpnStrategy=%lld is not a defined tunnel strategy%s: valid "
                          "values are 0 (Automatic) to 9 (GRE only) and 12 to 15 (e.g. 7 = "
                          "IKEv2 only, 14 = IKEv2, then SSTP only); Windows' behaviour with "
                          "it is undefined",
-                         pbkr_name(e, nb, sizeof nb), v,
+                         pbkr_name(&p->entries[kv->entry], nb, sizeof nb), v,
                          v == 10 || v == 11 ? " (10 and 11 are unused by ras.h)" : "");
     }
 }

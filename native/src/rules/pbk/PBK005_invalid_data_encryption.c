@@ -4,20 +4,15 @@
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    const int32_t k_key = vl_pbk_key_id(p, "DataEncryption");
-    char nb[96], vb[80];
     size_t it = 0;
-    for (const vl_pbk_kv *kv; (kv = pbkr_next_entry_key(p, k_key, &it)) != NULL;) {
-        const vl_pbk_entry *e = &p->entries[kv->entry];
-        long long v;
-        if (vl_pbk_kv_int(kv, &v) && vl_pbk_data_encryption_name(v))
-            continue;
-        vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                     "[%s] DataEncryption='%s' is not a defined encryption level: use 0 "
-                     "(none), 8 (optional), 256 (required) or 512 (maximum strength)",
-                     pbkr_name(e, nb, sizeof nb),
-                     pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
-    }
+    bool is_num;
+    long long v;
+    for (const vl_pbk_kv *kv;
+         (kv = pbkr_next_undecodable(p, vl_pbk_key_id(p, "DataEncryption"), &it,
+                                     vl_pbk_data_encryption_name, &is_num, &v)) != NULL;)
+        pbkr_report_not(c, kv,
+                        "a defined encryption level: use 0 (none), 8 (optional), 256 (required) or "
+                        "512 (maximum strength)");
 }
 
 VL_RULE(PBK005) = {

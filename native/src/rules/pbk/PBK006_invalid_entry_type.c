@@ -4,21 +4,16 @@
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    const int32_t k_key = vl_pbk_key_id(p, "Type");
-    char nb[96], vb[80];
     size_t it = 0;
-    for (const vl_pbk_kv *kv; (kv = pbkr_next_entry_key(p, k_key, &it)) != NULL;) {
-        const vl_pbk_entry *e = &p->entries[kv->entry];
-        long long v;
-        if (vl_pbk_kv_int(kv, &v) && vl_pbk_entry_type_name(v))
-            continue;
-        vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
-                     "[%s] Type='%s' is not an entry type: use 1 (phone), 2 (VPN), 3 "
-                     "(direct), 4 (internet) or 5 (broadband/PPPoE); Windows decides from "
-                     "Type which settings apply (VpnStrategy only counts for Type=2)",
-                     pbkr_name(e, nb, sizeof nb),
-                     pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
-    }
+    bool is_num;
+    long long v;
+    for (const vl_pbk_kv *kv;
+         (kv = pbkr_next_undecodable(p, vl_pbk_key_id(p, "Type"), &it, vl_pbk_entry_type_name,
+                                     &is_num, &v)) != NULL;)
+        pbkr_report_not(c, kv,
+                        "an entry type: use 1 (phone), 2 (VPN), 3 (direct), 4 (internet) or 5 "
+                        "(broadband/PPPoE); Windows decides from Type which settings apply "
+                        "(VpnStrategy only counts for Type=2)");
 }
 
 VL_RULE(PBK006) = {

@@ -23,7 +23,7 @@ static void check(vl_ctx *c)
             const vl_pbk_kv *cnt = vl_pbk_entry_get(e, pairs[k].count);
             const vl_pbk_kv *list = vl_pbk_entry_get(e, pairs[k].list);
             long long n = 0;
-            bool has_n = cnt && vl_pbk_kv_int(cnt, &n);
+            bool has_n = cnt && vl_pbk_entry_int(e, pairs[k].count, &n);
             bool has_list = list && list->value_len > 0;
             if (has_n && n > 0 && !has_list)
                 vl_report_at(c, VL_SEV_DEFAULT, cnt->line, 1,

@@ -9,7 +9,7 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = &p->entries[i];
         const vl_pbk_kv *kv = vl_pbk_entry_get(e, "VpnStrategy");
         long long v;
-        if (!kv || !vl_pbk_kv_int(kv, &v) || v != 0 || !pbkr_is_vpn(e))
+        if (!kv || !vl_pbk_entry_int(e, "VpnStrategy", &v) || v != 0 || !pbkr_is_vpn(e))
             continue;
         /* the link the entry was created for says which protocol is meant */
         unsigned proto = 0;

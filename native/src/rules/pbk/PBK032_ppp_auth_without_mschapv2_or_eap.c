@@ -10,8 +10,8 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = &p->entries[i];
         long long v, a;
         const vl_pbk_kv *ar = vl_pbk_entry_get(e, "AuthRestrictions");
-        if (!vl_pbk_entry_int(e, "VpnStrategy", &v) || !ar || !vl_pbk_kv_int(ar, &a) ||
-            !pbkr_is_vpn(e))
+        if (!vl_pbk_entry_int(e, "VpnStrategy", &v) || !ar ||
+            !vl_pbk_entry_int(e, "AuthRestrictions", &a) || !pbkr_is_vpn(e))
             continue;
         unsigned protos = pbkr_strategy_protocols(v);
         if (!protos || (protos & ~PBKR_PPP) || v == 0)

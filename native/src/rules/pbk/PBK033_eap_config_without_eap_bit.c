@@ -10,7 +10,8 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = &p->entries[i];
         long long k, a;
         const vl_pbk_kv *ar = vl_pbk_entry_get(e, "AuthRestrictions");
-        if (!vl_pbk_entry_int(e, "CustomAuthKey", &k) || k <= 0 || !ar || !vl_pbk_kv_int(ar, &a))
+        if (!vl_pbk_entry_int(e, "CustomAuthKey", &k) || k <= 0 || !ar ||
+            !vl_pbk_entry_int(e, "AuthRestrictions", &a))
             continue;
         if ((unsigned long long)a & VL_PBK_AUTH_EAP)
             continue;

@@ -9,7 +9,8 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = &p->entries[i];
         long long a, k = 0;
         const vl_pbk_kv *ar = vl_pbk_entry_get(e, "AuthRestrictions");
-        if (!ar || !vl_pbk_kv_int(ar, &a) || !((unsigned long long)a & VL_PBK_AUTH_EAP))
+        if (!ar || !vl_pbk_entry_int(e, "AuthRestrictions", &a) ||
+            !((unsigned long long)a & VL_PBK_AUTH_EAP))
             continue;
         bool has_k = vl_pbk_entry_int(e, "CustomAuthKey", &k);
         if (has_k && k > 0)

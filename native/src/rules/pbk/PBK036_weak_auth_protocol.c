@@ -12,7 +12,7 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = &p->entries[i];
         long long a;
         const vl_pbk_kv *ar = vl_pbk_entry_get(e, "AuthRestrictions");
-        if (!ar || !vl_pbk_kv_int(ar, &a) || a < 0 || !pbkr_is_vpn(e))
+        if (!ar || !vl_pbk_entry_int(e, "AuthRestrictions", &a) || a < 0 || !pbkr_is_vpn(e))
             continue;
         unsigned long long bits = (unsigned long long)a;
         if (bits & strong)

@@ -9,7 +9,7 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = &p->entries[i];
         const vl_pbk_kv *kv = vl_pbk_entry_get(e, "DataEncryption");
         long long v;
-        if (!kv || !vl_pbk_kv_int(kv, &v) || v != 0 || !pbkr_is_vpn(e))
+        if (!kv || !vl_pbk_entry_int(e, "DataEncryption", &v) || v != 0 || !pbkr_is_vpn(e))
             continue;
         vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                      "[%s] DataEncryption=0 (none): the VPN may connect without encrypting "

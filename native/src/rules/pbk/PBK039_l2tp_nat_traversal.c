@@ -9,8 +9,8 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = &p->entries[i];
         const vl_pbk_kv *kv = vl_pbk_entry_get(e, "VpnStrategy");
         long long v;
-        if (!kv || !vl_pbk_kv_int(kv, &v) || pbkr_strategy_primary(v) != PBKR_L2TP ||
-            !pbkr_is_vpn(e))
+        if (!kv || !vl_pbk_entry_int(e, "VpnStrategy", &v) ||
+            pbkr_strategy_primary(v) != PBKR_L2TP || !pbkr_is_vpn(e))
             continue;
         vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                      "[%s] VpnStrategy=%lld (%s): if error 809 appears and the client or server "

@@ -11,7 +11,7 @@ static void check(vl_ctx *c)
         long long x;
         const vl_pbk_kv *kv = vl_pbk_entry_get(e, "ExcludedProtocols");
         if (!pbkr_is_vpn(e) || pbkr_int(e, "IpPrioritizeRemote", 0) != 1 || !kv ||
-            !vl_pbk_kv_int(kv, &x) || !(x & 8) || (x & 4))
+            !vl_pbk_entry_int(e, "ExcludedProtocols", &x) || !(x & 8) || (x & 4))
             continue;
         vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                      "[%s] force tunnel for IPv4 (IpPrioritizeRemote=1) but ExcludedProtocols=%lld "

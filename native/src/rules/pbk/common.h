@@ -85,6 +85,41 @@ static inline const char *pbkr_text(const char *v, size_t n, char *buf, size_t c
     return pbkr_name(&tmp, buf, cap);
 }
 
+/* A kv's value as an integer (vl_pbk_kv_int); for the entry's first kv of
+ * the key, from the parser's table (vl_pbk_entry_int) without reading the
+ * value. */
+static inline bool pbkr_kv_int(const vl_pbk_entry *e, const vl_pbk_kv *kv, long long *v)
+{
+    if (vl_pbk_entry_get(e, kv->key) == kv)
+        return vl_pbk_entry_int(e, kv->key, v);
+    return vl_pbk_kv_int(kv, v);
+}
+
+/* The next entry-level kv of key `id` (from *it, starting at 0) whose value
+ * `decode` rejects: not a number (*is_num false), or a number (*v) it has no
+ * name for. PBK004-PBK006. */
+static inline const vl_pbk_kv *pbkr_next_undecodable(const vl_pbk *p, int32_t id, size_t *it,
+                                                     const char *(*decode)(long long), bool *is_num,
+                                                     long long *v)
+{
+    const vl_pbk_kv *kv;
+    while ((kv = pbkr_next_entry_key(p, id, it)) != NULL) {
+        *is_num = pbkr_kv_int(&p->entries[kv->entry], kv, v);
+        if (!*is_num || !decode(*v))
+            return kv;
+    }
+    return NULL;
+}
+
+/* Reports "[entry] Key='value' is not <what>" at kv (never for a secret). */
+static inline void pbkr_report_not(vl_ctx *c, const vl_pbk_kv *kv, const char *what)
+{
+    char nb[96], vb[80];
+    vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1, "[%s] %s='%s' is not %s",
+                 pbkr_name(&c->pbk->entries[kv->entry], nb, sizeof nb), kv->key,
+                 pbkr_text(kv->value, kv->value_len, vb, sizeof vb), what);
+}
+
 /* Entry-level integer, with a default when absent or not a number. */
 static inline long long pbkr_int(const vl_pbk_entry *e, const char *key, long long dflt)
 {
