@@ -238,6 +238,63 @@ static void test_key_guessing_edge_cases(void **state)
     vl_pbk_free(p);
 }
 
+/* UTF-8 validity and NUL bytes are checked in chunks behind the parse: the
+ * verdict must be the whole file's, wherever the bad byte sits. */
+static void test_utf8_and_nul_over_chunks(void **state)
+{
+    (void)state;
+    size_t cap = 400000, n = 0;
+    char *big = malloc(cap);
+    assert_non_null(big);
+    n += (size_t)snprintf(big + n, cap - n, "[E]\r\n");
+    while (n < 300000)
+        n += (size_t)snprintf(big + n, cap - n, "Comment=caf\xc3\xa9 %zu\r\n", n);
+    for (int round = 0; round < 4; round++) {
+        char *t = malloc(n);
+        assert_non_null(t);
+        memcpy(t, big, n);
+        size_t at = 0;
+        if (round == 1) { /* a lone continuation byte deep in the file */
+            at = 200001;
+            t[at] = (char)0x80;
+        } else if (round == 2) { /* a 2-byte sequence cut by a line end at ~64 KB */
+            at = (size_t)(strstr(t + 65536, "\r\n") - t);
+            t[at - 1] = (char)0xC3;
+        } else if (round == 3) { /* a NUL byte after a broken header */
+            memcpy(t + 100000, "\r\n[broken\r\n", 12);
+            t[250000] = '\0';
+        }
+        vl_pbk *p = NULL;
+        assert_int_equal(vl_pbk_parse(&p, t, n), 0);
+        assert_int_equal(p->utf8_valid, vl_utf8_valid(t, n));
+        assert_int_equal(p->utf8_valid, round == 0 || round == 3);
+        if (round == 3) {
+            assert_true(p->n_problems >= 2);
+            assert_non_null(strstr(p->problems[0].message, "NUL bytes"));
+            assert_non_null(strstr(p->problems[1].message, "not a section header"));
+        } else {
+            for (size_t i = 0; i < p->n_problems; i++)
+                assert_null(strstr(p->problems[i].message, "NUL bytes"));
+        }
+        vl_pbk_free(p);
+        free(t);
+    }
+    free(big);
+}
+
+/* Blob values that are not hex are counted by the parser (PBK007 skips its
+ * walk when there are none). */
+static void test_bad_hex_census(void **state)
+{
+    (void)state;
+    vl_pbk *p = parse("[A]\nRoutes=0A0B\nCustomAuthData=0G\nNrptRules=ABC\nGuid=XYZ\n");
+    assert_int_equal(p->n_bad_hex, 2); /* 0G, ABC; Guid is no blob */
+    vl_pbk_free(p);
+    p = parse(sample);
+    assert_int_equal(p->n_bad_hex, 0);
+    vl_pbk_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +302,8 @@ int main(void)
         cmocka_unit_test(test_entry_lookups_match_a_scan),
         cmocka_unit_test(test_key_id_memo_checks_the_text),
         cmocka_unit_test(test_key_guessing_edge_cases),
+        cmocka_unit_test(test_utf8_and_nul_over_chunks),
+        cmocka_unit_test(test_bad_hex_census),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,6 +78,7 @@ void vl_pbk_free(vl_pbk *p)
     vpnlint_free(p->name_vals);
     vpnlint_free(p->name_slots);
     vpnlint_free(p->name_next);
+    vpnlint_free(p->name_nkv);
     vpnlint_free(p->name_col);
     vpnlint_free(p->ecol_kv);
     vpnlint_free(p->ecol_int);
@@ -132,7 +133,10 @@ static bool name_grow(vl_pbk *p)
     int32_t *col = vl_realloc(p->name_col, ncap / 2 * sizeof *col);
     if (col)
         p->name_col = col;
-    if (!slots || !lens || !names || !ci || !flags || !next || !vals || !col) {
+    uint32_t *nkv = vl_realloc(p->name_nkv, ncap / 2 * sizeof *nkv);
+    if (nkv)
+        p->name_nkv = nkv;
+    if (!slots || !lens || !names || !ci || !flags || !next || !vals || !col || !nkv) {
         vpnlint_free(slots);
         return false;
     }
@@ -190,6 +194,7 @@ static int64_t name_intern(vl_pbk *p, const char *key, size_t n)
     p->name_next[id] = 0;
     p->name_vals[id] = 0;
     p->name_col[id] = -1;
+    p->name_nkv[id] = 0;
     p->name_ci[id] = vl_pbk_known_key_ci(copy, n);
     p->name_slots[at] = (uint32_t)(id + 1);
     return (int64_t)id;
@@ -341,8 +346,20 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
     int32_t prev = -1;         /* kv of the previous physical line, if a kv line */
     uint32_t after_header = 0; /* 1 + id of the key that followed the last header */
     int rc;
+    /* UTF-8 validity and NUL bytes are checked a chunk at a time just behind
+     * the parse, while the bytes are in cache (chunks end at a line start,
+     * and no UTF-8 sequence holds a '\n', so the verdict is the whole file's) */
+    size_t checked = pos;
+    p->utf8_valid = true;
+    bool nul = pos && memchr(b, 0, pos);
 
     while (pos < n) {
+        if (pos - checked >= ((size_t)64 << 10)) {
+            p->utf8_valid =
+                p->utf8_valid && vl_utf8_valid((const char *)b + checked, pos - checked);
+            nul = nul || memchr(b + checked, 0, pos - checked);
+            checked = pos;
+        }
         if (p->n_lines == lcap && !grow((void **)&p->lines, &lcap, sizeof *p->lines))
             return VPNLINT_ENOMEM;
         size_t li = p->n_lines++;
@@ -488,6 +505,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         kv->line = lineno;
         kv->n_lines = 1;
         kv->kid = (uint32_t)kid;
+        p->name_nkv[kid]++;
         kv->blob = (p->name_flags[kid] & VL_PBK_NAME_BLOB) != 0;
         kv->entry = w->entry;
         kv->media = kv->device = kv->phone = -1;
@@ -576,6 +594,18 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
             break;
         }
     }
+    p->utf8_valid = p->utf8_valid && vl_utf8_valid((const char *)b + checked, n - checked);
+    nul = nul || memchr(b + checked, 0, n - checked);
+    if (nul) { /* reported first, before the problems met on the way */
+        rc = add_problem(p, pcap, 1,
+                         "the phonebook contains NUL bytes (UTF-16 or binary data); "
+                         "rasphone.pbk is an 8-bit text file: save it as UTF-8");
+        if (rc)
+            return rc;
+        vl_pbk_problem first = p->problems[p->n_problems - 1];
+        memmove(p->problems + 1, p->problems, (p->n_problems - 1) * sizeof *p->problems);
+        p->problems[0] = first;
+    }
     if (orphan_lines) {
         rc = add_problem(p, pcap, first_orphan,
                          "%zu line%s before the first [entry] header belong to no entry; "
@@ -599,14 +629,6 @@ static void mark_dup(vl_pbk_entry *e, uint32_t *seen, uint32_t part)
 static int parse_all(vl_pbk *p)
 {
     size_t pcap = 0;
-    p->utf8_valid = vl_utf8_valid((const char *)p->bytes + p->bom_len, p->len - p->bom_len);
-    if (memchr(p->bytes, 0, p->len)) {
-        int rc = add_problem(p, &pcap, 1,
-                             "the phonebook contains NUL bytes (UTF-16 or binary data); "
-                             "rasphone.pbk is an 8-bit text file: save it as UTF-8");
-        if (rc)
-            return rc;
-    }
     walk w = {.entry = -1, .media = -1, .device = -1, .phone = -1, .state = VL_PBK_SCOPE_ENTRY};
     size_t vtotal = 0;
     int rc = parse_lines(p, &w, &pcap, &vtotal);
@@ -641,8 +663,7 @@ static int parse_all(vl_pbk *p)
     /* the entry-level key table, unless it would outgrow the kvs (a file
      * whose entries each have their own keys): lookups then scan */
     size_t cells = p->n_cols * n_entries;
-    if (n_entries && p->n_cols && cells / n_entries == p->n_cols &&
-        cells <= 2 * p->n_kvs + 4096) {
+    if (n_entries && p->n_cols && cells / n_entries == p->n_cols && cells <= 2 * p->n_kvs + 4096) {
         p->ecol_kv = vl_calloc(cells, sizeof *p->ecol_kv);
         p->ecol_int = vl_calloc(cells, sizeof *p->ecol_int);
         if (!p->ecol_kv || !p->ecol_int) {
@@ -655,6 +676,16 @@ static int parse_all(vl_pbk *p)
     memset(phones, 0, (w.n_phones + 1) * sizeof *phones);
     memset(ncs, 0, (w.n_netcomp + 1) * sizeof *ncs);
 
+    /* kvs by key id (a counting sort, filled in the walk: file order) */
+    p->kid_start = vl_calloc(p->n_names + 2, sizeof *p->kid_start);
+    p->kid_kvs = vl_malloc((p->n_kvs ? p->n_kvs : 1) * sizeof *p->kid_kvs);
+    p->key_memo = vl_calloc(KEY_MEMO_SLOTS, sizeof *p->key_memo);
+    if (!p->kid_start || !p->kid_kvs || !p->key_memo) {
+        vpnlint_free(seen);
+        return VPNLINT_ENOMEM;
+    }
+    for (size_t i = 0; i < p->n_names; i++)
+        p->kid_start[i + 2] = p->kid_start[i + 1] + p->name_nkv[i];
     char *vp = p->values;
     size_t k = 0, mi = 0, di = 0, pi = 0, ni = 0;
     vl_pbk_entry *e = NULL;
@@ -664,6 +695,7 @@ static int parse_all(vl_pbk *p)
     for (; k < p->n_kvs; k++) {
         vl_pbk_kv *kv = &p->kvs[k];
         const vl_pbk_line *pl = &p->lines[kv->line - 1];
+        p->kid_kvs[p->kid_start[kv->kid + 1]++] = (uint32_t)k;
         size_t skip = kv->key_len + 1;
         uint16_t small = 1; /* table cell: not a small number, until seen to be one */
         kv->value = vp;
@@ -699,6 +731,8 @@ static int parse_all(vl_pbk *p)
                 p->n_pad_values++;
         }
         *vp++ = '\0';
+        if (kv->blob && !vl_pbk_hex_valid(kv->value, kv->value_len, NULL))
+            p->n_bad_hex++; /* checked while the value is in cache (PBK007) */
         if (kv->entry < 0)
             continue; /* orphans: all at the start */
         vl_pbk_entry *ke = &p->entries[kv->entry];
@@ -715,16 +749,15 @@ static int parse_all(vl_pbk *p)
         switch (kv->scope) {
         case VL_PBK_SCOPE_ENTRY:
             e->n_keys++;
-            if (seen[kv->kid] == part_e)
+            if (seen[kv->kid] == part_e) {
                 e->dup_keys = true;
-            seen[kv->kid] = part_e;
-            if (p->ecol_kv) {
+            } else if (p->ecol_kv) { /* the entry's first kv of the key (written, never read:
+                                        the fresh table's pages are not faulted in twice) */
                 size_t cell = (size_t)p->name_col[kv->kid] * n_entries + (size_t)kv->entry;
-                if (!p->ecol_kv[cell]) { /* the first one wins */
-                    p->ecol_kv[cell] = (uint32_t)k + 1;
-                    p->ecol_int[cell] = small;
-                }
+                p->ecol_kv[cell] = (uint32_t)k + 1;
+                p->ecol_int[cell] = small;
             }
+            seen[kv->kid] = part_e;
             break;
         case VL_PBK_SCOPE_NETCOMPONENTS:
             if (!nc || name_role(p, kv->kid) == VL_PBK_ROLE_NETCOMPONENTS) {
@@ -788,27 +821,17 @@ static int parse_all(vl_pbk *p)
         }
     }
     vpnlint_free(seen);
-    /* kvs by key id (a counting sort: stays in file order) */
-    p->kid_start = vl_calloc(p->n_names + 2, sizeof *p->kid_start);
-    p->kid_kvs = vl_malloc((p->n_kvs ? p->n_kvs : 1) * sizeof *p->kid_kvs);
-    p->key_memo = vl_calloc(KEY_MEMO_SLOTS, sizeof *p->key_memo);
-    if (!p->kid_start || !p->kid_kvs || !p->key_memo)
-        return VPNLINT_ENOMEM;
-    for (size_t i = 0; i < p->n_kvs; i++)
-        p->kid_start[p->kvs[i].kid + 2]++;
-    for (size_t i = 2; i < p->n_names + 2; i++)
-        p->kid_start[i] += p->kid_start[i - 1];
-    for (size_t i = 0; i < p->n_kvs; i++)
-        p->kid_kvs[p->kid_start[p->kvs[i].kid + 1]++] = (uint32_t)i;
     /* Orphans are the kvs with entry -1 (all at the start). */
     k = 0;
     while (k < p->n_kvs && p->kvs[k].entry < 0)
         k++;
     p->orphans = p->kvs;
     p->n_orphans = k;
-    /* the guesses only served the parse */
+    /* the guesses and counts only served the parse */
     vpnlint_free(p->name_next);
     p->name_next = NULL;
+    vpnlint_free(p->name_nkv);
+    p->name_nkv = NULL;
     return 0;
 }
 

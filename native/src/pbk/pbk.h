@@ -169,6 +169,7 @@ struct vl_pbk {
     size_t n_pad_values;  /* kvs whose value ends with a space or tab */
     size_t n_stray_lines; /* VL_PBK_LINE_OTHER lines inside an entry */
     size_t n_hex_runs;    /* kvs joined as a wrapped hex run without a known blob key */
+    size_t n_bad_hex;     /* blob kvs whose value is not valid hex (vl_pbk_hex_valid) */
     vl_pbk_problem *problems;
     size_t n_problems;
     /* The file's distinct keys, interned: every kv's key points to names[kv->kid],
@@ -181,6 +182,7 @@ struct vl_pbk {
     uint8_t *name_vals;   /* VL_PBK_VALS_*: what the values of the name's kvs hold */
     size_t n_names;
     uint32_t *name_next;  /* parse-time guess: 1 + id of the key that followed this one */
+    uint32_t *name_nkv;   /* parse-time: kvs of each key (for kid_start) */
     uint32_t *name_slots; /* hash table: 1 + index into names, 0 = empty */
     size_t name_cap;      /* slots (a power of two) */
     /* Entry-level keys by entry, filled while parsing (column-major: the
