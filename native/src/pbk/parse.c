@@ -614,6 +614,14 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         if (rc)
             return rc;
     }
+    /* give back the capacity the length estimate left unused (address
+     * space only: it was never touched) */
+    vl_pbk_line *lines = vl_realloc(p->lines, (p->n_lines ? p->n_lines : 1) * sizeof *p->lines);
+    if (lines)
+        p->lines = lines;
+    vl_pbk_kv *kvs = vl_realloc(p->kvs, (p->n_kvs ? p->n_kvs : 1) * sizeof *p->kvs);
+    if (kvs)
+        p->kvs = kvs;
     *values_len = vtotal;
     return 0;
 }
