@@ -133,6 +133,23 @@ static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *Exter
     xmlStopParser(ctxt);
 }
 
+typedef struct mem_reader {
+    const char *p;
+    size_t left;
+} mem_reader;
+
+static int mem_read(void *ctx, char *buf, int len)
+{
+    mem_reader *r = ctx;
+    size_t n = len > 0 ? (size_t)len : 0;
+    if (n > r->left)
+        n = r->left;
+    memcpy(buf, r->p, n);
+    r->p += n;
+    r->left -= n;
+    return (int)n;
+}
+
 /* One parse, into a tree (h == NULL) or as events to h. */
 static bool parse(vl_input *in, const char *text, size_t len, unsigned line_base,
                   unsigned max_depth, const char *what, const vl_xml_sax *h, xmlDocPtr *doc_out)
@@ -143,9 +160,13 @@ static bool parse(vl_input *in, const char *text, size_t len, unsigned line_base
         vl_input_add_parse_error(in, 0, 0, "input too large to parse");
         return false;
     }
-    /* libxml2 2.9's static (no-copy) input buffers mis-handle shrinking:
-     * the memory parser copies the text */
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(text, (int)len);
+    /* SAX mode reads the text through a callback, in pieces that the
+     * parser discards once consumed, instead of a whole copy (libxml2 2.9's
+     * static, no-copy buffers mis-handle shrinking) */
+    mem_reader rd = {text, len};
+    xmlParserCtxtPtr ctxt =
+        h ? xmlCreateIOParserCtxt(NULL, NULL, mem_read, NULL, &rd, XML_CHAR_ENCODING_NONE)
+          : xmlCreateMemoryParserCtxt(text, (int)len);
     if (!ctxt) {
         vl_input_add_parse_error(in, 0, 0, "%scannot create an XML parser (out of memory?)",
                                  what ? what : "");

@@ -406,7 +406,7 @@ static vl_el *new_el(builder *b, bool eap, int parent, unsigned line)
         return NULL;
     size_t *n = eap ? &p->n_eap : &p->n_els;
     const vl_el *list = eap ? p->eap : p->els;
-    e->index = (int)(*n)++;
+    (*n)++;
     e->parent = parent;
     e->depth = parent < 0 ? 0 : (uint8_t)(list[parent].depth + 1);
     e->next_same = -1;
@@ -475,7 +475,7 @@ static void on_start(void *user, const xmlChar *localname, const xmlChar *uri, i
     vl_el *e = new_el(b, eap_el, parent, line);
     if (!e)
         return;
-    c->el = e->index;
+    c->el = (int)((eap_el ? p->n_eap : p->n_els) - 1);
     c->stray_own = eap_el ? p->n_eap_stray : p->n_stray;
     e->ns = intern(b, uri);
     if (eap_el) {
@@ -504,7 +504,7 @@ static void on_start(void *user, const xmlChar *localname, const xmlChar *uri, i
         }
     }
     if (nb_attributes > 0)
-        add_attrs(b, e->index, eap_el, nb_attributes, attributes);
+        add_attrs(b, c->el, eap_el, nb_attributes, attributes);
 }
 
 static void add_opaque(builder *b, int el, unsigned nl)
@@ -1106,8 +1106,8 @@ const vl_el *vl_px_child(const vl_profile *p, const vl_el *parent, int def)
     if (!parent)
         return vl_px_first(p, def);
     /* children follow their parent in document order, one level deeper */
-    for (size_t i = (size_t)parent->index + 1; i < p->n_els && p->els[i].depth > parent->depth; i++)
-        if (p->els[i].def == def && p->els[i].parent == parent->index)
+    for (size_t i = (size_t)vl_el_index(p, parent) + 1; i < p->n_els && p->els[i].depth > parent->depth; i++)
+        if (p->els[i].def == def && p->els[i].parent == vl_el_index(p, parent))
             return &p->els[i];
     return NULL;
 }
@@ -1158,7 +1158,7 @@ bool vl_px_bool(const vl_profile *p, int def, bool dflt)
 
 const vl_el *vl_eap_find(const vl_profile *p, const vl_el *from, const char *name)
 {
-    size_t i = from ? (size_t)from->index + 1 : 0;
+    size_t i = from ? (size_t)vl_el_index(p, from) + 1 : 0;
     for (; i < p->n_eap; i++)
         if (strcmp(p->eap[i].name, name) == 0)
             return &p->eap[i];
@@ -1169,8 +1169,8 @@ const vl_el *vl_eap_child(const vl_profile *p, const vl_el *parent, const char *
 {
     if (!parent)
         return NULL;
-    for (size_t i = (size_t)parent->index + 1; i < p->n_eap && p->eap[i].depth > parent->depth; i++)
-        if (p->eap[i].parent == parent->index && strcmp(p->eap[i].name, name) == 0)
+    for (size_t i = (size_t)vl_el_index(p, parent) + 1; i < p->n_eap && p->eap[i].depth > parent->depth; i++)
+        if (p->eap[i].parent == vl_el_index(p, parent) && strcmp(p->eap[i].name, name) == 0)
             return &p->eap[i];
     return NULL;
 }
@@ -1183,13 +1183,13 @@ const char *vl_el_attr(const vl_profile *p, const vl_el *e, const char *attr)
     size_t lo = eap ? p->n_px_attrs : 0, hi = eap ? p->n_attrs : p->n_px_attrs;
     while (lo < hi) { /* first attribute of e */
         size_t mid = (lo + hi) / 2;
-        if (p->attrs[mid].el < e->index)
+        if (p->attrs[mid].el < vl_el_index(p, e))
             lo = mid + 1;
         else
             hi = mid;
     }
     size_t end = eap ? p->n_attrs : p->n_px_attrs;
-    for (size_t i = lo; i < end && p->attrs[i].el == e->index; i++)
+    for (size_t i = lo; i < end && p->attrs[i].el == vl_el_index(p, e); i++)
         if (strcmp(p->attrs[i].name, attr) == 0)
             return p->attrs[i].value;
     return NULL;
@@ -1205,7 +1205,7 @@ bool vl_px_text_lines(const vl_profile *p, const vl_el *e, unsigned *nl)
     if (!e || (e->flags & (VL_ELF_HAS_ELEMENTS | VL_ELF_EAP)))
         return false;
     for (size_t i = 0; i < p->n_opaque; i++)
-        if (p->opaque[i].el == e->index) {
+        if (p->opaque[i].el == vl_el_index(p, e)) {
             *nl = p->opaque[i].text_nl;
             return true;
         }
@@ -1217,7 +1217,7 @@ const char *vl_px_container_text(const vl_profile *p, const vl_el *e)
     if (!e || (e->flags & VL_ELF_EAP))
         return NULL;
     for (size_t i = 0; i < p->n_stray; i++)
-        if (p->stray[i].parent == e->index)
+        if (p->stray[i].parent == vl_el_index(p, e))
             return p->stray[i].all;
     return NULL;
 }

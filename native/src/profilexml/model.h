@@ -67,7 +67,6 @@ struct vl_el {
     const char *name; /* local name */
     const char *ns;   /* namespace URI, NULL if none */
     const char *text; /* trimmed text content, "" if none (containers: "") */
-    int index;        /* position in its list */
     int parent;       /* index of parent in the same list, -1 for the root */
     int next_same;    /* ProfileXML: next element with the same def, -1 */
     unsigned line;    /* 1-based line in the original file (of the start tag's end) */
@@ -153,6 +152,12 @@ struct vl_profile {
     int schema_first_child[VL_PX__COUNT + 1];
     int schema_next_sibling[VL_PX__COUNT];
 };
+
+/* Position of e in its list (p->els, or p->eap for an EAP element). */
+static inline int vl_el_index(const vl_profile *p, const vl_el *e)
+{
+    return (int)(e - ((e->flags & VL_ELF_EAP) ? p->eap : p->els));
+}
 
 /* Schema children of definition `def`: for (k = vl_px_schema_child(p, def); k >= 0;
  * k = vl_px_schema_sibling(p, k)). VL_PX_NONE gives the root. */

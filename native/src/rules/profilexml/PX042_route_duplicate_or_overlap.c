@@ -18,8 +18,8 @@ typedef struct net {
 
 static int by_network(const void *a, const void *b)
 {
-    const net *x = a;
-    const net *y = b;
+    const net *x = *(const net *const *)a;
+    const net *y = *(const net *const *)b;
     if (x->addr.family != y->addr.family)
         return x->addr.family < y->addr.family ? -1 : 1;
     int c = vl_addr_cmp(&x->addr, &y->addr);
@@ -38,9 +38,11 @@ static void check(vl_ctx *c)
     if (n < 2)
         return;
     net *nets = calloc(n, sizeof *nets);
-    const net **open = calloc(n, sizeof *open); /* enclosing routes, per kind */
-    if (!nets || !open) {
+    const net **sorted = calloc(n, sizeof *sorted); /* pointers: qsort's copy stays small */
+    const net **open = calloc(n, sizeof *open);     /* enclosing routes, per kind */
+    if (!nets || !sorted || !open) {
         free(nets);
+        free(sorted);
         free(open);
         return;
     }
@@ -55,14 +57,15 @@ static void check(vl_ctx *c)
         vl_addr_mask(&ri.addr, (unsigned)ri.prefix, &x->addr);
         x->prefix = (uint8_t)ri.prefix;
         x->exclusion = ri.exclusion;
+        sorted[m - 1] = x;
     }
-    qsort(nets, m, sizeof *nets, by_network);
+    qsort(sorted, m, sizeof *sorted, by_network);
     char b1[VL_ADDR_STRLEN], b2[VL_ADDR_STRLEN];
     for (int kind = 0; kind < 2; kind++) {
         size_t depth = 0;
         const net *prev_same = NULL;
         for (size_t i = 0; i < m; i++) {
-            const net *cur = &nets[i];
+            const net *cur = sorted[i];
             if (cur->exclusion != (kind == 1))
                 continue;
             unsigned pc = (unsigned)cur->prefix;
@@ -95,7 +98,7 @@ static void check(vl_ctx *c)
     }
     /* the same network as both a VPN route and an exclusion route */
     for (size_t i = 1; i < m; i++) {
-        const net *a = &nets[i - 1], *b = &nets[i];
+        const net *a = sorted[i - 1], *b = sorted[i];
         if (a->exclusion != b->exclusion && a->prefix == b->prefix &&
             a->addr.family == b->addr.family && vl_addr_cmp(&a->addr, &b->addr) == 0) {
             const net *later = a->route->line > b->route->line ? a : b;
@@ -108,6 +111,7 @@ static void check(vl_ctx *c)
         }
     }
     free(nets);
+    free(sorted);
     free(open);
 }
 
