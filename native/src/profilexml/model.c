@@ -78,7 +78,8 @@ typedef struct builder {
     const char *eap_text;
     /* MODE_TEXT: all text content below the document element */
     unsigned depth;
-    frame f[260];
+    unsigned max_frames;
+    frame *f; /* max_depth + 2, not zeroed: each is set when pushed */
 } builder;
 
 #define TOP(b) (&(b)->f[(b)->depth])
@@ -422,7 +423,7 @@ static void on_start(void *user, const xmlChar *localname, const xmlChar *uri, i
 {
     builder *b = user;
     frame *f = TOP(b);
-    if (b->depth + 1 >= sizeof b->f / sizeof b->f[0] || b->failed) {
+    if (b->depth + 1 >= b->max_frames || b->failed) {
         b->failed = true;
         return;
     }
@@ -964,6 +965,13 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
     b->max_depth = opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH;
     if (b->max_depth > 256)
         b->max_depth = 256;
+    b->max_frames = b->max_depth + 2;
+    b->f = vl_malloc(b->max_frames * sizeof *b->f);
+    if (!b->f) {
+        free(b);
+        vl_profile_free(p);
+        return vl_error_oom();
+    }
     index_schema(b);
     memcpy(p->schema_first_child, b->first_child, sizeof b->first_child);
     memcpy(p->schema_next_sibling, b->next_sibling, sizeof b->next_sibling);
@@ -1023,6 +1031,7 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
     free(b->dirs);
     vl_buf_free(&b->tb);
     vl_buf_free(&b->run);
+    free(b->f);
     free(b);
     *out = p;
     return VPNLINT_OK;
@@ -1030,6 +1039,7 @@ fail:
     free(b->dirs);
     vl_buf_free(&b->tb);
     vl_buf_free(&b->run);
+    free(b->f);
     free(b);
     vl_profile_free(p);
     return rc;
