@@ -370,6 +370,9 @@ static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const 
         qsort(r->findings + f->first_finding, f->n_findings, sizeof(vl_finding), cmp_finding);
 }
 
+/* real_size of a stream that ran over the limit before its end */
+#define VL_SIZE_UNKNOWN UINT64_MAX
+
 /* in_place: data[len] is '\0' and data outlives the lint (a file we read) */
 static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len,
                       uint64_t real_size, unsigned flags, bool in_place)
@@ -380,13 +383,12 @@ static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len
     int rc = VPNLINT_OK;
     if (real_size > r->opt.max_bytes) {
         in.too_big = true;
-        in.size = real_size;
+        in.size = real_size == VL_SIZE_UNKNOWN ? 0 : real_size;
         in.kind = VPNLINT_KIND_UNKNOWN;
         in.envelope = "none";
         in.encoding = "";
     } else {
-        rc = in_place ? vl_input_decode_in_place(&in, data, len)
-                      : vl_input_decode(&in, data, len);
+        rc = in_place ? vl_input_decode_in_place(&in, data, len) : vl_input_decode(&in, data, len);
         if (rc != VPNLINT_OK) {
             vl_input_clear(&in);
             return rc;
@@ -446,7 +448,7 @@ int vpnlint_report_add_file_ex(vpnlint_report *r, const char *path, unsigned int
     uint64_t size = 0;
     int rc = vl_read_file(path, r->opt.max_bytes, &data, &len, &size);
     if (rc == VPNLINT_ETOOBIG)
-        return lint_bytes(r, fi, NULL, 0, size ? size : r->opt.max_bytes + 1, flags, false);
+        return lint_bytes(r, fi, NULL, 0, size ? size : VL_SIZE_UNKNOWN, flags, false);
     if (rc != VPNLINT_OK) {
         r->files[fi].read_error = rc;
         r->files[fi].read_error_message = vl_strdup(vpnlint_error_last());

@@ -41,7 +41,7 @@ struct vl_input {
     int kind;              /* vpnlint_kind */
     const char *envelope;  /* "raw", "escaped", "syncml", "none" */
     bool too_big;          /* over max_bytes: nothing was parsed */
-    uint64_t size;         /* real size in bytes */
+    uint64_t size;         /* real size in bytes; 0 with too_big: a stream that ran over */
     vl_diag decode_error;  /* message != NULL when decoding failed */
     vl_diag *parse_errors; /* XML well-formedness / safety problems */
     size_t n_parse_errors;
