@@ -20,6 +20,9 @@
 #                          build-fuzz/fuzz; copy them away for a long run so
 #                          that rebuilding does not replace a running binary)
 #   FUZZ_MAX_LEN=N         longest input libFuzzer makes (default 262144)
+#   FUZZ_FAST=1            build with UBSan alone (VPNLINT_UBSAN) into
+#                          build-fuzz-fast: several times more executions per
+#                          second than ASan, for long runs (ASan stays in CI)
 # Crashes are written to fuzz/artifacts/; turn each into a regression test
 # (tests/fixtures/fuzz/<parser>/ + tests/unit/test_fuzz_regressions.c).
 set -euo pipefail
@@ -27,10 +30,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 seconds=${1:-30}
 shift || true
+build=build-fuzz sanitize=-DVPNLINT_SANITIZE=ON
+if [ -n "${FUZZ_FAST:-}" ]; then
+  build=build-fuzz-fast sanitize=-DVPNLINT_UBSAN=ON
+fi
 if [ -z "${FUZZ_NO_BUILD:-}" ]; then
-  CC=clang cmake -S . -B build-fuzz -G Ninja -DVPNLINT_FUZZ=ON -DVPNLINT_SANITIZE=ON \
+  CC=clang cmake -S . -B "$build" -G Ninja -DVPNLINT_FUZZ=ON "$sanitize" \
     -DVPNLINT_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build build-fuzz >/dev/null
+  cmake --build "$build" >/dev/null
 fi
 # The real-world corpus sits beside the repository (../shared/corpus); from a
 # git worktree under /work/wt/<name> it is two levels up.
@@ -65,7 +72,7 @@ seeds_for() {
 
 mkdir -p fuzz/artifacts
 status=0
-for bin in "${FUZZ_BUILD_DIR:-build-fuzz/fuzz}"/fuzz_*; do
+for bin in "${FUZZ_BUILD_DIR:-$build/fuzz}"/fuzz_*; do
   [ -x "$bin" ] || continue
   name=$(basename "$bin")
   parser=${name#fuzz_}

@@ -23,6 +23,8 @@ d = json.load(open(src)); d['runs'][0]['results'][0]['level'] = 'fatal'
 json.dump(d, open(out + '/broken-level.sarif.json', 'w'))
 d = json.load(open(src)); del d['runs'][0]['tool']['driver']['rules'][0]['fullDescription']
 json.dump(d, open(out + '/broken-rule.sarif.json', 'w'))
+d = json.load(open(src)); d['runs'][0]['results'][0]['ruleIndex'] += 1
+json.dump(d, open(out + '/broken-index.sarif.json', 'w'))
 PY
 for broken in "$out"/broken-*.sarif.json; do
   if node tests/sarif/validate.js "$broken" >/dev/null; then

@@ -45,7 +45,12 @@ for (const file of process.argv.slice(2)) {
   // GitHub's own requirements that the schema leaves optional
   const run = log.runs[0];
   const problems = [];
-  if (!run.tool.driver.rules || run.tool.driver.rules.length === 0) problems.push('no rules[]');
+  const rules = run.tool.driver.rules || [];
+  if (run.results.length > 0 && rules.length === 0) problems.push('results but no rules[]');
+  for (const r of run.results) {
+    const rule = rules[r.ruleIndex];
+    if (!rule || rule.id !== r.ruleId) problems.push(`result ${r.ruleId} has ruleIndex ${r.ruleIndex} pointing elsewhere`);
+  }
   for (const rule of run.tool.driver.rules || []) {
     for (const k of ['shortDescription', 'fullDescription', 'help']) {
       if (!rule[k] || !rule[k].text) problems.push(`rule ${rule.id} lacks ${k}.text`);

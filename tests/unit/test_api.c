@@ -1,6 +1,7 @@
 /* The public API contract: versions, errors, options, reports, renderers. */
 #include "testutil.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -174,6 +175,56 @@ static void test_add_finding_and_render(void **state)
     vpnlint_report_free(r);
 }
 
+/* SARIF describes the rules its results reference, in registry order, and
+ * every ruleIndex points at its own rule. */
+static void test_sarif_rules_are_the_referenced_ones(void **state)
+{
+    (void)state;
+    vpnlint_report *r = NULL;
+    char *s = NULL;
+    assert_int_equal(vpnlint_report_new(&r, NULL), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_SARIF), VPNLINT_OK);
+    cJSON *j = cJSON_Parse(s);
+    cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "runs"), 0);
+    cJSON *driver = cJSON_GetObjectItem(cJSON_GetObjectItem(run, "tool"), "driver");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(driver, "rules")), 0);
+    cJSON_Delete(j);
+    vpnlint_free(s);
+
+    assert_int_equal(vpnlint_report_add_finding(r, "a.xml", "PX020", 1, "one", 2, 1), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_finding(r, "a.xml", "PX001", 2, "two", 3, 1), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_finding(r, "b.pbk", "PBK001", 2, "three", 4, 1),
+                     VPNLINT_OK);
+    assert_int_equal(vpnlint_report_add_finding(r, "a.xml", "PX020", 1, "four", 5, 1), VPNLINT_OK);
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_SARIF), VPNLINT_OK);
+    j = cJSON_Parse(s);
+    assert_non_null(j);
+    run = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "runs"), 0);
+    driver = cJSON_GetObjectItem(cJSON_GetObjectItem(run, "tool"), "driver");
+    cJSON *rules = cJSON_GetObjectItem(driver, "rules");
+    assert_int_equal(cJSON_GetArraySize(rules), 3);
+    /* registry order (by ID), not the order the findings came in */
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(rules, 0), "id")->valuestring,
+                        "PBK001");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(rules, 1), "id")->valuestring,
+                        "PX001");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(rules, 2), "id")->valuestring,
+                        "PX020");
+    cJSON *results = cJSON_GetObjectItem(run, "results");
+    assert_int_equal(cJSON_GetArraySize(results), 4);
+    cJSON *res;
+    cJSON_ArrayForEach(res, results)
+    {
+        int k = cJSON_GetObjectItem(res, "ruleIndex")->valueint;
+        assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(rules, k), "id")->valuestring,
+                            cJSON_GetObjectItem(res, "ruleId")->valuestring);
+        assert_non_null(cJSON_GetObjectItem(cJSON_GetArrayItem(rules, k), "help"));
+    }
+    cJSON_Delete(j);
+    vpnlint_free(s);
+    vpnlint_report_free(r);
+}
+
 static void test_intune_line_is_bounded(void **state)
 {
     (void)state;
@@ -222,6 +273,19 @@ static void test_rule_catalogue(void **state)
     assert_int_equal(vpnlint_rules_render(&s, VPNLINT_FORMAT_SARIF), VPNLINT_EINVALID);
 }
 
+/* vl_rule_lookup searches by halves: the registry must stay sorted by ID. */
+static void test_registry_is_sorted_by_id(void **state)
+{
+    (void)state;
+    vpnlint_rule_info prev, cur;
+    assert_int_equal(vpnlint_rule_at(&prev, 0), VPNLINT_OK);
+    for (size_t i = 1; vpnlint_rule_at(&cur, i) == VPNLINT_OK; i++) {
+        if (strcmp(prev.id, cur.id) >= 0)
+            fail_msg("rule %s comes after %s in the registry", cur.id, prev.id);
+        prev = cur;
+    }
+}
+
 static void test_null_arguments(void **state)
 {
     (void)state;
@@ -244,8 +308,10 @@ int main(void)
         cmocka_unit_test(test_file_info_of_a_profile),
         cmocka_unit_test(test_add_file_if_known),
         cmocka_unit_test(test_add_finding_and_render),
+        cmocka_unit_test(test_sarif_rules_are_the_referenced_ones),
         cmocka_unit_test(test_intune_line_is_bounded),
         cmocka_unit_test(test_rule_catalogue),
+        cmocka_unit_test(test_registry_is_sorted_by_id),
         cmocka_unit_test(test_null_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,7 +44,7 @@ namespace VpnLint
         internal static VpnLintException FromLastError(int rc)
         {
             string? text = Utf8.FromNative(NativeMethods.vpnlint_error_last());
-            var code = Enum.IsDefined(typeof(VpnLintErrorCode), rc) ? (VpnLintErrorCode)rc : VpnLintErrorCode.Error;
+            VpnLintErrorCode code = NativeReport.ToErrorCode(rc);
             if (string.IsNullOrEmpty(text))
             {
                 text = $"libvpnlint failed with error {rc} ({code}) and gave no message.";

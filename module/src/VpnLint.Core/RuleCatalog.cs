@@ -77,10 +77,13 @@ namespace VpnLint
         /// </summary>
         public static string? ToNativeList(IList<string>? patterns, string parameterName)
         {
-            if (patterns == null || patterns.Count == 0)
-            {
-                return null;
-            }
+            // The common case (no filter) returns before Expand, so a lint call without filters does not
+            // JIT the LINQ below or load System.Linq.
+            return patterns == null || patterns.Count == 0 ? null : Expand(patterns, parameterName);
+        }
+
+        private static string Expand(IList<string> patterns, string parameterName)
+        {
             IReadOnlyList<RuleInfo> all = GetAll();
             var ids = new List<string>();
             foreach (string p in patterns)

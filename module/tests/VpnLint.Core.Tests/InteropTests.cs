@@ -79,6 +79,30 @@ namespace VpnLint.Core.Tests
         }
 
         [Fact]
+        public void CodesFromTheLibraryMapToTheirEnumValuesAndUnknownOnesToTheFallback()
+        {
+            // ToKind/ToErrorCode use range checks instead of Enum.IsDefined (reflection on the first
+            // call); a member added to either enum without widening the range fails here.
+            for (int v = -40; v <= 40; v++)
+            {
+                Assert.Equal(Enum.IsDefined(typeof(VpnLintKind), v) ? (VpnLintKind)v : VpnLintKind.Unknown, NativeReport.ToKind(v));
+                Assert.Equal(Enum.IsDefined(typeof(VpnLintErrorCode), v) ? (VpnLintErrorCode)v : VpnLintErrorCode.Error,
+                             NativeReport.ToErrorCode(v));
+            }
+            Assert.Equal(VpnLintKind.Unknown, NativeReport.ToKind(int.MinValue));
+            Assert.Equal(VpnLintErrorCode.Error, NativeReport.ToErrorCode(int.MaxValue));
+        }
+
+        [Fact]
+        public void AnUnknownReturnCodeBecomesAnErrorWithAMessage()
+        {
+            NativeMethods.vpnlint_error_clear();
+            VpnLintException e = VpnLintException.FromLastError(-77);
+            Assert.Equal(VpnLintErrorCode.Error, e.Code);
+            Assert.Contains("-77", e.Message);
+        }
+
+        [Fact]
         public void RenderedStringsAreCopiedAndFreedByTheLibrary()
         {
             // Renders many times: a double free or a leak of vpnlint_free'd memory would crash or grow.

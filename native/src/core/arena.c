@@ -32,11 +32,11 @@ void vl_arena_free(vl_arena *a)
     free(a);
 }
 
-void *vl_arena_alloc(vl_arena *a, size_t n)
+/* Takes n bytes at `align` (a power of two) from the current chunk, or a new one. */
+static void *arena_take(vl_arena *a, size_t n, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    n = (n + align - 1) / align * align;
-    if (!a->head || a->head->cap - a->head->used < n) {
+    size_t at = a->head ? (a->head->used + align - 1) & ~(align - 1) : 0;
+    if (!a->head || at > a->head->cap || a->head->cap - at < n) {
         size_t cap = n > 8192 ? n : 8192;
         vl_chunk *c = vl_malloc(sizeof(vl_chunk) + cap);
         if (!c)
@@ -45,15 +45,21 @@ void *vl_arena_alloc(vl_arena *a, size_t n)
         c->cap = cap;
         c->next = a->head;
         a->head = c;
+        at = 0;
     }
-    void *p = (char *)a->head->data + a->head->used;
-    a->head->used += n;
+    void *p = (char *)a->head->data + at;
+    a->head->used = at + n;
     return p;
+}
+
+void *vl_arena_alloc(vl_arena *a, size_t n)
+{
+    return arena_take(a, n ? n : 1, sizeof(max_align_t));
 }
 
 char *vl_arena_strndup(vl_arena *a, const char *s, size_t n)
 {
-    char *d = vl_arena_alloc(a, n + 1);
+    char *d = arena_take(a, n + 1, 1); /* strings need no alignment */
     if (!d)
         return NULL;
     memcpy(d, s, n);

@@ -370,8 +370,12 @@ static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const 
         qsort(r->findings + f->first_finding, f->n_findings, sizeof(vl_finding), cmp_finding);
 }
 
+/* real_size of a stream that ran over the limit before its end */
+#define VL_SIZE_UNKNOWN UINT64_MAX
+
+/* in_place: data[len] is '\0' and data outlives the lint (a file we read) */
 static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len,
-                      uint64_t real_size, unsigned flags)
+                      uint64_t real_size, unsigned flags, bool in_place)
 {
     vl_input in;
     memset(&in, 0, sizeof in);
@@ -379,12 +383,12 @@ static int lint_bytes(vpnlint_report *r, size_t fi, const void *data, size_t len
     int rc = VPNLINT_OK;
     if (real_size > r->opt.max_bytes) {
         in.too_big = true;
-        in.size = real_size;
+        in.size = real_size == VL_SIZE_UNKNOWN ? 0 : real_size;
         in.kind = VPNLINT_KIND_UNKNOWN;
         in.envelope = "none";
         in.encoding = "";
     } else {
-        rc = vl_input_decode(&in, data, len);
+        rc = in_place ? vl_input_decode_in_place(&in, data, len) : vl_input_decode(&in, data, len);
         if (rc != VPNLINT_OK) {
             vl_input_clear(&in);
             return rc;
@@ -424,7 +428,7 @@ int vpnlint_report_add_buffer(vpnlint_report *r, const char *display_path, const
     size_t fi = vl_report_add_file_record(r, display_path ? display_path : "<input>");
     if (fi == (size_t)-1)
         return vl_error_oom();
-    return lint_bytes(r, fi, data ? data : "", len, len, 0);
+    return lint_bytes(r, fi, data ? data : "", len, len, 0, false);
 }
 
 int vpnlint_report_add_file(vpnlint_report *r, const char *path)
@@ -444,13 +448,13 @@ int vpnlint_report_add_file_ex(vpnlint_report *r, const char *path, unsigned int
     uint64_t size = 0;
     int rc = vl_read_file(path, r->opt.max_bytes, &data, &len, &size);
     if (rc == VPNLINT_ETOOBIG)
-        return lint_bytes(r, fi, NULL, 0, size ? size : r->opt.max_bytes + 1, flags);
+        return lint_bytes(r, fi, NULL, 0, size ? size : VL_SIZE_UNKNOWN, flags, false);
     if (rc != VPNLINT_OK) {
         r->files[fi].read_error = rc;
         r->files[fi].read_error_message = vl_strdup(vpnlint_error_last());
         return rc;
     }
-    rc = lint_bytes(r, fi, data, len, len, flags);
+    rc = lint_bytes(r, fi, data, len, len, flags, true);
     free(data);
     if (rc == VPNLINT_ENOTFOUND && (flags & VPNLINT_ADD_IF_KNOWN))
         return vl_error_set(VPNLINT_ENOTFOUND, "%s: neither ProfileXML nor a phonebook; skipped",

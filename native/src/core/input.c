@@ -80,7 +80,8 @@ bool vl_directive_parse(const char *comment, const char **rules, size_t *n, bool
 
 void vl_input_clear(vl_input *in)
 {
-    free(in->text);
+    if (!in->text_borrowed)
+        free(in->text);
     free(in->decode_error.message);
     for (size_t i = 0; i < in->n_parse_errors; i++)
         free(in->parse_errors[i].message);
@@ -297,7 +298,32 @@ static bool pbk_text(vl_input *in, const unsigned char *t, size_t n)
     return true;
 }
 
+static int decode(vl_input *in, const void *data, size_t len, bool in_place);
+
 int vl_input_decode(vl_input *in, const void *data, size_t len)
+{
+    return decode(in, data, len, false);
+}
+
+int vl_input_decode_in_place(vl_input *in, const void *data, size_t len)
+{
+    return decode(in, data, len, true);
+}
+
+/* UTF-8 bytes as the text: the caller's when they may be borrowed. */
+static int utf8_text(vl_input *in, const char *s, size_t len, bool in_place)
+{
+    in->text_len = len;
+    if (in_place) {
+        in->text = (char *)s; /* not written to: text_borrowed */
+        in->text_borrowed = true;
+        return VPNLINT_OK;
+    }
+    in->text = vl_strndup(s, len);
+    return in->text ? VPNLINT_OK : vl_error_oom();
+}
+
+static int decode(vl_input *in, const void *data, size_t len, bool in_place)
 {
     const unsigned char *b = data;
     in->bytes = b;
@@ -309,9 +335,7 @@ int vl_input_decode(vl_input *in, const void *data, size_t len)
         in->has_bom = true;
         if (pbk_text(in, b + 3, len - 3))
             return VPNLINT_OK;
-        in->text = vl_strndup((const char *)b + 3, len - 3);
-        in->text_len = len - 3;
-        rc = in->text ? VPNLINT_OK : vl_error_oom();
+        rc = utf8_text(in, (const char *)b + 3, len - 3, in_place);
     } else if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
         in->encoding = "utf-16le";
         in->has_bom = true;
@@ -328,9 +352,7 @@ int vl_input_decode(vl_input *in, const void *data, size_t len)
         in->encoding = "utf-8";
         if (pbk_text(in, b, len))
             return VPNLINT_OK;
-        in->text = vl_strndup((const char *)b, len);
-        in->text_len = len;
-        rc = in->text ? VPNLINT_OK : vl_error_oom();
+        rc = utf8_text(in, (const char *)b, len, in_place);
     }
     if (rc != VPNLINT_OK)
         return rc;

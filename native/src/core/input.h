@@ -32,14 +32,16 @@ struct vl_input {
     const char *path;
     const unsigned char *bytes; /* original bytes (borrowed) */
     size_t len;
-    char *text; /* decoded UTF-8 text without BOM, NUL-terminated (owned) */
+    char *text; /* decoded UTF-8 text without BOM, NUL-terminated (owned unless
+                 * text_borrowed: then it is the caller's bytes) */
+    bool text_borrowed;
     size_t text_len;
     const char *encoding; /* "utf-8", "utf-8-bom", "utf-16le", "utf-16be" */
     bool has_bom;
     int kind;              /* vpnlint_kind */
     const char *envelope;  /* "raw", "escaped", "syncml", "none" */
     bool too_big;          /* over max_bytes: nothing was parsed */
-    uint64_t size;         /* real size in bytes */
+    uint64_t size;         /* real size in bytes; 0 with too_big: a stream that ran over */
     vl_diag decode_error;  /* message != NULL when decoding failed */
     vl_diag *parse_errors; /* XML well-formedness / safety problems */
     size_t n_parse_errors;
@@ -51,6 +53,9 @@ struct vl_input {
 
 /* Decodes bytes into in->text and detects kind and envelope. */
 int vl_input_decode(vl_input *in, const void *data, size_t len);
+/* The same for bytes with a '\0' after them that outlive `in`: UTF-8 text
+ * is used in place instead of copied. */
+int vl_input_decode_in_place(vl_input *in, const void *data, size_t len);
 void vl_input_add_parse_error(vl_input *in, unsigned line, unsigned col, const char *fmt, ...)
     VL_PRINTF(4, 5);
 void vl_input_add_suppress(vl_input *in, const char *rules, size_t n, unsigned first,

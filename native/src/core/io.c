@@ -124,11 +124,10 @@ int vl_read_file(const char *path, uint64_t limit, char **data_out, size_t *len_
         }
     }
     if ((uint64_t)len > limit) {
-        /* A stream that grew past the limit (or a pipe): stop, keep nothing. */
+        /* A stream that grew past the limit (or a pipe): stop, keep nothing.
+         * Its full size is unknown: *size_out stays 0. */
         fclose(f);
         free(buf);
-        if (size_out)
-            *size_out = (uint64_t)len;
         return vl_error_set(VPNLINT_ETOOBIG,
                             "%s: more than %llu bytes, over the limit; nothing was parsed", path,
                             (unsigned long long)limit);

@@ -7,6 +7,20 @@ const vl_rule *vl_rule_lookup(const char *id)
 {
     if (!id)
         return NULL;
+    /* The generated registry is sorted by ID (rule files are named <ID>_<name>.c
+     * and families sort in ID order; test_api checks it), so search it by halves;
+     * the linear pass below is the fallback that keeps a misordered table correct. */
+    size_t lo = 0, hi = vl_registry_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = vl_strcasecmp(vl_registry[mid]->id, id);
+        if (c == 0)
+            return vl_registry[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     for (size_t i = 0; i < vl_registry_count; i++)
         if (vl_registry[i] && vl_strcasecmp(vl_registry[i]->id, id) == 0)
             return vl_registry[i];

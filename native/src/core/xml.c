@@ -15,7 +15,13 @@ typedef struct parse_state {
     const char *what;
     startElementNsSAX2Func start;
     endElementNsSAX2Func end;
+    const vl_xml_sax *h; /* SAX mode: the caller's events, no tree */
 } parse_state;
+
+static unsigned cur_line(void *ctx, const parse_state *st)
+{
+    return st->line_base + (unsigned)xmlSAX2GetLineNumber(ctx) - 1;
+}
 
 static void on_error(void *data, xmlErrorPtr err)
 {
@@ -64,6 +70,14 @@ static void start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         xmlStopParser(ctxt);
         return;
     }
+    if (st->h) {
+        (void)prefix;
+        (void)nb_namespaces;
+        (void)namespaces;
+        (void)nb_defaulted;
+        st->h->start(st->h->user, localname, URI, nb_attributes, attributes, cur_line(ctx, st));
+        return;
+    }
     st->start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
               attributes);
 }
@@ -74,7 +88,34 @@ static void end_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     parse_state *st = ctxt->_private;
     if (st->depth > 0)
         st->depth--;
+    if (st->h) {
+        st->h->end(st->h->user, cur_line(ctx, st));
+        return;
+    }
     st->end(ctx, localname, prefix, URI);
+}
+
+static void sax_text(void *ctx, const xmlChar *ch, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    st->h->text(st->h->user, ch, len, cur_line(ctx, st));
+}
+
+static void sax_comment(void *ctx, const xmlChar *value)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    st->h->comment(st->h->user, value, cur_line(ctx, st));
+}
+
+static void sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    (void)target;
+    (void)data;
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *st = ctxt->_private;
+    st->h->pi(st->h->user, cur_line(ctx, st));
 }
 
 static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID,
@@ -92,25 +133,62 @@ static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *Exter
     xmlStopParser(ctxt);
 }
 
-xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line_base,
-                       unsigned max_depth, const char *what)
+typedef struct mem_reader {
+    const char *p;
+    size_t left;
+} mem_reader;
+
+static int mem_read(void *ctx, char *buf, int len)
 {
+    mem_reader *r = ctx;
+    size_t n = len > 0 ? (size_t)len : 0;
+    if (n > r->left)
+        n = r->left;
+    memcpy(buf, r->p, n);
+    r->p += n;
+    r->left -= n;
+    return (int)n;
+}
+
+/* One parse, into a tree (h == NULL) or as events to h. */
+static bool parse(vl_input *in, const char *text, size_t len, unsigned line_base,
+                  unsigned max_depth, const char *what, const vl_xml_sax *h, xmlDocPtr *doc_out)
+{
+    if (doc_out)
+        *doc_out = NULL;
     if (len > (size_t)0x7FFFFFFF) {
         vl_input_add_parse_error(in, 0, 0, "input too large to parse");
-        return NULL;
+        return false;
     }
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(text, (int)len);
+    /* A large text in SAX mode is read through a callback, in pieces that
+     * the parser discards once consumed, instead of as a whole copy
+     * (libxml2 2.9's static, no-copy buffers mis-handle shrinking); a small
+     * one is copied, which costs fewer instructions. */
+    mem_reader rd = {text, len};
+    xmlParserCtxtPtr ctxt =
+        h && len > ((size_t)1 << 20)
+            ? xmlCreateIOParserCtxt(NULL, NULL, mem_read, NULL, &rd, XML_CHAR_ENCODING_NONE)
+            : xmlCreateMemoryParserCtxt(text, (int)len);
     if (!ctxt) {
         vl_input_add_parse_error(in, 0, 0, "%scannot create an XML parser (out of memory?)",
                                  what ? what : "");
-        return NULL;
+        return false;
     }
     parse_state st = {
-        in, line_base ? line_base : 1, max_depth ? max_depth : 256, 0, false, what, NULL, NULL};
+        in, line_base ? line_base : 1, max_depth ? max_depth : 256, 0, false, what, NULL, NULL, h};
     ctxt->_private = &st;
+    xmlSAXHandlerPtr sax = ctxt->sax;
+    if (h) {
+        /* our events only: no tree, no DTD handling at all */
+        memset(sax, 0, sizeof *sax);
+        sax->initialized = XML_SAX2_MAGIC;
+        sax->characters = sax_text;
+        sax->ignorableWhitespace = sax_text;
+        sax->comment = sax_comment;
+        sax->processingInstruction = sax_pi;
+    }
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
                                 XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-    xmlSAXHandlerPtr sax = ctxt->sax;
     sax->serror = on_error;
     sax->getEntity = get_entity;
     sax->getParameterEntity = get_entity;
@@ -129,7 +207,7 @@ xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line
     xmlParseDocument(ctxt);
     xmlDocPtr doc = ctxt->myDoc;
     /* Namespace errors (an undeclared prefix) count: Intune rejects them. */
-    bool ok = doc && ctxt->wellFormed && ctxt->nsWellFormed && !st.too_deep &&
+    bool ok = (h || doc) && ctxt->wellFormed && ctxt->nsWellFormed && !st.too_deep &&
               in->n_parse_errors == errors_before;
     if (!ok && in->n_parse_errors == errors_before)
         vl_input_add_parse_error(in, line_base, 0, "%sthe XML is not well-formed",
@@ -137,11 +215,25 @@ xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line
     ctxt->myDoc = NULL;
     ctxt->_private = NULL;
     xmlFreeParserCtxt(ctxt);
-    if (!ok) {
+    if (!ok || !doc_out) {
         xmlFreeDoc(doc);
-        return NULL;
+        return ok;
     }
-    return doc;
+    *doc_out = doc;
+    return true;
+}
+
+xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line_base,
+                       unsigned max_depth, const char *what)
+{
+    xmlDocPtr doc;
+    return parse(in, text, len, line_base, max_depth, what, NULL, &doc) ? doc : NULL;
+}
+
+bool vl_xml_sax_parse(vl_input *in, const char *text, size_t len, unsigned line_base,
+                      unsigned max_depth, const char *what, const vl_xml_sax *h)
+{
+    return parse(in, text, len, line_base, max_depth, what, h, NULL);
 }
 
 const char *vl_xml_text(vl_arena *a, xmlNodePtr node)

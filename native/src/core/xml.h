@@ -15,6 +15,29 @@
 xmlDocPtr vl_xml_parse(vl_input *in, const char *text, size_t len, unsigned line_base,
                        unsigned max_depth, const char *what);
 
+/* SAX events of vl_xml_sax_parse; lines are original lines (line_base
+ * applied). Names and URIs are libxml2's strings, valid during the call. */
+typedef struct vl_xml_sax {
+    void *user;
+    /* attributes: nb_attributes times (localname, prefix, URI, value, valueend);
+     * a value may hold "&#38;" for an '&' (libxml2 keeps it for a second pass) */
+    void (*start)(void *user, const xmlChar *localname, const xmlChar *uri, int nb_attributes,
+                  const xmlChar **attributes, unsigned line);
+    void (*end)(void *user, unsigned line);
+    /* character data (text, CDATA, decoded character and predefined entity
+     * references), in pieces */
+    void (*text)(void *user, const xmlChar *s, int len, unsigned line);
+    void (*comment)(void *user, const xmlChar *s, unsigned line);
+    void (*pi)(void *user, unsigned line);
+} vl_xml_sax;
+
+/* Parses text (UTF-8) with the same safety as vl_xml_parse, calling `h` for each event
+ * and building no tree. Returns true when the text is well-formed and safe;
+ * false after recording the problems (events delivered so far are then
+ * meaningless). */
+bool vl_xml_sax_parse(vl_input *in, const char *text, size_t len, unsigned line_base,
+                      unsigned max_depth, const char *what, const vl_xml_sax *h);
+
 /* Trimmed text content of an element's text/CDATA children (not of nested
  * elements): the document's own string when nothing needs trimming, else a
  * copy in the arena; "" when none. Valid as long as the document. */

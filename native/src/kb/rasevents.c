@@ -193,10 +193,35 @@ static void norm_free(norm *n)
 static const char *find_in(const char *from, const char *to, const char *needle)
 {
     size_t nl = strlen(needle);
-    for (const char *p = from; p + nl <= to; p++)
-        if (memcmp(p, needle, nl) == 0)
+    if (nl == 0 || to < from || (size_t)(to - from) < nl)
+        return NULL;
+    const char *last = to - nl; /* the last place a match can start */
+    for (const char *p = from; p <= last; p++) {
+        p = memchr(p, needle[0], (size_t)(last - p) + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p + 1, needle + 1, nl - 1) == 0)
             return p;
+    }
     return NULL;
+}
+
+/* The next occurrence of one needle, remembered between calls so that a scan
+ * that moves forward never searches the same bytes twice (a text with many
+ * events and no further anchor would otherwise cost O(events x length)). */
+typedef struct anchor {
+    const char *needle;
+    const char *from; /* where the last search started, NULL before the first */
+    const char *at;   /* its answer */
+} anchor;
+
+static const char *anchor_next(anchor *an, const char *from, const char *to)
+{
+    if (!an->from || from < an->from || (an->at && an->at < from)) {
+        an->from = from;
+        an->at = find_in(from, to, an->needle);
+    }
+    return an->at;
 }
 
 static const char *rfind_in(const char *from, const char *to, const char *needle)
@@ -247,7 +272,7 @@ static size_t collect_markers(const norm *nt, marker **out)
         for (size_t k = 0; k < VL_ARRAY_LEN(id_keys); k++) {
             size_t kl = strlen(id_keys[k]);
             unsigned v;
-            if ((size_t)(end - p) > kl && memcmp(p, id_keys[k], kl) == 0 &&
+            if (*p == id_keys[k][0] && (size_t)(end - p) > kl && memcmp(p, id_keys[k], kl) == 0 &&
                 read_uint(p + kl, end, &v) && v >= 20000 && v < 21000) {
                 if (n == cap) {
                     marker *g = vl_realloc(m, (cap *= 2) * sizeof *m);
@@ -273,7 +298,8 @@ static size_t collect_markers(const norm *nt, marker **out)
         }
         for (size_t k = 0; k < VL_ARRAY_LEN(time_keys); k++) {
             size_t kl = strlen(time_keys[k]);
-            if ((size_t)(end - p) > kl && memcmp(p, time_keys[k], kl) == 0) {
+            if (*p == time_keys[k][0] && (size_t)(end - p) > kl &&
+                memcmp(p, time_keys[k], kl) == 0) {
                 const char *v = p + kl, *q = v;
                 /* a date token, then a time token and an AM/PM token if present */
                 int tokens = 0;
@@ -321,11 +347,15 @@ static int scan_messages(vpnlint_rasevents *ev, const norm *nt, size_t from, siz
     size_t region_start = from; /* headers for the next event are after this */
     const char *p = s + from;
     int rc = VPNLINT_OK;
+    anchor named = {"connection named ", NULL, NULL};
+    anchor prof = {"connection profile named ", NULL, NULL};
+    anchor failure = {"code returned on failure is ", NULL, NULL};
+    anchor coid = {"CoId=", NULL, NULL};
     for (;;) {
         /* next anchor of any kind */
-        const char *a_named = find_in(p, end, "connection named ");
-        const char *a_prof = find_in(p, end, "connection profile named ");
-        const char *a_code = find_in(p, end, "code returned on failure is ");
+        const char *a_named = anchor_next(&named, p, end);
+        const char *a_prof = anchor_next(&prof, p, end);
+        const char *a_code = anchor_next(&failure, p, end);
         const char *a = NULL;
         int kind = 0;
         if (a_named && (!a || a_named < a)) {
@@ -345,9 +375,8 @@ static int scan_messages(vpnlint_rasevents *ev, const norm *nt, size_t from, siz
         /* the message runs to the next anchor (or 1000 characters) */
         const char *next = NULL;
         const char *after = a + 10;
-        const char *cands[3] = {find_in(after, end, "connection named "),
-                                find_in(after, end, "connection profile named "),
-                                find_in(after, end, "CoId=")};
+        const char *cands[3] = {anchor_next(&named, after, end), anchor_next(&prof, after, end),
+                                anchor_next(&coid, after, end)};
         for (int i = 0; i < 3; i++)
             if (cands[i] && (!next || cands[i] < next))
                 next = cands[i];

@@ -891,8 +891,10 @@ int vl_pbk_build(vl_pbk **out, vl_input *in, const vpnlint_options *opt)
     /* The model reads in->bytes, never the loader's decoded text or its line
      * table, and no phonebook rule does: drop them before the model is built
      * (a 10 MB phonebook held 14 MB of them at the peak). */
-    vpnlint_free(in->text);
+    if (!in->text_borrowed)
+        vpnlint_free(in->text);
     in->text = NULL;
+    in->text_borrowed = false;
     in->text_len = 0;
     vpnlint_free(in->line_starts);
     in->line_starts = NULL;

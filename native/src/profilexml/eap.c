@@ -110,7 +110,7 @@ const vl_el *vl_eap_find_in(const vl_profile *p, const vl_el *scope, const vl_el
 {
     if (!scope)
         return NULL;
-    size_t i = from ? (size_t)from->index + 1 : (size_t)scope->index + 1;
+    size_t i = from ? (size_t)vl_el_index(p, from) + 1 : (size_t)vl_el_index(p, scope) + 1;
     for (; i < p->n_eap && p->eap[i].depth > scope->depth; i++)
         if (strcmp(p->eap[i].name, name) == 0)
             return &p->eap[i];

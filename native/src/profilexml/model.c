@@ -1,14 +1,60 @@
 /* model.c — builds the ProfileXML model (model.h) from a decoded input:
  * finds the profile in its envelope (raw, entity-escaped, SyncML), parses
- * it safely, and records every element once, in document order. */
+ * it safely with libxml2's SAX2 interface (no tree), and records every
+ * element once, in document order, as the parser reports it. */
 #include "model.h"
 
 #include "core/xml.h"
 
+#include <libxml/dict.h>
 #include <libxml/parser.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* What an open element is to the model. */
+enum {
+    F_DOC,     /* the document (or the SyncML <Data> around an inline profile) */
+    F_PX_CONT, /* ProfileXML container or root: children modelled, text is stray */
+    F_PX_LEAF, /* ProfileXML value or unknown element: text is its value */
+    F_PX_CFG,  /* Eap/Configuration: inline EapHostConfig or escaped text */
+    F_PX_ANY,  /* opaque (CustomConfiguration, a second Configuration) */
+    F_EAP,     /* element of the EAP configuration */
+    F_SKIP     /* not modelled (inside a value, an unknown or opaque element) */
+};
+
+enum { MODE_PROFILE, MODE_EAP, MODE_TEXT };
+
+typedef struct frame {
+    uint8_t kind;
+    bool has_el;       /* a child element was seen */
+    bool in_run;       /* the last child node is a text node still growing */
+    bool run_text;     /* the current text node has non-space text */
+    bool comment_seen; /* a comment was seen (PX010: the first counts) */
+    bool lead;         /* only white space in the collected text so far */
+    bool value_comments; /* PX010 looks at comments in it */
+    bool has_el_first;   /* F_PX_CFG: the inline EapHostConfig was seen */
+    int el;             /* index in its list, -1 if not modelled */
+    unsigned line;      /* start line */
+    unsigned last;      /* line of the last node of the subtree so far */
+    unsigned prev_line; /* line of the previous child node, 0 if none */
+    unsigned prev_last; /* last line of the previous child node's subtree */
+    unsigned run_line, run_prev_line, run_prev_last;
+    unsigned lead_nl, text_nl;
+    unsigned comment_line; /* start line of the first comment */
+    size_t tstart;     /* this element's text in b->tb */
+    size_t stray_from; /* strays still waiting for a next sibling element */
+    size_t stray_own;  /* first stray that may belong to this element */
+    size_t dir_from;   /* directives that may still end at a child */
+} frame;
+
+typedef struct directive {
+    const char *rules;
+    size_t n;
+    unsigned first, last;
+    unsigned depth; /* frame that holds the comment */
+    bool open;      /* waiting for the next sibling element */
+} directive;
 
 typedef struct builder {
     /* schema children by parent: first_child[parent + 1], next_sibling[def] */
@@ -17,17 +63,26 @@ typedef struct builder {
     vl_profile *p;
     vl_input *in;
     unsigned max_depth;
-    size_t cap_els, cap_eap, cap_stray;
-    xmlDocPtr envelope_doc; /* SyncML or escaping wrapper, freed after build */
+    int mode;
+    bool failed;        /* out of memory */
+    bool doc_is_element; /* F_DOC is the SyncML <Data> element */
+    bool root_seen;
+    bool cfg_seen;
+    const vl_src *src;
+    size_t cap_els, cap_eap, cap_stray, cap_eap_stray, cap_comments, cap_attrs, cap_opaque;
+    size_t cap_dirs, n_dirs;
+    directive *dirs;
+    vl_buf tb;  /* text of the open elements that collect it */
+    vl_buf run; /* the current stray text node, from its first non-space byte */
+    /* the escaped EAP configuration, parsed after the profile */
+    const char *eap_text;
+    /* MODE_TEXT: all text content below the document element */
+    unsigned depth;
+    unsigned max_frames;
+    frame *f; /* max_depth + 2, not zeroed: each is set when pushed */
 } builder;
 
-static unsigned orig_line(const vl_src *src, xmlNodePtr n)
-{
-    long l = xmlGetLineNo(n);
-    if (l <= 0)
-        return 0;
-    return src->line_base + (unsigned)l - 1;
-}
+#define TOP(b) (&(b)->f[(b)->depth])
 
 static void index_schema(builder *b)
 {
@@ -52,59 +107,52 @@ static int lookup_def(const builder *b, int parent, const char *name)
     return VL_PX_UNKNOWN;
 }
 
-static vl_el *push_el(vl_el **list, size_t *n, size_t *cap)
+/* Grows *list (of `size`-byte items) so that one more fits; NULL on OOM. */
+static void *grow(builder *b, void *list_ptr, size_t n, size_t *cap, size_t size)
 {
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        vl_el *l = vl_realloc(*list, nc * sizeof *l);
-        if (!l)
+    void **list = list_ptr;
+    if (n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        void *l = vl_realloc(*list, nc * size);
+        if (!l) {
+            b->failed = true;
             return NULL;
+        }
         *list = l;
         *cap = nc;
     }
-    vl_el *e = &(*list)[(*n)++];
-    memset(e, 0, sizeof *e);
-    return e;
+    return (char *)*list + n * size;
 }
 
-/* Line of the last descendant of n: where a suppression range ends. */
-static unsigned last_line(const vl_src *src, xmlNodePtr n)
+static const char *intern(builder *b, const xmlChar *s)
 {
-    while (n->last)
-        n = n->last;
-    return orig_line(src, n);
+    if (!s)
+        return NULL;
+    const xmlChar *r = xmlDictLookup(b->p->dict, s, -1);
+    if (!r)
+        b->failed = true;
+    return (const char *)r;
 }
 
-static void directive(builder *b, const vl_src *src, xmlNodePtr comment)
+static inline bool is_ws(unsigned char c)
 {
-    if (b->in == NULL || !comment->content)
-        return;
-    const char *rules;
-    size_t n;
-    bool file_wide;
-    if (!vl_directive_parse((const char *)comment->content, &rules, &n, &file_wide))
-        return;
-    unsigned first = orig_line(src, comment), last = UINT_MAX;
-    if (!file_wide && comment->parent && comment->parent->type == XML_ELEMENT_NODE) {
-        xmlNodePtr sib = comment->next;
-        while (sib && sib->type != XML_ELEMENT_NODE)
-            sib = sib->next;
-        last = sib ? last_line(src, sib) : first;
-    } else {
-        first = 1;
-    }
-    vl_input_add_suppress(b->in, rules, n, first, last);
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
+
+static bool kind_walked(const builder *b, const frame *f)
+{
+    return f->kind == F_PX_CONT || f->kind == F_EAP || (f->kind == F_DOC && b->doc_is_element);
+}
+
+/* ------------------------------------------------------- text nodes */
 
 /* libxml2 gives a text node the line where the parser was when it flushed
  * the text, not where the text starts: find the text in the original lines,
  * searching from the previous sibling (or the parent). */
-static unsigned stray_line(builder *b, const vl_src *src, xmlNodePtr node, const char *text)
+static unsigned stray_line(const builder *b, const vl_src *src, unsigned fallback, unsigned from,
+                           const char *text)
 {
-    unsigned fallback = orig_line(src, node);
     const vl_input *in = b->in;
-    xmlNodePtr anchor = node->prev ? node->prev : node->parent;
-    unsigned from = anchor ? orig_line(src, anchor) : 0;
     size_t tl = strlen(text);
     if (src->escaped || !in->line_starts || from == 0 || from > in->n_lines || tl == 0)
         return fallback;
@@ -129,8 +177,546 @@ static unsigned stray_line(builder *b, const vl_src *src, xmlNodePtr node, const
     return fallback;
 }
 
-/* Text of a node's children as the file has it (untrimmed); *skipped_lines
- * counts the line breaks in leading white space that was dropped. */
+/* The text node that was growing in f ends (another node follows, or f
+ * ends): it becomes the previous sibling, and maybe a stray. */
+static void close_run(builder *b, frame *f)
+{
+    if (!f->in_run)
+        return;
+    f->in_run = false;
+    f->prev_line = f->run_line;
+    f->prev_last = f->run_line;
+    if (!f->run_text)
+        return;
+    f->run_text = false;
+    vl_profile *p = b->p;
+    /* its own text: trimmed, first line, at most 40 bytes */
+    size_t n = b->run.len;
+    while (n > 0 && is_ws((unsigned char)b->run.data[n - 1]))
+        n--;
+    size_t len = 0;
+    while (len < n && len < 40 && b->run.data[len] != '\n' && b->run.data[len] != '\r')
+        len++;
+    const char *own = vl_arena_strndup(p->arena, b->run.data, len);
+    b->run.len = 0;
+    vl_stray *s;
+    if (f->kind == F_EAP)
+        s = grow(b, &p->eap_stray, p->n_eap_stray, &b->cap_eap_stray, sizeof *s);
+    else
+        s = grow(b, &p->stray, p->n_stray, &b->cap_stray, sizeof *s);
+    if (!s || !own) {
+        b->failed = true;
+        return;
+    }
+    if (f->kind == F_EAP)
+        p->n_eap_stray++;
+    else
+        p->n_stray++;
+    s->parent = f->el;
+    s->line = f->run_line;                                   /* refined when f ends */
+    s->anchor = f->run_prev_line ? f->run_prev_line : f->line;
+    s->text = own;
+    s->all = "";
+    s->prev_last = f->run_prev_last;
+    s->next_element = 0;
+}
+
+static void on_text(void *user, const xmlChar *ch, int len, unsigned line)
+{
+    builder *b = user;
+    frame *f = TOP(b);
+    const char *s = (const char *)ch;
+    size_t n = (size_t)len;
+    if (b->mode == MODE_TEXT) {
+        if (b->depth >= 1)
+            vl_buf_put(&b->tb, s, n);
+        return;
+    }
+    if (!f->in_run) {
+        f->in_run = true;
+        f->run_line = line;
+        f->run_prev_line = f->prev_line;
+        f->run_prev_last = f->prev_last;
+        f->last = line;
+    }
+    switch (f->kind) {
+    case F_PX_CONT:
+    case F_EAP:
+    case F_PX_LEAF:
+    case F_PX_CFG:
+        break;
+    case F_PX_ANY:
+        for (const char *q = memchr(s, '\n', n); q; q = memchr(q + 1, '\n', n - (size_t)(q + 1 - s)))
+            f->text_nl++;
+        return;
+    default:
+        return;
+    }
+    if (f->kind == F_PX_CFG)
+        for (const char *q = memchr(s, '\n', n); q; q = memchr(q + 1, '\n', n - (size_t)(q + 1 - s)))
+            f->text_nl++;
+    /* leading white space is trimmed away: do not keep it */
+    if (f->lead) {
+        while (n > 0 && is_ws((unsigned char)*s)) {
+            f->lead_nl += *s == '\n';
+            s++;
+            n--;
+        }
+        if (n == 0)
+            return;
+        f->lead = false;
+    }
+    if (f->kind == F_PX_CONT || f->kind == F_EAP) {
+        /* a stray text node (EAP: unless the element turns out to be a value) */
+        size_t k = 0;
+        if (!f->run_text) {
+            while (k < n && is_ws((unsigned char)s[k]))
+                k++;
+            if (k < n)
+                f->run_text = true;
+        }
+        if (f->run_text && b->run.len < 4096)
+            vl_buf_put(&b->run, s + k, n - k);
+        if (f->kind == F_EAP && f->has_el)
+            return; /* text of an element with elements is not its value */
+    }
+    vl_buf_put(&b->tb, s, n);
+}
+
+/* The trimmed text f collected, in the arena ("" if none). */
+static const char *take_text(builder *b, frame *f)
+{
+    size_t n = b->tb.len - f->tstart;
+    const char *t = b->tb.data ? b->tb.data + f->tstart : "";
+    while (n > 0 && is_ws((unsigned char)t[n - 1]))
+        n--;
+    if (n == 0)
+        return "";
+    const char *r = vl_arena_strndup(b->p->arena, t, n);
+    if (!r)
+        b->failed = true;
+    return r ? r : "";
+}
+
+/* ------------------------------------------------------- comments */
+
+static void add_directive(builder *b, const char *comment, unsigned line, frame *f)
+{
+    const char *rules;
+    size_t n;
+    bool file_wide;
+    if (!vl_directive_parse(comment, &rules, &n, &file_wide))
+        return;
+    directive *d = grow(b, &b->dirs, b->n_dirs, &b->cap_dirs, sizeof *d);
+    const char *r = vl_arena_strndup(b->p->arena, rules, n);
+    if (!d || !r) {
+        b->failed = true;
+        return;
+    }
+    b->n_dirs++;
+    d->rules = r;
+    d->n = n;
+    d->depth = b->depth;
+    d->first = line;
+    d->last = UINT_MAX;
+    d->open = false;
+    if (file_wide || (f->kind == F_DOC && !b->doc_is_element))
+        d->first = 1;
+    else
+        d->open = true; /* ends with the next sibling element's subtree */
+}
+
+static void on_comment(void *user, const xmlChar *value, unsigned line)
+{
+    builder *b = user;
+    if (b->mode == MODE_TEXT)
+        return;
+    frame *f = TOP(b);
+    close_run(b, f);
+    f->prev_line = f->prev_last = line;
+    f->last = line;
+    const char *c = (const char *)value;
+    if (f->kind == F_DOC ? !b->root_seen && b->mode == MODE_PROFILE : kind_walked(b, f))
+        add_directive(b, c, line, f);
+    if (f->value_comments && !f->comment_seen) {
+        f->comment_seen = true;
+        /* libxml2 reports a comment with its last line: count back */
+        unsigned nl = 0;
+        for (const char *q = strchr(c, '\n'); q; q = strchr(q + 1, '\n'))
+            nl++;
+        f->comment_line = line > nl && line - nl >= f->line ? line - nl : f->line;
+    }
+}
+
+static void on_pi(void *user, unsigned line)
+{
+    builder *b = user;
+    if (b->mode == MODE_TEXT)
+        return;
+    frame *f = TOP(b);
+    close_run(b, f);
+    f->prev_line = f->prev_last = line;
+    f->last = line;
+}
+
+/* ------------------------------------------------------- elements */
+
+/* "&#38;" is how libxml2 hands over an '&' in an attribute value when it
+ * does not substitute entities. */
+static const char *attr_value(builder *b, const char *v, size_t n)
+{
+    char *r = vl_arena_strndup(b->p->arena, v, n);
+    if (!r) {
+        b->failed = true;
+        return NULL;
+    }
+    char *w = r;
+    for (const char *q = r; *q;) {
+        if (strncmp(q, "&#38;", 5) == 0) {
+            *w++ = '&';
+            q += 5;
+        } else {
+            *w++ = *q++;
+        }
+    }
+    *w = '\0';
+    return r;
+}
+
+static void add_attrs(builder *b, int el, bool eap, int nb, const xmlChar **a)
+{
+    for (int i = 0; i < nb; i++, a += 5) {
+        vl_attr *at = grow(b, &b->p->attrs, b->p->n_attrs, &b->cap_attrs, sizeof *at);
+        if (!at)
+            return;
+        at->el = el;
+        at->eap = eap;
+        at->name = intern(b, a[0]);
+        at->value = attr_value(b, (const char *)a[3], (size_t)(a[4] - a[3]));
+        if (at->name && at->value)
+            b->p->n_attrs++;
+    }
+}
+
+static vl_el *new_el(builder *b, bool eap, int parent, unsigned line)
+{
+    vl_profile *p = b->p;
+    vl_el *e = eap ? grow(b, &p->eap, p->n_eap, &b->cap_eap, sizeof *e)
+                   : grow(b, &p->els, p->n_els, &b->cap_els, sizeof *e);
+    if (!e)
+        return NULL;
+    size_t *n = eap ? &p->n_eap : &p->n_els;
+    const vl_el *list = eap ? p->eap : p->els;
+    (*n)++;
+    e->parent = parent;
+    e->depth = parent < 0 ? 0 : (uint8_t)(list[parent].depth + 1);
+    e->next_same = -1;
+    e->line = line;
+    e->text = "";
+    e->ns = NULL;
+    e->flags = eap ? VL_ELF_EAP : 0;
+    return e;
+}
+
+static void on_start(void *user, const xmlChar *localname, const xmlChar *uri, int nb_attributes,
+                     const xmlChar **attributes, unsigned line)
+{
+    builder *b = user;
+    frame *f = TOP(b);
+    if (b->depth + 1 >= b->max_frames || b->failed) {
+        b->failed = true;
+        return;
+    }
+    if (f->kind == F_EAP && b->mode != MODE_TEXT)
+        b->tb.len = f->tstart; /* an element with elements has no value */
+    frame *c = f + 1;
+    b->depth++;
+    memset(c, 0, sizeof *c);
+    c->kind = F_SKIP;
+    c->el = -1;
+    c->line = c->last = line;
+    c->lead = true;
+    c->tstart = b->tb.len;
+    c->dir_from = b->n_dirs;
+    if (b->mode == MODE_TEXT)
+        return;
+    close_run(b, f);
+    f->has_el = true;
+    vl_profile *p = b->p;
+    /* strays before this element learn where the next element is */
+    vl_stray *strays = f->kind == F_EAP ? p->eap_stray : p->stray;
+    size_t n_strays = f->kind == F_EAP ? p->n_eap_stray : p->n_stray;
+    for (size_t i = f->stray_from; i < n_strays; i++)
+        if (!strays[i].next_element)
+            strays[i].next_element = line;
+    f->stray_from = n_strays;
+
+    const char *name = (const char *)localname;
+    bool eap_el = false;
+    int parent = -1;
+    if (f->kind == F_DOC) {
+        if (b->root_seen)
+            return;
+        b->root_seen = true;
+        eap_el = b->mode == MODE_EAP;
+    } else if (f->kind == F_PX_CONT) {
+        parent = f->el;
+    } else if (f->kind == F_EAP) {
+        eap_el = true;
+        parent = f->el;
+    } else if (f->kind == F_PX_CFG && !f->has_el_first) {
+        f->has_el_first = true;
+        eap_el = true;
+        p->eap_form = VL_EAP_INLINE;
+        p->eap_src = p->src;
+    } else {
+        return; /* F_SKIP, or inside a value or opaque element */
+    }
+
+    vl_el *e = new_el(b, eap_el, parent, line);
+    if (!e)
+        return;
+    c->el = (int)((eap_el ? p->n_eap : p->n_els) - 1);
+    c->stray_own = eap_el ? p->n_eap_stray : p->n_stray;
+    e->ns = intern(b, uri);
+    if (eap_el) {
+        e->def = VL_PX_NONE;
+        e->name = intern(b, localname);
+        c->kind = F_EAP;
+        c->value_comments = true;
+    } else {
+        int def = parent < 0 ? VL_PX_ROOT : lookup_def(b, p->els[parent].def, name);
+        const vl_px_def *d = vl_px_def_get(def);
+        e->def = (int16_t)def;
+        e->name = d && def != VL_PX_ROOT ? d->name : intern(b, localname);
+        if (!d) {
+            c->kind = F_PX_LEAF;
+        } else if (d->type == VL_T_CONTAINER) {
+            c->kind = F_PX_CONT;
+        } else if (d->type == VL_T_EAP && !b->cfg_seen) {
+            b->cfg_seen = true;
+            c->kind = F_PX_CFG;
+            p->eap_form = VL_EAP_EMPTY;
+        } else if (d->type == VL_T_EAP || d->type == VL_T_ANY) {
+            c->kind = F_PX_ANY;
+        } else {
+            c->kind = F_PX_LEAF;
+            c->value_comments = true;
+        }
+    }
+    if (nb_attributes > 0)
+        add_attrs(b, c->el, eap_el, nb_attributes, attributes);
+}
+
+static void add_opaque(builder *b, int el, unsigned nl)
+{
+    vl_opaque *o = grow(b, &b->p->opaque, b->p->n_opaque, &b->cap_opaque, sizeof *o);
+    if (!o)
+        return;
+    b->p->n_opaque++;
+    o->el = el;
+    o->text_nl = nl;
+}
+
+static void add_value_comment(builder *b, const frame *c)
+{
+    vl_value_comment *vc =
+        grow(b, &b->p->comments, b->p->n_comments, &b->cap_comments, sizeof *vc);
+    if (!vc)
+        return;
+    b->p->n_comments++;
+    vc->el = c->el;
+    vc->eap = c->kind == F_EAP;
+    vc->line = c->comment_line;
+}
+
+/* An element ends: what it collected becomes part of the model. */
+static void finish(builder *b, frame *c)
+{
+    vl_profile *p = b->p;
+    if (c->el < 0 || c->kind == F_SKIP)
+        return;
+    vl_el *e = c->kind == F_EAP ? &p->eap[c->el] : &p->els[c->el];
+    if (c->has_el)
+        e->flags |= VL_ELF_HAS_ELEMENTS;
+    switch (c->kind) {
+    case F_PX_LEAF:
+        e->text = take_text(b, c);
+        if (c->value_comments && c->comment_seen)
+            add_value_comment(b, c);
+        break;
+    case F_EAP:
+        if (!c->has_el) {
+            e->text = take_text(b, c);
+            if (c->comment_seen)
+                add_value_comment(b, c);
+            /* text and comments of a value: not strays, not directives */
+            p->n_eap_stray = c->stray_own;
+            b->n_dirs = c->dir_from;
+        }
+        break;
+    case F_PX_CONT:
+        if (p->n_stray > c->stray_own) {
+            const char *all = take_text(b, c);
+            for (size_t i = c->stray_own; i < p->n_stray; i++) {
+                vl_stray *s = &p->stray[i];
+                if (s->parent != c->el)
+                    continue;
+                s->all = all;
+                s->line = stray_line(b, b->src, s->line, s->anchor, all);
+            }
+        }
+        break;
+    case F_PX_ANY:
+        add_opaque(b, c->el, c->text_nl);
+        break;
+    case F_PX_CFG:
+        add_opaque(b, c->el, c->text_nl);
+        if (c->has_el_first)
+            break; /* inline */
+        if (b->tb.len == c->tstart) {
+            p->eap_form = VL_EAP_EMPTY; /* nothing, or only comments */
+            break;
+        }
+        {
+            const char *text = take_text(b, c);
+            if (text[0] != '<') {
+                p->eap_form = VL_EAP_MALFORMED;
+                p->eap_not_xml = true;
+                break;
+            }
+            /* entity-escaped EapHostConfig, decoded by the parser: parsed as
+             * its own document once the profile is done, lines counted from
+             * the Configuration start tag */
+            b->eap_text = text;
+            p->eap_src = p->src;
+            p->eap_src.line_base = e->line + c->lead_nl;
+            p->eap_src.escaped = true;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void on_end(void *user, unsigned line)
+{
+    (void)line;
+    builder *b = user;
+    if (b->depth == 0)
+        return;
+    frame *c = TOP(b);
+    frame *f = c - 1;
+    if (b->mode != MODE_TEXT) {
+        close_run(b, c);
+        finish(b, c);
+        /* directives with no element after them in c end where they are */
+        for (size_t i = c->dir_from; i < b->n_dirs; i++)
+            if (b->dirs[i].open && b->dirs[i].depth == b->depth) {
+                b->dirs[i].open = false;
+                b->dirs[i].last = b->dirs[i].first;
+            }
+    }
+    b->depth--;
+    if (b->mode == MODE_TEXT)
+        return;
+    b->tb.len = c->tstart;
+    f->prev_line = c->line;
+    f->prev_last = c->last;
+    f->last = c->last;
+    for (size_t i = f->dir_from; i < b->n_dirs; i++)
+        if (b->dirs[i].open && b->dirs[i].depth == b->depth) {
+            b->dirs[i].open = false;
+            b->dirs[i].last = c->last;
+        }
+    f->dir_from = b->n_dirs;
+    f->stray_from = f->kind == F_EAP ? b->p->n_eap_stray : b->p->n_stray;
+}
+
+static void reset_doc(builder *b, int mode)
+{
+    b->mode = mode;
+    b->depth = 0;
+    b->root_seen = false;
+    b->tb.len = 0;
+    b->run.len = 0;
+    frame *f = &b->f[0];
+    memset(f, 0, sizeof *f);
+    f->kind = F_DOC;
+    f->el = -1;
+    f->lead = true;
+    f->dir_from = b->n_dirs;
+    f->stray_from = mode == MODE_EAP ? b->p->n_eap_stray : b->p->n_stray;
+}
+
+/* Parses text into the model; false when it is not well-formed or unsafe
+ * (problems recorded) or memory ran out (b->failed). */
+static bool parse_into(builder *b, const char *text, size_t len, unsigned line_base,
+                       const char *what, int mode)
+{
+    reset_doc(b, mode);
+    vl_xml_sax h = {b, on_start, on_end, on_text, on_comment, on_pi};
+    bool ok = vl_xml_sax_parse(b->in, text, len, line_base, b->max_depth, what, &h);
+    if (!vl_buf_ok(&b->tb) || !vl_buf_ok(&b->run))
+        b->failed = true;
+    return ok && !b->failed;
+}
+
+/* ------------------------------------------------------- envelopes */
+
+static unsigned node_line(xmlNodePtr n)
+{
+    long l = xmlGetLineNo(n);
+    return l > 0 ? (unsigned)l : 0;
+}
+
+/* Feeds a subtree of the SyncML document (an inline profile) to the
+ * builder as if the parser reported it. */
+static void replay(builder *b, xmlNodePtr n)
+{
+    if (b->failed)
+        return;
+    switch (n->type) {
+    case XML_ELEMENT_NODE: {
+        const xmlChar *attrs[5 * 32];
+        xmlChar *values[32];
+        int na = 0;
+        for (xmlAttrPtr a = n->properties; a && na < 32; a = a->next) {
+            xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+            values[na] = v;
+            attrs[5 * na] = a->name;
+            attrs[5 * na + 1] = NULL;
+            attrs[5 * na + 2] = NULL;
+            attrs[5 * na + 3] = v ? v : (const xmlChar *)"";
+            attrs[5 * na + 4] = attrs[5 * na + 3] + strlen((const char *)attrs[5 * na + 3]);
+            na++;
+        }
+        on_start(b, n->name, n->ns ? n->ns->href : NULL, na, attrs, node_line(n));
+        for (int i = 0; i < na; i++)
+            xmlFree(values[i]);
+        for (xmlNodePtr c = n->children; c; c = c->next)
+            replay(b, c);
+        on_end(b, 0);
+        break;
+    }
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+        if (n->content)
+            on_text(b, n->content, (int)strlen((const char *)n->content), node_line(n));
+        break;
+    case XML_COMMENT_NODE:
+        on_comment(b, n->content ? n->content : (const xmlChar *)"", node_line(n));
+        break;
+    case XML_PI_NODE:
+        on_pi(b, node_line(n));
+        break;
+    default:
+        break;
+    }
+}
+
+/* Text of a node's children as the file has it, trimmed, in the arena;
+ * *skipped_lines counts the line breaks in leading white space. */
 static const char *raw_text(vl_arena *a, xmlNodePtr node, unsigned *skipped_lines)
 {
     xmlChar *c = xmlNodeGetContent(node);
@@ -138,177 +724,18 @@ static const char *raw_text(vl_arena *a, xmlNodePtr node, unsigned *skipped_line
         return NULL;
     const char *s = (const char *)c;
     unsigned nl = 0;
-    while (*s && vl_is_space((unsigned char)*s)) {
+    while (*s && is_ws((unsigned char)*s)) {
         if (*s == '\n')
             nl++;
         s++;
     }
     size_t n = strlen(s);
-    while (n > 0 && vl_is_space((unsigned char)s[n - 1]))
+    while (n > 0 && is_ws((unsigned char)s[n - 1]))
         n--;
     const char *r = vl_arena_strndup(a, s, n);
     xmlFree(c);
     *skipped_lines = nl;
     return r;
-}
-
-/* Walks the subtree under `root` into a list. For the ProfileXML list
- * (eap == false) elements get schema ids; the EAP configuration and opaque
- * plug-in configuration are not descended into. */
-static int walk(builder *b, xmlNodePtr root, const vl_src *src, bool eap)
-{
-    vl_profile *p = b->p;
-    vl_el **list = eap ? &p->eap : &p->els;
-    size_t *n = eap ? &p->n_eap : &p->n_els;
-    size_t *cap = eap ? &b->cap_eap : &b->cap_els;
-    int stack[300];
-    int depth = 0;
-    xmlNodePtr node = root;
-    int parent = -1;
-
-    while (node) {
-        bool descend = false;
-        if (node->type == XML_ELEMENT_NODE) {
-            vl_el *e = push_el(list, n, cap);
-            if (!e)
-                return vl_error_oom();
-            e->node = node;
-            e->src = src;
-            e->name = (const char *)node->name;
-            e->ns = node->ns ? (const char *)node->ns->href : NULL;
-            e->index = (int)(*n - 1);
-            e->parent = parent;
-            e->depth = depth;
-            e->next_same = -1;
-            e->line = orig_line(src, node);
-            e->text = "";
-            if (eap) {
-                e->def = VL_PX_NONE;
-                bool has_child_el = false;
-                for (xmlNodePtr c = node->children; c; c = c->next)
-                    if (c->type == XML_ELEMENT_NODE)
-                        has_child_el = true;
-                if (!has_child_el)
-                    e->text = vl_xml_text(p->arena, node);
-                descend = has_child_el;
-            } else {
-                int pd = parent < 0 ? VL_PX_NONE : (*list)[parent].def;
-                e->def = parent < 0 ? VL_PX_ROOT : lookup_def(b, pd, e->name);
-                const vl_px_def *d = vl_px_def_get(e->def);
-                if (!d) {
-                    e->text = vl_xml_text(p->arena, node);
-                } else if (d->type == VL_T_CONTAINER) {
-                    descend = true;
-                } else if (d->type == VL_T_EAP) {
-                    p->eap_config = NULL; /* set after the walk (list may move) */
-                    p->eap_form = VL_EAP_EMPTY;
-                } else if (d->type != VL_T_ANY) {
-                    e->text = vl_xml_text(p->arena, node);
-                }
-            }
-            if (!e->text)
-                return vl_error_oom();
-        } else if (node->type == XML_COMMENT_NODE) {
-            directive(b, src, node);
-        } else if (!eap && (node->type == XML_TEXT_NODE) && parent >= 0 &&
-                   ((*list)[parent].def == VL_PX_UNKNOWN ||
-                    vl_px_def_get((*list)[parent].def)->type == VL_T_CONTAINER)) {
-            const char *c = (const char *)node->content;
-            while (*c && vl_is_space((unsigned char)*c))
-                c++;
-            if (*c && (*list)[parent].def != VL_PX_UNKNOWN) {
-                if (p->n_stray == b->cap_stray) {
-                    size_t nc = b->cap_stray ? b->cap_stray * 2 : 8;
-                    vl_el *s = vl_realloc(p->stray, nc * sizeof *s);
-                    if (!s)
-                        return vl_error_oom();
-                    p->stray = s;
-                    b->cap_stray = nc;
-                }
-                vl_el *s = &p->stray[p->n_stray++];
-                memset(s, 0, sizeof *s);
-                s->node = node;
-                s->src = src;
-                s->name = "";
-                s->text = vl_xml_text(p->arena, node->parent);
-                s->def = VL_PX_NONE;
-                s->parent = parent;
-                s->index = (int)p->n_stray - 1;
-                s->next_same = -1;
-                s->line = stray_line(b, src, node, s->text);
-                if (!s->text)
-                    return vl_error_oom();
-            }
-        }
-
-        if (descend && node->children && depth < 256) {
-            stack[depth++] = parent;
-            parent = (int)(*n - 1);
-            node = node->children;
-            continue;
-        }
-        while (node && !node->next && node != root) {
-            node = node->parent;
-            if (depth > 0)
-                parent = stack[--depth];
-            if (node == root)
-                node = NULL;
-        }
-        if (!node || node == root)
-            break;
-        node = node->next;
-    }
-    return VPNLINT_OK;
-}
-
-static int build_eap(builder *b)
-{
-    vl_profile *p = b->p;
-    const vl_el *cfg = p->eap_config;
-    if (!cfg)
-        return VPNLINT_OK;
-    xmlNodePtr el = NULL;
-    bool only_comments = true;
-    for (xmlNodePtr c = cfg->node->children; c; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE && !el)
-            el = c;
-        if (c->type == XML_TEXT_NODE) {
-            size_t tl;
-            vl_trim((const char *)c->content, strlen((const char *)c->content), &tl);
-            if (tl)
-                only_comments = false;
-        }
-    }
-    p->eap_src = p->src;
-    if (el) {
-        p->eap_form = VL_EAP_INLINE;
-        return walk(b, el, &p->eap_src, true);
-    }
-    if (only_comments) {
-        p->eap_form = VL_EAP_EMPTY;
-        return VPNLINT_OK;
-    }
-    /* Entity-escaped EapHostConfig: libxml2 already decoded the entities in
-     * the text; parse it as its own document, lines counted from the
-     * Configuration start tag. */
-    unsigned skipped;
-    const char *text = raw_text(p->arena, cfg->node, &skipped);
-    if (!text)
-        return vl_error_oom();
-    if (text[0] != '<') {
-        p->eap_form = VL_EAP_MALFORMED;
-        return VPNLINT_OK;
-    }
-    p->eap_src.line_base = cfg->line + skipped;
-    p->eap_src.escaped = true;
-    p->eap_doc = vl_xml_parse(b->in, text, strlen(text), p->eap_src.line_base, b->max_depth,
-                              "in the escaped EAP configuration: ");
-    if (!p->eap_doc) {
-        p->eap_form = VL_EAP_MALFORMED;
-        return VPNLINT_OK;
-    }
-    p->eap_form = VL_EAP_ESCAPED;
-    return walk(b, xmlDocGetRootElement(p->eap_doc), &p->eap_src, true);
 }
 
 static bool ends_with_ci(const char *s, const char *suffix)
@@ -353,12 +780,60 @@ static xmlNodePtr syncml_data(xmlNodePtr n)
     return NULL;
 }
 
-/* Returns the root element to model, or NULL (problems recorded). */
-static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
+/* The SyncML envelope (small) is parsed into a tree to find the payload;
+ * an inline profile is replayed from it, an escaped one parsed again. */
+static bool model_syncml(builder *b)
 {
     vl_input *in = b->in;
     vl_profile *p = b->p;
-    *doc_out = NULL;
+    xmlDocPtr doc = vl_xml_parse(in, in->text, in->text_len, 1, b->max_depth, NULL);
+    if (!doc)
+        return false;
+    bool ok = false;
+    xmlNodePtr data = syncml_data(xmlDocGetRootElement(doc));
+    if (!data) {
+        vl_input_add_parse_error(in, 1, 1,
+                                 "the SyncML document has no Item whose Target/LocURI ends "
+                                 "in /ProfileXML; nothing to lint");
+    } else {
+        xmlNodePtr el = NULL;
+        for (xmlNodePtr c = data->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE) {
+                el = c;
+                break;
+            }
+        if (el) {
+            /* inline in the SyncML document itself */
+            reset_doc(b, MODE_PROFILE);
+            b->doc_is_element = true;
+            for (xmlNodePtr c = data->children; c != el; c = c->next)
+                if (c->type == XML_COMMENT_NODE)
+                    replay(b, c);
+            replay(b, el);
+            ok = !b->failed;
+        } else {
+            unsigned skipped;
+            const char *text = raw_text(p->arena, data, &skipped);
+            if (!text) {
+                b->failed = true;
+            } else {
+                p->src.line_base = node_line(data) + skipped;
+                p->src.escaped = true;
+                ok = parse_into(b, text, strlen(text), p->src.line_base,
+                                "in the SyncML <Data> payload: ", MODE_PROFILE);
+            }
+        }
+    }
+    xmlFreeDoc(doc);
+    return ok;
+}
+
+/* Models the profile wherever it sits; false when there is none (problems
+ * recorded) or memory ran out (b->failed). */
+static bool model_profile(builder *b)
+{
+    vl_input *in = b->in;
+    vl_profile *p = b->p;
     p->src.text = in->text;
     p->src.text_len = in->text_len;
     p->src.line_base = 1;
@@ -371,54 +846,99 @@ static xmlNodePtr locate_profile(builder *b, xmlDocPtr *doc_out)
         vl_buf_puts(&w, "</x>");
         if (!vl_buf_ok(&w)) {
             vl_buf_free(&w);
-            return NULL;
+            b->failed = true;
+            return false;
         }
-        b->envelope_doc =
-            vl_xml_parse(in, w.data, w.len, 1, b->max_depth, "in the escaped profile: ");
+        bool ok = parse_into(b, w.data, w.len, 1, "in the escaped profile: ", MODE_TEXT);
         vl_buf_free(&w);
-        if (!b->envelope_doc)
-            return NULL;
-        unsigned skipped;
-        const char *text = raw_text(p->arena, xmlDocGetRootElement(b->envelope_doc), &skipped);
-        if (!text)
-            return NULL;
+        if (!ok)
+            return false;
+        const char *s = b->tb.data ? b->tb.data : "";
+        size_t n = b->tb.len;
+        unsigned skipped = 0;
+        while (n > 0 && is_ws((unsigned char)*s)) {
+            skipped += *s == '\n';
+            s++;
+            n--;
+        }
+        while (n > 0 && is_ws((unsigned char)s[n - 1]))
+            n--;
+        const char *text = vl_arena_strndup(p->arena, s, n);
+        if (!text) {
+            b->failed = true;
+            return false;
+        }
         p->src.escaped = true;
         p->src.line_base = 1 + skipped;
-        *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
-                                "in the unescaped profile: ");
-        return *doc_out ? xmlDocGetRootElement(*doc_out) : NULL;
+        return parse_into(b, text, n, p->src.line_base, "in the unescaped profile: ",
+                          MODE_PROFILE);
     }
-    if (strcmp(in->envelope, "syncml") == 0) {
-        b->envelope_doc = vl_xml_parse(in, in->text, in->text_len, 1, b->max_depth, NULL);
-        if (!b->envelope_doc)
-            return NULL;
-        xmlNodePtr data = syncml_data(xmlDocGetRootElement(b->envelope_doc));
-        if (!data) {
-            vl_input_add_parse_error(in, 1, 1,
-                                     "the SyncML document has no Item whose Target/LocURI ends "
-                                     "in /ProfileXML; nothing to lint");
-            return NULL;
-        }
-        xmlNodePtr el = NULL;
-        for (xmlNodePtr c = data->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE) {
-                el = c;
-                break;
+    if (strcmp(in->envelope, "syncml") == 0)
+        return model_syncml(b);
+    return parse_into(b, in->text, in->text_len, 1, NULL, MODE_PROFILE);
+}
+
+/* ProfileXML entries first, then EAP ones, each in document order. */
+static void partition(void *list, size_t n, size_t size, size_t eap_off, size_t *n_px)
+{
+    *n_px = 0;
+    if (n < 2) {
+        if (n == 1 && !*((bool *)((char *)list + eap_off)))
+            *n_px = 1;
+        return;
+    }
+    char *tmp = vl_malloc(n * size);
+    if (!tmp)
+        return;
+    size_t k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            char *it = (char *)list + i * size;
+            if (*(bool *)(it + eap_off) == (pass == 1)) {
+                memcpy(tmp + k * size, it, size);
+                k++;
             }
-        if (el)
-            return el; /* inline in the SyncML document itself */
-        unsigned skipped;
-        const char *text = raw_text(p->arena, data, &skipped);
-        if (!text)
-            return NULL;
-        p->src.line_base = orig_line(&p->src, data) + skipped;
-        p->src.escaped = true;
-        *doc_out = vl_xml_parse(in, text, strlen(text), p->src.line_base, b->max_depth,
-                                "in the SyncML <Data> payload: ");
-        return *doc_out ? xmlDocGetRootElement(*doc_out) : NULL;
+        }
+    memcpy(list, tmp, n * size);
+    free(tmp);
+    for (size_t i = 0; i < n && !*(bool *)((char *)list + i * size + eap_off); i++)
+        (*n_px)++;
+}
+
+typedef struct stray_at {
+    vl_stray s;
+    size_t at;
+} stray_at;
+
+static int cmp_stray(const void *a, const void *b)
+{
+    const stray_at *x = a, *y = b;
+    if (x->s.parent != y->s.parent)
+        return x->s.parent < y->s.parent ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* EAP strays by parent element, document order within one (PX009 reports
+ * them element by element). */
+static void sort_eap_strays(vl_profile *p)
+{
+    size_t n = p->n_eap_stray;
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = p->eap_stray[i - 1].parent <= p->eap_stray[i].parent;
+    if (sorted)
+        return;
+    stray_at *t = vl_malloc(n * sizeof *t);
+    if (!t)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        t[i].s = p->eap_stray[i];
+        t[i].at = i;
     }
-    *doc_out = vl_xml_parse(in, in->text, in->text_len, 1, b->max_depth, NULL);
-    return *doc_out ? xmlDocGetRootElement(*doc_out) : NULL;
+    qsort(t, n, sizeof *t, cmp_stray);
+    for (size_t i = 0; i < n; i++)
+        p->eap_stray[i] = t[i].s;
+    free(t);
 }
 
 static unsigned compute_protocols(const vl_profile *p);
@@ -428,68 +948,101 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
 {
     *out = NULL;
     vl_profile *p = vl_calloc(1, sizeof *p);
-    if (!p || !(p->arena = vl_arena_new())) {
+    if (!p || !(p->arena = vl_arena_new()) || !(p->dict = xmlDictCreate())) {
+        if (p)
+            vl_arena_free(p->arena);
         free(p);
         return vl_error_oom();
     }
-    builder b;
-    memset(&b, 0, sizeof b);
-    b.p = p;
-    b.in = in;
-    b.max_depth = opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH;
-    index_schema(&b);
-    memcpy(p->schema_first_child, b.first_child, sizeof b.first_child);
-    memcpy(p->schema_next_sibling, b.next_sibling, sizeof b.next_sibling);
-    if (b.max_depth > 256)
-        b.max_depth = 256;
+    builder *b = vl_calloc(1, sizeof *b);
+    if (!b) {
+        vl_profile_free(p);
+        return vl_error_oom();
+    }
+    b->p = p;
+    b->in = in;
+    b->src = &p->src;
+    b->max_depth = opt->max_depth ? opt->max_depth : VPNLINT_DEFAULT_MAX_DEPTH;
+    if (b->max_depth > 256)
+        b->max_depth = 256;
+    b->max_frames = b->max_depth + 2;
+    b->f = vl_malloc(b->max_frames * sizeof *b->f);
+    if (!b->f) {
+        free(b);
+        vl_profile_free(p);
+        return vl_error_oom();
+    }
+    index_schema(b);
+    memcpy(p->schema_first_child, b->first_child, sizeof b->first_child);
+    memcpy(p->schema_next_sibling, b->next_sibling, sizeof b->next_sibling);
     for (int i = 0; i < VL_PX__COUNT; i++)
         p->first[i] = -1;
 
-    xmlNodePtr root = locate_profile(&b, &p->doc);
     int rc = VPNLINT_OK;
-    if (root) {
-        /* Comments before the root (file-level suppressions) */
-        for (xmlNodePtr c = root->prev; c; c = c->prev)
-            if (c->type == XML_COMMENT_NODE)
-                directive(&b, &p->src, c);
-        rc = walk(&b, root, &p->src, false);
-        if (rc == VPNLINT_OK) {
-            int last[VL_PX__COUNT];
-            for (int i = 0; i < VL_PX__COUNT; i++)
-                last[i] = -1;
-            for (size_t i = 0; i < p->n_els; i++) {
-                int d = p->els[i].def;
-                if (d < 0 || d >= VL_PX__COUNT)
-                    continue;
-                if (last[d] < 0)
-                    p->first[d] = (int)i;
-                else
-                    p->els[last[d]].next_same = (int)i;
-                last[d] = (int)i;
-                p->count[d]++;
+    if (!model_profile(b) || p->n_els == 0) {
+        rc = b->failed ? vl_error_oom() : VPNLINT_OK;
+        goto fail;
+    }
+    int last[VL_PX__COUNT];
+    for (int i = 0; i < VL_PX__COUNT; i++)
+        last[i] = -1;
+    for (size_t i = 0; i < p->n_els; i++) {
+        int d = p->els[i].def;
+        if (d < 0 || d >= VL_PX__COUNT)
+            continue;
+        if (last[d] < 0)
+            p->first[d] = (int)i;
+        else
+            p->els[last[d]].next_same = (int)i;
+        last[d] = (int)i;
+        p->count[d]++;
+    }
+    p->protocols = compute_protocols(p);
+    p->routing = compute_routing(p);
+    if (p->first[VL_PX_EAP_Configuration] >= 0)
+        p->eap_config = &p->els[p->first[VL_PX_EAP_Configuration]];
+    if (b->eap_text) {
+        size_t dirs = b->n_dirs, comments = p->n_comments, attrs = p->n_attrs;
+        b->src = &p->eap_src;
+        if (parse_into(b, b->eap_text, strlen(b->eap_text), p->eap_src.line_base,
+                       "in the escaped EAP configuration: ", MODE_EAP)) {
+            p->eap_form = VL_EAP_ESCAPED;
+        } else {
+            if (b->failed) {
+                rc = vl_error_oom();
+                goto fail;
             }
-            p->protocols = compute_protocols(p);
-            p->routing = compute_routing(p);
-            if (p->first[VL_PX_EAP_Configuration] >= 0) {
-                p->eap_config = &p->els[p->first[VL_PX_EAP_Configuration]];
-                rc = build_eap(&b);
-            }
+            p->eap_form = VL_EAP_MALFORMED;
+            p->n_eap = 0;
+            p->n_eap_stray = 0;
+            b->n_dirs = dirs;
+            p->n_comments = comments;
+            p->n_attrs = attrs;
         }
     }
-    /* the escaped/SyncML wrapper is not needed once the profile is modelled,
-     * unless the profile lives inside it (SyncML inline) */
-    if (b.envelope_doc) {
-        if (root && root->doc == b.envelope_doc)
-            p->doc = b.envelope_doc;
-        else
-            xmlFreeDoc(b.envelope_doc);
+    partition(p->comments, p->n_comments, sizeof *p->comments,
+              offsetof(vl_value_comment, eap), &(size_t){0});
+    partition(p->attrs, p->n_attrs, sizeof *p->attrs, offsetof(vl_attr, eap), &p->n_px_attrs);
+    sort_eap_strays(p);
+    for (size_t i = 0; i < b->n_dirs; i++) {
+        directive *d = &b->dirs[i];
+        vl_input_add_suppress(in, d->rules, d->n, d->first, d->open ? d->first : d->last);
     }
-    if (rc != VPNLINT_OK || !root) {
-        vl_profile_free(p);
-        return rc;
-    }
+    free(b->dirs);
+    vl_buf_free(&b->tb);
+    vl_buf_free(&b->run);
+    free(b->f);
+    free(b);
     *out = p;
     return VPNLINT_OK;
+fail:
+    free(b->dirs);
+    vl_buf_free(&b->tb);
+    vl_buf_free(&b->run);
+    free(b->f);
+    free(b);
+    vl_profile_free(p);
+    return rc;
 }
 
 void vl_profile_free(vl_profile *p)
@@ -497,11 +1050,15 @@ void vl_profile_free(vl_profile *p)
     if (!p)
         return;
     vl_px_cache_free(p->cache);
-    xmlFreeDoc(p->doc);
-    xmlFreeDoc(p->eap_doc);
     free(p->els);
     free(p->eap);
     free(p->stray);
+    free(p->eap_stray);
+    free(p->comments);
+    free(p->attrs);
+    free(p->opaque);
+    if (p->dict)
+        xmlDictFree(p->dict);
     vl_arena_free(p->arena);
     free(p);
 }
@@ -543,8 +1100,6 @@ const vl_el *vl_px_parent(const vl_profile *p, const vl_el *e)
         return &p->els[e->parent];
     if (p->eap && e >= p->eap && e < p->eap + p->n_eap) /* no NULL + 0 (UBSan) */
         return &p->eap[e->parent];
-    if (p->stray && e >= p->stray && e < p->stray + p->n_stray)
-        return &p->els[e->parent];
     return NULL;
 }
 
@@ -561,8 +1116,8 @@ const vl_el *vl_px_child(const vl_profile *p, const vl_el *parent, int def)
     if (!parent)
         return vl_px_first(p, def);
     /* children follow their parent in document order, one level deeper */
-    for (size_t i = (size_t)parent->index + 1; i < p->n_els && p->els[i].depth > parent->depth; i++)
-        if (p->els[i].def == def && p->els[i].parent == parent->index)
+    for (size_t i = (size_t)vl_el_index(p, parent) + 1; i < p->n_els && p->els[i].depth > parent->depth; i++)
+        if (p->els[i].def == def && p->els[i].parent == vl_el_index(p, parent))
             return &p->els[i];
     return NULL;
 }
@@ -613,7 +1168,7 @@ bool vl_px_bool(const vl_profile *p, int def, bool dflt)
 
 const vl_el *vl_eap_find(const vl_profile *p, const vl_el *from, const char *name)
 {
-    size_t i = from ? (size_t)from->index + 1 : 0;
+    size_t i = from ? (size_t)vl_el_index(p, from) + 1 : 0;
     for (; i < p->n_eap; i++)
         if (strcmp(p->eap[i].name, name) == 0)
             return &p->eap[i];
@@ -624,20 +1179,57 @@ const vl_el *vl_eap_child(const vl_profile *p, const vl_el *parent, const char *
 {
     if (!parent)
         return NULL;
-    for (size_t i = (size_t)parent->index + 1; i < p->n_eap && p->eap[i].depth > parent->depth; i++)
-        if (p->eap[i].parent == parent->index && strcmp(p->eap[i].name, name) == 0)
+    for (size_t i = (size_t)vl_el_index(p, parent) + 1; i < p->n_eap && p->eap[i].depth > parent->depth; i++)
+        if (p->eap[i].parent == vl_el_index(p, parent) && strcmp(p->eap[i].name, name) == 0)
             return &p->eap[i];
     return NULL;
 }
 
 const char *vl_el_attr(const vl_profile *p, const vl_el *e, const char *attr)
 {
-    xmlChar *v = xmlGetProp(e->node, (const xmlChar *)attr);
-    if (!v)
+    if (!e || !p->attrs)
         return NULL;
-    const char *r = vl_arena_strndup(p->arena, (const char *)v, strlen((const char *)v));
-    xmlFree(v);
-    return r;
+    bool eap = (e->flags & VL_ELF_EAP) != 0;
+    size_t lo = eap ? p->n_px_attrs : 0, hi = eap ? p->n_attrs : p->n_px_attrs;
+    while (lo < hi) { /* first attribute of e */
+        size_t mid = (lo + hi) / 2;
+        if (p->attrs[mid].el < vl_el_index(p, e))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = eap ? p->n_attrs : p->n_px_attrs;
+    for (size_t i = lo; i < end && p->attrs[i].el == vl_el_index(p, e); i++)
+        if (strcmp(p->attrs[i].name, attr) == 0)
+            return p->attrs[i].value;
+    return NULL;
+}
+
+const vl_src *vl_el_src(const vl_profile *p, const vl_el *e)
+{
+    return e && (e->flags & VL_ELF_EAP) ? &p->eap_src : &p->src;
+}
+
+bool vl_px_text_lines(const vl_profile *p, const vl_el *e, unsigned *nl)
+{
+    if (!e || (e->flags & (VL_ELF_HAS_ELEMENTS | VL_ELF_EAP)))
+        return false;
+    for (size_t i = 0; i < p->n_opaque; i++)
+        if (p->opaque[i].el == vl_el_index(p, e)) {
+            *nl = p->opaque[i].text_nl;
+            return true;
+        }
+    return false;
+}
+
+const char *vl_px_container_text(const vl_profile *p, const vl_el *e)
+{
+    if (!e || (e->flags & VL_ELF_EAP))
+        return NULL;
+    for (size_t i = 0; i < p->n_stray; i++)
+        if (p->stray[i].parent == vl_el_index(p, e))
+            return p->stray[i].all;
+    return NULL;
 }
 
 /* ------------------------------------------------------- derived facts */

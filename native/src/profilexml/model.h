@@ -10,7 +10,6 @@
 #include "core/input.h"
 #include "core/rule.h"
 
-#include <libxml/tree.h>
 
 typedef enum vl_px_type {
     VL_T_CONTAINER,
@@ -62,20 +61,53 @@ static inline const vl_px_def *vl_px_def_get(int id)
 /* "NativeProfile/Authentication/UserMethod" into buf; returns buf. */
 const char *vl_px_def_path(int id, char *buf, size_t size);
 
-/* An element of the ProfileXML tree or of the EAP configuration. */
+/* An element of the ProfileXML tree or of the EAP configuration. Recorded
+ * from the parser's events; no tree is kept. */
 struct vl_el {
-    xmlNodePtr node;
-    const vl_src *src;
     const char *name; /* local name */
     const char *ns;   /* namespace URI, NULL if none */
     const char *text; /* trimmed text content, "" if none (containers: "") */
-    int def;          /* vl_px_id, VL_PX_UNKNOWN, or VL_PX_NONE for EAP elements */
-    int index;        /* position in its list */
     int parent;       /* index of parent in the same list, -1 for the root */
     int next_same;    /* ProfileXML: next element with the same def, -1 */
-    int depth;        /* root = 0 */
-    unsigned line;    /* 1-based line in the original file */
+    unsigned line;    /* 1-based line in the original file (of the start tag's end) */
+    int16_t def;      /* vl_px_id, VL_PX_UNKNOWN, or VL_PX_NONE for EAP elements */
+    uint8_t depth;    /* root = 0 */
+    uint8_t flags;    /* VL_ELF_* */
 };
+#define VL_ELF_HAS_ELEMENTS (1u << 0) /* has child elements (modelled or not) */
+#define VL_ELF_EAP (1u << 1)          /* in the EAP list (location from p->eap_src) */
+
+/* Non-whitespace text between the child elements of a container (ProfileXML)
+ * or of an EAP element that has element children; one per text node. */
+typedef struct vl_stray {
+    int parent;            /* index into p->els (p->stray) or p->eap (p->eap_stray) */
+    unsigned line;         /* best guess of its line (p->stray only) */
+    const char *text;      /* its own text, trimmed, first line, at most 40 bytes */
+    const char *all;       /* the parent's whole text content, trimmed */
+    unsigned anchor;       /* line of the previous sibling node (or the parent) */
+    unsigned prev_last;    /* last line of the previous sibling node's subtree, 0 if none */
+    unsigned next_element; /* line of the next sibling element, 0 if none */
+} vl_stray;
+
+/* The first comment inside a value element (PX010). */
+typedef struct vl_value_comment {
+    int el;        /* index into p->els or p->eap */
+    bool eap;      /* in the EAP list */
+    unsigned line; /* line where the comment starts */
+} vl_value_comment;
+
+typedef struct vl_attr {
+    int el;          /* index into p->els or p->eap */
+    bool eap;
+    const char *name;  /* local name */
+    const char *value; /* decoded */
+} vl_attr;
+
+/* Opaque elements (CustomConfiguration, Eap/Configuration): text facts. */
+typedef struct vl_opaque {
+    int el;           /* index into p->els */
+    unsigned text_nl; /* line breaks in its text */
+} vl_opaque;
 
 typedef enum vl_eap_form {
     VL_EAP_ABSENT = 0, /* no Eap/Configuration element */
@@ -87,7 +119,6 @@ typedef enum vl_eap_form {
 
 struct vl_profile {
     vl_src src; /* where the ProfileXML text sits in the file */
-    xmlDocPtr doc;
     vl_el *els; /* ProfileXML elements in document order; els[0] is the root */
     size_t n_els;
     int first[VL_PX__COUNT];
@@ -96,12 +127,21 @@ struct vl_profile {
     vl_eap_form eap_form;
     const vl_el *eap_config; /* the Configuration element, NULL if absent */
     vl_src eap_src;
-    xmlDocPtr eap_doc; /* separately parsed when escaped, else NULL */
-    vl_el *eap;        /* EAP elements in document order; eap[0] is EapHostConfig */
+    bool eap_not_xml; /* escaped form whose text does not start with '<' */
+    vl_el *eap;       /* EAP elements in document order; eap[0] is EapHostConfig */
     size_t n_eap;
     /* non-whitespace text found where only elements belong */
-    vl_el *stray;
+    vl_stray *stray; /* in ProfileXML containers, document order */
     size_t n_stray;
+    vl_stray *eap_stray; /* in EAP elements, by parent then document order */
+    size_t n_eap_stray;
+    vl_value_comment *comments; /* ProfileXML ones first, then EAP ones */
+    size_t n_comments;
+    vl_attr *attrs; /* ProfileXML ones first, then EAP ones, by element */
+    size_t n_attrs, n_px_attrs;
+    vl_opaque *opaque;
+    size_t n_opaque;
+    struct _xmlDict *dict; /* element names and namespace URIs */
     vl_arena *arena;
     /* protocol set and routing policy, computed once when the model is built */
     unsigned protocols;
@@ -112,6 +152,12 @@ struct vl_profile {
     int schema_first_child[VL_PX__COUNT + 1];
     int schema_next_sibling[VL_PX__COUNT];
 };
+
+/* Position of e in its list (p->els, or p->eap for an EAP element). */
+static inline int vl_el_index(const vl_profile *p, const vl_el *e)
+{
+    return (int)(e - ((e->flags & VL_ELF_EAP) ? p->eap : p->els));
+}
 
 /* Schema children of definition `def`: for (k = vl_px_schema_child(p, def); k >= 0;
  * k = vl_px_schema_sibling(p, k)). VL_PX_NONE gives the root. */
@@ -141,6 +187,14 @@ const vl_el *vl_eap_find(const vl_profile *p, const vl_el *from, const char *nam
 const vl_el *vl_eap_child(const vl_profile *p, const vl_el *parent, const char *name);
 /* Value of attribute `attr` on an element, NULL if absent (arena-owned). */
 const char *vl_el_attr(const vl_profile *p, const vl_el *e, const char *attr);
+/* Where the element's text sits: p->src or p->eap_src. */
+const vl_src *vl_el_src(const vl_profile *p, const vl_el *e);
+/* Line breaks in the text of an opaque element (CustomConfiguration,
+ * Eap/Configuration); false when it has element children or is not opaque. */
+bool vl_px_text_lines(const vl_profile *p, const vl_el *e, unsigned *nl);
+/* The trimmed text of a container that holds text instead of (only)
+ * elements (<App>C:\path</App>), NULL if none. */
+const char *vl_px_container_text(const vl_profile *p, const vl_el *e);
 
 /* ---- derived facts used by many rules */
 #define VL_PROTO_PPTP (1u << 0)

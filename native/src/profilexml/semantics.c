@@ -6,9 +6,21 @@
 #include <string.h>
 
 /* Routes are parsed once per profile, on first use, and shared by every
- * route rule (a device tunnel may carry thousands of host routes). */
+ * route rule (a device tunnel may carry thousands of host routes). A cached
+ * route takes 36 bytes: element indexes instead of pointers, the prefix in
+ * 32 bits (a larger one is parsed again when asked for). */
+typedef struct cached {
+    int route, address, prefix_el; /* indexes into p->els, -1 if missing */
+    uint32_t prefix;
+    uint8_t family;
+    uint8_t flags;
+    uint8_t b[16];
+} cached;
+
+enum { C_ADDR_OK = 1, C_PREFIX_OK = 2, C_FITS = 4, C_EXCL = 8, C_PREFIX_BIG = 16 };
+
 struct vl_px_cache {
-    vl_route_info *routes; /* in document order, so sorted by element index */
+    cached *routes; /* in document order, so sorted by element index */
     size_t n_routes;
 };
 
@@ -22,7 +34,37 @@ void vl_px_cache_free(struct vl_px_cache *cache)
     free(cache);
 }
 
-static const vl_route_info *cached_route(const vl_profile *p, const vl_el *route)
+static void pack(const vl_profile *p, const vl_route_info *ri, cached *c)
+{
+    c->route = vl_el_index(p, ri->route);
+    c->address = ri->address ? vl_el_index(p, ri->address) : -1;
+    c->prefix_el = ri->prefix_el ? vl_el_index(p, ri->prefix_el) : -1;
+    c->prefix = ri->prefix > UINT32_MAX ? UINT32_MAX : (uint32_t)ri->prefix;
+    c->family = (uint8_t)ri->addr.family;
+    memcpy(c->b, ri->addr.b, sizeof c->b);
+    c->flags = (uint8_t)((ri->addr_ok ? C_ADDR_OK : 0) | (ri->prefix_ok ? C_PREFIX_OK : 0) |
+                         (ri->prefix_fits ? C_FITS : 0) | (ri->exclusion ? C_EXCL : 0) |
+                         (ri->prefix > UINT32_MAX ? C_PREFIX_BIG : 0));
+}
+
+static void unpack(const vl_profile *p, const cached *c, vl_route_info *out)
+{
+    memset(out, 0, sizeof *out);
+    out->route = &p->els[c->route];
+    out->address = c->address >= 0 ? &p->els[c->address] : NULL;
+    out->prefix_el = c->prefix_el >= 0 ? &p->els[c->prefix_el] : NULL;
+    out->prefix = c->prefix;
+    if ((c->flags & C_PREFIX_BIG) && out->prefix_el)
+        vl_text_uint(out->prefix_el->text, &out->prefix);
+    out->addr.family = c->family;
+    memcpy(out->addr.b, c->b, sizeof c->b);
+    out->addr_ok = c->flags & C_ADDR_OK;
+    out->prefix_ok = c->flags & C_PREFIX_OK;
+    out->prefix_fits = c->flags & C_FITS;
+    out->exclusion = c->flags & C_EXCL;
+}
+
+static const cached *cached_route(const vl_profile *p, const vl_el *route)
 {
     vl_profile *mp = (vl_profile *)p; /* the cache is derived data, not the model */
     if (!mp->cache) {
@@ -33,17 +75,22 @@ static const vl_route_info *cached_route(const vl_profile *p, const vl_el *route
             return NULL;
         }
         for (const vl_el *r = vl_px_first(p, VL_PX_Route); r && c->n_routes < n;
-             r = vl_px_next(p, r))
-            route_info_compute(p, r, &c->routes[c->n_routes++]);
+             r = vl_px_next(p, r)) {
+            vl_route_info ri;
+            route_info_compute(p, r, &ri);
+            pack(p, &ri, &c->routes[c->n_routes++]);
+        }
         mp->cache = c;
     }
     size_t lo = 0, hi = mp->cache->n_routes;
+    if (route < p->els || route >= p->els + p->n_els)
+        return NULL;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const vl_el *r = mp->cache->routes[mid].route;
-        if (r == route)
+        int r = mp->cache->routes[mid].route;
+        if (r == vl_el_index(p, route))
             return &mp->cache->routes[mid];
-        if (r->index < route->index)
+        if (r < vl_el_index(p, route))
             lo = mid + 1;
         else
             hi = mid;
@@ -53,9 +100,9 @@ static const vl_route_info *cached_route(const vl_profile *p, const vl_el *route
 
 void vl_px_route_info(const vl_profile *p, const vl_el *route, vl_route_info *out)
 {
-    const vl_route_info *c = cached_route(p, route);
+    const cached *c = cached_route(p, route);
     if (c) {
-        *out = *c;
+        unpack(p, c, out);
         return;
     }
     route_info_compute(p, route, out);

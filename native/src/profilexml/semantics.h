@@ -13,10 +13,10 @@ typedef struct vl_route_info {
     const vl_el *route;     /* the <Route> element */
     const vl_el *address;   /* its Address, NULL if missing */
     const vl_el *prefix_el; /* its PrefixSize, NULL if missing */
-    bool addr_ok;           /* Address is an IPv4/IPv6 literal */
+    uint64_t prefix;        /* PrefixSize's value when prefix_ok */
     vl_addr addr;
-    bool prefix_ok; /* PrefixSize is a decimal number (any size) */
-    uint64_t prefix;
+    bool addr_ok;     /* Address is an IPv4/IPv6 literal */
+    bool prefix_ok;   /* PrefixSize is a decimal number (any size) */
     bool prefix_fits; /* addr_ok && prefix_ok && prefix <= family bits */
     bool exclusion;   /* ExclusionRoute is "true" */
 } vl_route_info;

@@ -123,6 +123,19 @@ static cJSON *rule_descriptor(const vl_rule *x)
     return o;
 }
 
+/* Position of rule `x` in the registry (a finding's rule is always
+ * registered). `last` caches the previous answer: findings of one rule come
+ * in runs. */
+static size_t registry_pos(const vl_rule *x, size_t *last)
+{
+    if (*last < vl_registry_count && vl_registry[*last] == x)
+        return *last;
+    for (size_t k = 0; k < vl_registry_count; k++)
+        if (vl_registry[k] == x)
+            return *last = k;
+    return 0;
+}
+
 char *vl_render_sarif(const vpnlint_report *r)
 {
     cJSON *root = cJSON_CreateObject();
@@ -137,9 +150,27 @@ char *vl_render_sarif(const vpnlint_report *r)
     cJSON_AddStringToObject(driver, "version", VPNLINT_VERSION_STRING);
     cJSON_AddStringToObject(driver, "semanticVersion", VPNLINT_VERSION_STRING);
     cJSON_AddStringToObject(driver, "informationUri", "https://github.com/vpnlint/vpnlint");
+    /* rules[] holds the rules the results reference, in registry order, as
+     * GitHub needs for their help; ruleIndex points into it. Describing every
+     * registered rule on each run would make every log ~300 KB. */
+    size_t n_reg = vl_registry_count;
+    size_t last = 0;
+    int *rule_index = malloc(n_reg * sizeof *rule_index);
+    if (!rule_index) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    for (size_t k = 0; k < n_reg; k++)
+        rule_index[k] = -1;
+    for (size_t i = 0; i < r->n_findings; i++)
+        rule_index[registry_pos(r->findings[i].rule, &last)] = 0;
     cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
-    for (size_t i = 0; i < vl_registry_count; i++)
-        cJSON_AddItemToArray(rules, rule_descriptor(vl_registry[i]));
+    int next_index = 0;
+    for (size_t k = 0; k < n_reg; k++)
+        if (rule_index[k] == 0) {
+            rule_index[k] = next_index++;
+            cJSON_AddItemToArray(rules, rule_descriptor(vl_registry[k]));
+        }
 
     cJSON *inv = cJSON_CreateObject();
     cJSON *invs = cJSON_AddArrayToObject(run, "invocations");
@@ -170,9 +201,7 @@ char *vl_render_sarif(const vpnlint_report *r)
             cJSON *res = cJSON_CreateObject();
             cJSON_AddItemToArray(results, res);
             cJSON_AddStringToObject(res, "ruleId", x->rule->id);
-            for (size_t k = 0; k < vl_registry_count; k++)
-                if (vl_registry[k] == x->rule)
-                    cJSON_AddNumberToObject(res, "ruleIndex", (double)k);
+            cJSON_AddNumberToObject(res, "ruleIndex", rule_index[registry_pos(x->rule, &last)]);
             cJSON_AddStringToObject(res, "level", sarif_level(x->severity));
             cJSON_AddItemToObject(res, "message", text_obj(x->message));
             cJSON *locs = cJSON_AddArrayToObject(res, "locations");
@@ -195,5 +224,6 @@ char *vl_render_sarif(const vpnlint_report *r)
     else
         cJSON_Delete(notes);
     cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
+    free(rule_index);
     return vl_json_finish(root, true);
 }

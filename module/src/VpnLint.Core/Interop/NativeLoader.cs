@@ -103,27 +103,20 @@ namespace VpnLint.Interop
         /// <summary>Loads the library from an absolute path and checks its ABI version.</summary>
         public static void LoadFrom(string path)
         {
-            string rid = CurrentRid;
             string full = Path.GetFullPath(path);
-            if (!File.Exists(full))
-            {
-                throw new NativeLibraryLoadException(
-                    $"The VpnLint native library was not found at '{full}' (runtime {rid}). " +
-                    $"This module folder has no build for {rid}; reinstall the module, or build it with module/build.sh " +
-                    "so that runtimes/<rid>/native/ holds the library for this platform and process architecture.",
-                    full, rid);
-            }
             lock (Gate)
             {
                 if (loadedPath != null && string.Equals(loadedPath, full, StringComparison.Ordinal))
                 {
                     return;
                 }
-                IntPtr h = OpenLibrary(full, rid);
+                // No File.Exists first: the load says whether the file is there (OpenLibrary asks only
+                // when the load failed), and the runtime identifier is worked out only for a message.
+                IntPtr h = OpenLibrary(full);
                 int abi;
                 try
                 {
-                    abi = ReadAbiVersion(h, full, rid);
+                    abi = ReadAbiVersion(h, full);
                 }
                 catch
                 {
@@ -133,6 +126,7 @@ namespace VpnLint.Interop
                 if (abi != ExpectedAbiVersion)
                 {
                     CloseLibrary(h);
+                    string rid = CurrentRid;
                     throw new NativeLibraryLoadException(
                         $"The VpnLint native library at '{full}' (runtime {rid}) has ABI version {abi}, " +
                         $"but this module needs ABI version {ExpectedAbiVersion}. The module folder mixes files of " +
@@ -148,6 +142,16 @@ namespace VpnLint.Interop
                 loadedPath = full;
                 RegisterResolver();
             }
+        }
+
+        private static NativeLibraryLoadException NotFound(string full)
+        {
+            string rid = CurrentRid;
+            return new NativeLibraryLoadException(
+                $"The VpnLint native library was not found at '{full}' (runtime {rid}). " +
+                $"This module folder has no build for {rid}; reinstall the module, or build it with module/build.sh " +
+                "so that runtimes/<rid>/native/ holds the library for this platform and process architecture.",
+                full, rid);
         }
 
         /// <summary>Throws unless a library has been loaded; loads the one beside this assembly if possible.</summary>
@@ -199,48 +203,72 @@ namespace VpnLint.Interop
 
         // ------------------------------------------------------------ platform loading
 
-        private static Type? NativeLibraryType =>
-            typeof(Marshal).Assembly.GetType("System.Runtime.InteropServices.NativeLibrary", false);
+        /// <summary>
+        /// NativeLibrary's Load, TryGetExport, Free and SetDllImportResolver as delegates, or null on .NET
+        /// Framework. Looked up once: the first lookup of a type by name costs several milliseconds in a
+        /// fresh process, and delegates are cheaper to call than MethodInfo.Invoke.
+        /// </summary>
+        private static NativeLibraryApi? NativeLibrary => NativeLibraryApi.Instance;
 
-        private static IntPtr OpenLibrary(string full, string rid)
+        private static IntPtr OpenLibrary(string full)
         {
             if (IsWindows)
             {
-                IntPtr h = Kernel32.LoadLibraryExW(full, IntPtr.Zero, Kernel32.LOAD_WITH_ALTERED_SEARCH_PATH);
-                if (h == IntPtr.Zero)
-                {
-                    int err = Marshal.GetLastWin32Error();
-                    throw new NativeLibraryLoadException(
-                        $"The VpnLint native library at '{full}' (runtime {rid}) could not be loaded: " +
-                        $"{new Win32Exception(err).Message} (error {err}). A DLL it depends on may be missing " +
-                        "beside it, or it was built for another architecture.", full, rid);
-                }
-                return h;
+                return OpenLibraryWindows(full);
             }
-            Type? nl = NativeLibraryType;
+            NativeLibraryApi? nl = NativeLibrary;
             if (nl != null)
             {
-                MethodInfo load = nl.GetMethod("Load", new[] { typeof(string) })!;
                 try
                 {
-                    return (IntPtr)load.Invoke(null, new object[] { full })!;
+                    return nl.Load(full);
                 }
-                catch (TargetInvocationException e) when (e.InnerException != null)
+                catch (Exception e)
                 {
+                    if (!File.Exists(full))
+                    {
+                        throw NotFound(full);
+                    }
+                    string rid = CurrentRid;
                     throw new NativeLibraryLoadException(
                         $"The VpnLint native library at '{full}' (runtime {rid}) could not be loaded: " +
-                        $"{e.InnerException.Message} A library it depends on (libxml2, libcjson) may be missing.",
-                        full, rid, e.InnerException);
+                        $"{e.Message} A library it depends on (libxml2, libcjson) may be missing.",
+                        full, rid, e);
                 }
             }
             IntPtr d = Libdl.dlopen(full, Libdl.RTLD_NOW);
             if (d == IntPtr.Zero)
             {
+                if (!File.Exists(full))
+                {
+                    throw NotFound(full);
+                }
+                string rid = CurrentRid;
                 throw new NativeLibraryLoadException(
                     $"The VpnLint native library at '{full}' (runtime {rid}) could not be loaded: " +
                     $"{Utf8.FromNative(Libdl.dlerror())}", full, rid);
             }
             return d;
+        }
+
+        // Apart from OpenLibrary so that Win32Exception (another assembly) is loaded only on Windows.
+        private static IntPtr OpenLibraryWindows(string full)
+        {
+            IntPtr h = Kernel32.LoadLibraryExW(full, IntPtr.Zero, Kernel32.LOAD_WITH_ALTERED_SEARCH_PATH);
+            if (h == IntPtr.Zero)
+            {
+                int err = Marshal.GetLastWin32Error();
+                if (!File.Exists(full))
+                {
+                    throw NotFound(full);
+                }
+                string rid = CurrentRid;
+                throw new NativeLibraryLoadException(
+                    $"The VpnLint native library at '{full}' (runtime {rid}) could not be loaded: " +
+                    $"{new Win32Exception(err).Message} (error {err}). A DLL it depends on may be missing " +
+                    "beside it, or it was built for another architecture.", full, rid);
+            }
+            return h;
         }
 
         private static IntPtr GetExport(IntPtr h, string name)
@@ -249,12 +277,10 @@ namespace VpnLint.Interop
             {
                 return Kernel32.GetProcAddress(h, name);
             }
-            Type? nl = NativeLibraryType;
+            NativeLibraryApi? nl = NativeLibrary;
             if (nl != null)
             {
-                MethodInfo tryGet = nl.GetMethod("TryGetExport", new[] { typeof(IntPtr), typeof(string), typeof(IntPtr).MakeByRefType() })!;
-                object?[] args = { h, name, IntPtr.Zero };
-                return (bool)tryGet.Invoke(null, args)! ? (IntPtr)args[2]! : IntPtr.Zero;
+                return nl.TryGetExport(h, name, out IntPtr address) ? address : IntPtr.Zero;
             }
             return Libdl.dlsym(h, name);
         }
@@ -266,10 +292,10 @@ namespace VpnLint.Interop
                 Kernel32.FreeLibrary(h);
                 return;
             }
-            Type? nl = NativeLibraryType;
+            NativeLibraryApi? nl = NativeLibrary;
             if (nl != null)
             {
-                nl.GetMethod("Free", new[] { typeof(IntPtr) })!.Invoke(null, new object[] { h });
+                nl.Free(h);
                 return;
             }
             Libdl.dlclose(h);
@@ -278,11 +304,12 @@ namespace VpnLint.Interop
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
         private delegate int AbiVersionFn();
 
-        private static int ReadAbiVersion(IntPtr h, string full, string rid)
+        private static int ReadAbiVersion(IntPtr h, string full)
         {
             IntPtr fn = GetExport(h, "vpnlint_abi_version");
             if (fn == IntPtr.Zero)
             {
+                string rid = CurrentRid;
                 throw new NativeLibraryLoadException(
                     $"The file at '{full}' (runtime {rid}) is not the VpnLint native library: it does not export " +
                     "vpnlint_abi_version. Reinstall the module.", full, rid);
@@ -297,22 +324,12 @@ namespace VpnLint.Interop
                 return;
             }
             resolverSet = true;
-            Type? nl = NativeLibraryType;
-            MethodInfo? set = nl?.GetMethod("SetDllImportResolver");
-            if (set == null)
+            NativeLibraryApi? nl = NativeLibrary;
+            if (nl == null)
             {
                 return; // .NET Framework: DllImport finds the loaded vpnlint.dll by name.
             }
-            Type resolverType = set.GetParameters()[1].ParameterType;
-            MethodInfo mine = typeof(NativeLoader).GetMethod(nameof(Resolve), BindingFlags.NonPublic | BindingFlags.Static)!;
-            try
-            {
-                set.Invoke(null, new object[] { typeof(NativeLoader).Assembly, Delegate.CreateDelegate(resolverType, mine) });
-            }
-            catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException)
-            {
-                // A resolver is already set for this assembly (e.g. loaded twice); it is ours.
-            }
+            nl.SetDllImportResolver(typeof(NativeLoader).Assembly, Resolve);
         }
 
         private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
@@ -325,6 +342,58 @@ namespace VpnLint.Interop
                 }
             }
             return IntPtr.Zero;
+        }
+
+        private delegate bool TryGetExportFn(IntPtr handle, string name, out IntPtr address);
+
+        private delegate IntPtr ResolverFn(string libraryName, Assembly assembly, DllImportSearchPath? searchPath);
+
+        /// <summary>System.Runtime.InteropServices.NativeLibrary (.NET Core 3.0 and later), bound once.</summary>
+        private sealed class NativeLibraryApi
+        {
+            public static readonly NativeLibraryApi? Instance = Create();
+
+            private readonly MethodInfo setResolver;
+            private readonly Type resolverType;
+
+            private NativeLibraryApi(Type nl, MethodInfo setResolver)
+            {
+                Load = (Func<string, IntPtr>)Delegate.CreateDelegate(
+                    typeof(Func<string, IntPtr>), nl.GetMethod("Load", new[] { typeof(string) })!);
+                TryGetExport = (TryGetExportFn)Delegate.CreateDelegate(
+                    typeof(TryGetExportFn),
+                    nl.GetMethod("TryGetExport", new[] { typeof(IntPtr), typeof(string), typeof(IntPtr).MakeByRefType() })!);
+                Free = (Action<IntPtr>)Delegate.CreateDelegate(typeof(Action<IntPtr>), nl.GetMethod("Free", new[] { typeof(IntPtr) })!);
+                this.setResolver = setResolver;
+                resolverType = setResolver.GetParameters()[1].ParameterType;
+            }
+
+            public Func<string, IntPtr> Load { get; }
+
+            public TryGetExportFn TryGetExport { get; }
+
+            public Action<IntPtr> Free { get; }
+
+            /// <summary>NativeLibrary.SetDllImportResolver with <paramref name="resolver"/> (a static method).</summary>
+            public void SetDllImportResolver(Assembly assembly, ResolverFn resolver)
+            {
+                Delegate d = Delegate.CreateDelegate(resolverType, resolver.Method);
+                try
+                {
+                    setResolver.Invoke(null, new object[] { assembly, d });
+                }
+                catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException)
+                {
+                    // A resolver is already set for this assembly (e.g. loaded twice); it is ours.
+                }
+            }
+
+            private static NativeLibraryApi? Create()
+            {
+                Type? nl = typeof(Marshal).Assembly.GetType("System.Runtime.InteropServices.NativeLibrary", false);
+                MethodInfo? set = nl?.GetMethod("SetDllImportResolver");
+                return nl != null && set != null ? new NativeLibraryApi(nl, set) : null;
+            }
         }
 
         private static class Kernel32

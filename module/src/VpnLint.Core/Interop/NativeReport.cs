@@ -85,7 +85,7 @@ namespace VpnLint.Interop
                 Utf8.FromNative(fi.KindName) ?? string.Empty,
                 Utf8.FromNative(fi.Encoding) ?? string.Empty,
                 Utf8.FromNative(fi.Envelope) ?? string.Empty,
-                Enum.IsDefined(typeof(VpnLintErrorCode), err) ? (VpnLintErrorCode)err : VpnLintErrorCode.Error,
+                ToErrorCode(err),
                 Utf8.FromNative(fi.ReadErrorMessage) ?? string.Empty,
                 (int)fi.FindingCount.ToUInt64());
         }
@@ -113,13 +113,15 @@ namespace VpnLint.Interop
 
         public LintResult ToResult(ICollection<VpnLintSeverity>? severityFilter)
         {
-            var files = new List<FileResult>();
-            for (int i = 0; i < FileCount; i++)
+            int fileCount = FileCount;
+            var files = new List<FileResult>(fileCount);
+            for (int i = 0; i < fileCount; i++)
             {
                 files.Add(GetFile(i));
             }
-            var findings = new List<Finding>();
-            for (int i = 0; i < FindingCount; i++)
+            int findingCount = FindingCount;
+            var findings = new List<Finding>(findingCount);
+            for (int i = 0; i < findingCount; i++)
             {
                 Finding f = GetFinding(i);
                 if (severityFilter == null || severityFilter.Count == 0 || severityFilter.Contains(f.Severity))
@@ -130,8 +132,13 @@ namespace VpnLint.Interop
             return new LintResult(files, findings);
         }
 
+        // Range checks rather than Enum.IsDefined, which reflects over the enum on first use.
         internal static VpnLintKind ToKind(int k) =>
-            Enum.IsDefined(typeof(VpnLintKind), k) ? (VpnLintKind)k : VpnLintKind.Unknown;
+            k >= (int)VpnLintKind.Unknown && k <= (int)VpnLintKind.Network ? (VpnLintKind)k : VpnLintKind.Unknown;
+
+        /// <summary>A library return code as VpnLintErrorCode; a code this module does not know is Error.</summary>
+        internal static VpnLintErrorCode ToErrorCode(int rc) =>
+            rc <= (int)VpnLintErrorCode.Ok && rc >= (int)VpnLintErrorCode.Parse ? (VpnLintErrorCode)rc : VpnLintErrorCode.Error;
 
         internal static VpnLintSeverity ToSeverity(int s) =>
             s <= 0 ? VpnLintSeverity.Information : s >= 2 ? VpnLintSeverity.Error : VpnLintSeverity.Warning;

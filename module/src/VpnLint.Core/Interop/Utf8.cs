@@ -11,7 +11,9 @@ namespace VpnLint.Interop
     /// </summary>
     internal static class Utf8
     {
-        private static readonly UTF8Encoding Encoding = new UTF8Encoding(false, false);
+        // Encoding.UTF8 rather than a new UTF8Encoding: the same replacement of invalid sequences (no byte
+        // order mark is ever written here), without loading System.Text.Encoding.Extensions on .NET.
+        private static readonly Encoding Encoding = Encoding.UTF8;
 
         /// <summary>UTF-8 bytes of <paramref name="value"/> with a trailing NUL; null stays null.</summary>
         public static byte[]? ToNative(string? value)

@@ -4,10 +4,18 @@
 
 static void check(vl_ctx *c)
 {
-    if (c->in->too_big)
+    if (!c->in->too_big)
+        return;
+    if (c->in->size)
         vl_report_at(c, VL_SEV_DEFAULT, 0, 0,
                      "the input is %llu bytes, over the limit of %llu bytes; nothing was parsed",
                      (unsigned long long)c->in->size, (unsigned long long)c->opt->max_bytes);
+    else /* a pipe or a growing file: reading stopped at the limit */
+        vl_report_at(
+            c, VL_SEV_DEFAULT, 0, 0,
+            "the input is more than %llu bytes (the limit; it was read as a stream, so its "
+            "full size is unknown); nothing was parsed",
+            (unsigned long long)c->opt->max_bytes);
 }
 
 VL_RULE(IN001) = {

@@ -4,7 +4,6 @@
 #include "core/rule.h"
 #include "profilexml/model.h"
 
-#include <libxml/tree.h>
 #include <string.h>
 
 #define MAX_SHOWN 3
@@ -13,26 +12,14 @@ typedef struct region {
     unsigned first, last;
 } region;
 
-static unsigned count_nl(const char *s)
-{
-    unsigned n = 0;
-    for (const char *q = s ? strchr(s, '\n') : NULL; q; q = strchr(q + 1, '\n'))
-        n++;
-    return n;
-}
-
 /* Lines of an element whose content is escaped XML (kept as text): the
  * content keeps its meaning after one more unescape, so it is exempt. */
-static region text_region(const vl_el *e)
+static region text_region(const vl_profile *p, const vl_el *e)
 {
-    region r = {e->line, e->line};
-    for (xmlNodePtr n = e->node->children; n; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE)
-            return (region){0, 0}; /* inline XML, not escaped */
-        if (n->type == XML_TEXT_NODE)
-            r.last += count_nl((const char *)n->content);
-    }
-    return r;
+    unsigned nl;
+    if (!vl_px_text_lines(p, e, &nl))
+        return (region){0, 0}; /* inline XML, not escaped */
+    return (region){e->line, e->line + nl};
 }
 
 static void check(vl_ctx *c)
@@ -46,10 +33,10 @@ static void check(vl_ctx *c)
     region ex[8];
     size_t nex = 0;
     if (p->eap_config && p->eap_form == VL_EAP_ESCAPED)
-        ex[nex++] = text_region(p->eap_config);
+        ex[nex++] = text_region(p, p->eap_config);
     for (const vl_el *e = vl_px_first(p, VL_PX_PP_CustomConfiguration); e && nex < 8;
          e = vl_px_next(p, e))
-        ex[nex++] = text_region(e);
+        ex[nex++] = text_region(p, e);
 
     int sev =
         c->opt->target == VPNLINT_TARGET_WMI ? VPNLINT_SEVERITY_WARNING : VPNLINT_SEVERITY_INFO;

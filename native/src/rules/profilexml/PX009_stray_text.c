@@ -4,14 +4,7 @@
 #include "core/rule.h"
 #include "profilexml/model.h"
 
-#include <libxml/tree.h>
 #include <string.h>
-
-static unsigned node_line(const vl_src *src, xmlNodePtr n)
-{
-    long l = xmlGetLineNo(n);
-    return l > 0 ? src->line_base + (unsigned)l - 1 : 0;
-}
 
 /* Column of `txt` on `line` where it stands as text: after a '>' (the end of
  * a tag or comment) or at the start of the line; 0 if not there. */
@@ -37,22 +30,12 @@ static unsigned text_column(const vl_input *in, unsigned line, const char *txt, 
 /* Finds the stray text in the original file: after the previous sibling's
  * last line, up to the next sibling element. libxml2's line numbers for text
  * nodes are not reliable enough on their own. */
-static void locate(const vl_input *in, const vl_el *parent, xmlNodePtr node, const char *txt,
-                   size_t len, unsigned *line, unsigned *col)
+static void locate(const vl_input *in, const vl_src *src, const vl_el *parent, const vl_stray *s,
+                   const char *txt, size_t len, unsigned *line, unsigned *col)
 {
-    const vl_src *src = parent->src;
-    unsigned lo = parent->line, hi = 0;
-    if (node->prev) {
-        xmlNodePtr last = node->prev;
-        while (last->last)
-            last = last->last;
-        unsigned l = node_line(src, last);
-        if (l > lo)
-            lo = l;
-    }
-    for (xmlNodePtr n = node->next; n && !hi; n = n->next)
-        if (n->type == XML_ELEMENT_NODE)
-            hi = node_line(src, n);
+    unsigned lo = parent->line, hi = s->next_element;
+    if (s->prev_last > lo)
+        lo = s->prev_last;
     if (!hi || hi < lo)
         hi = lo + 200;
     *line = lo;
@@ -73,22 +56,15 @@ static bool app_with_text(const vl_el *e)
 {
     if (e->def != VL_PX_TF_App && e->def != VL_PX_AT_App)
         return false;
-    for (xmlNodePtr n = e->node->children; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE)
-            return false;
-    return true; /* PX020 reports <App>path</App> */
+    return !(e->flags & VL_ELF_HAS_ELEMENTS); /* PX020 reports <App>path</App> */
 }
 
-static void report(vl_ctx *c, const vl_el *parent, xmlNodePtr node, const char *where)
+static void report(vl_ctx *c, const vl_el *parent, const vl_stray *s, const char *where)
 {
-    const char *content = (const char *)node->content;
-    size_t n;
-    const char *txt = vl_trim(content, strlen(content), &n);
-    size_t len = 0;
-    while (len < n && len < 40 && txt[len] != '\n' && txt[len] != '\r')
-        len++;
+    const char *txt = s->text; /* trimmed, first line, at most 40 bytes */
+    size_t len = strlen(txt);
     unsigned line, col;
-    locate(c->in, parent, node, txt, len, &line, &col);
+    locate(c->in, vl_el_src(c->px, parent), parent, s, txt, len, &line, &col);
     bool gt = txt[0] == '>';
     vl_report_at(c, VL_SEV_DEFAULT, line, col,
                  "stray text '%.*s' between the child elements of <%s>%s, where only elements "
@@ -110,24 +86,14 @@ static void check(vl_ctx *c)
         const vl_el *parent = &p->els[pi];
         if (app_with_text(parent))
             continue;
-        report(c, parent, p->stray[i].node, "");
+        report(c, parent, &p->stray[i], "");
     }
     /* the inline or escaped EAP configuration: elements with element children */
-    for (size_t i = 0; i < p->n_eap; i++) {
-        const vl_el *e = &p->eap[i];
-        bool has_el = false;
-        for (xmlNodePtr n = e->node->children; n && !has_el; n = n->next)
-            has_el = n->type == XML_ELEMENT_NODE;
-        if (!has_el)
+    for (size_t i = 0; i < p->n_eap_stray; i++) {
+        int pi = p->eap_stray[i].parent; /* an index into p->eap */
+        if (pi < 0 || (size_t)pi >= p->n_eap)
             continue;
-        for (xmlNodePtr n = e->node->children; n; n = n->next) {
-            if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
-                continue;
-            size_t tl;
-            vl_trim((const char *)n->content, strlen((const char *)n->content), &tl);
-            if (tl)
-                report(c, e, n, " in the EAP configuration");
-        }
+        report(c, &p->eap[pi], &p->eap_stray[i], " in the EAP configuration");
     }
 }
 

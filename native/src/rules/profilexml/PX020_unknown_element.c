@@ -1,12 +1,10 @@
 /* PX020 unknown-element — an element name the ProfileXML schema does not
  * have under that parent, with a "did you mean". */
 #include "core/rule.h"
-#include "core/xml.h"
 #include "profilexml/model.h"
 #include "profilexml/values.h"
 
 #include <ctype.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,12 +100,9 @@ static void suggest(vl_ctx *c, const vl_el *e, const vl_el *parent)
 static void app_text(vl_ctx *c, const vl_profile *p, int def)
 {
     for (const vl_el *e = vl_px_first(p, def); e; e = vl_px_next(p, e)) {
-        bool has_el = false;
-        for (xmlNodePtr n = e->node->children; n && !has_el; n = n->next)
-            has_el = n->type == XML_ELEMENT_NODE;
-        if (has_el)
+        if (e->flags & VL_ELF_HAS_ELEMENTS)
             continue;
-        const char *t = vl_xml_text(p->arena, e->node);
+        const char *t = vl_px_container_text(p, e);
         if (!t || !*t)
             continue;
         const vl_el *parent = vl_px_parent(p, e);

@@ -3,25 +3,14 @@
 #include "core/rule.h"
 #include "profilexml/model.h"
 
-#include <libxml/tree.h>
 #include <stdio.h>
 
 /* <App>path</App> is reported by PX020, not as a missing <Id>. */
-static bool app_with_text(const vl_el *e)
+static bool app_with_text(const vl_profile *p, const vl_el *e)
 {
     if (e->def != VL_PX_TF_App && e->def != VL_PX_AT_App)
         return false;
-    for (xmlNodePtr n = e->node->children; n; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE)
-            return false;
-    }
-    for (xmlNodePtr n = e->node->children; n; n = n->next)
-        if (n->type == XML_TEXT_NODE && n->content) {
-            for (const xmlChar *s = n->content; *s; s++)
-                if (!vl_is_space(*s))
-                    return true;
-        }
-    return false;
+    return !(e->flags & VL_ELF_HAS_ELEMENTS) && vl_px_container_text(p, e) != NULL;
 }
 
 static const char *why(int def)
@@ -61,7 +50,7 @@ static void check(vl_ctx *c)
             if (cd->min_occurs == 0 || vl_px_child(p, e, k))
                 continue;
             if (!checked_app) {
-                if (app_with_text(e))
+                if (app_with_text(p, e))
                     break;
                 checked_app = true;
             }

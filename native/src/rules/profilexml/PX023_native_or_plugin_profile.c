@@ -16,7 +16,7 @@ static void check(vl_ctx *c)
                   "VPN server and no protocol: add <NativeProfile> for the built-in client or "
                   "<PluginProfile> for a third-party VPN app");
     else if (np && pp)
-        vl_report(c, np->index > pp->index ? np : pp,
+        vl_report(c, vl_el_index(p, np) > vl_el_index(p, pp) ? np : pp,
                   "the profile has both <NativeProfile> and <PluginProfile>; a profile uses "
                   "either the built-in VPN client or a plug-in app, not both: keep the one you "
                   "deploy");

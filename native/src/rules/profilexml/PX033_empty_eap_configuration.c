@@ -1,6 +1,5 @@
 /* PX033 empty-eap-configuration — Eap/Configuration holds no EapHostConfig. */
 #include "core/rule.h"
-#include "core/xml.h"
 #include "profilexml/model.h"
 
 static void check(vl_ctx *c)
@@ -14,11 +13,9 @@ static void check(vl_ctx *c)
                   "no EAP settings and users cannot authenticate: paste the <EapHostConfig> "
                   "exported from a working connection (Get-VpnConnection ... "
                   "EapConfigXmlStream, or Richard Hicks' Get-EapConfiguration.ps1)");
-    else if (p->eap_form == VL_EAP_MALFORMED && p->eap_doc == NULL) {
+    else if (p->eap_form == VL_EAP_MALFORMED && p->eap_not_xml) {
         /* escaped text that is not XML at all (a parse error of escaped XML is PX001) */
-        const char *t = vl_xml_text(p->arena, p->eap_config->node);
-        if (t && t[0] != '<')
-            vl_report(c, p->eap_config,
+        vl_report(c, p->eap_config,
                       "<Eap><Configuration> holds text that is not an <EapHostConfig> (plain "
                       "or entity-escaped), so the connection has no usable EAP settings: "
                       "replace it with the exported EAP configuration XML");

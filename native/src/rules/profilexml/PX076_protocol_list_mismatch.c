@@ -30,7 +30,7 @@ static void check(vl_ctx *c)
         return;
     size_t n = 0;
     for (const vl_el *e = vl_px_first(p, VL_PX_PL_NativeProtocol); e; e = vl_px_next(p, e))
-        if (e->parent == pl->index)
+        if (e->parent == vl_el_index(p, pl))
             n++;
     if (n == 0)
         vl_report(c, pl, "ProtocolList has no NativeProtocol entry");

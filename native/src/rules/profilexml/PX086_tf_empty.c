@@ -8,8 +8,8 @@ static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
     for (const vl_el *tf = vl_px_first(p, VL_PX_TrafficFilter); tf; tf = vl_px_next(p, tf)) {
-        size_t next = (size_t)tf->index + 1;
-        if (next < p->n_els && p->els[next].parent == tf->index)
+        size_t next = (size_t)vl_el_index(p, tf) + 1;
+        if (next < p->n_els && p->els[next].parent == vl_el_index(p, tf))
             continue;
         vl_report(c, tf, "TrafficFilter has no properties; remove it or add conditions");
     }

@@ -139,7 +139,7 @@ static void check(vl_ctx *c)
         if (!fix)
             continue;
         /* The same wrong URI inherited from a reported parent: report it once. */
-        if (par && reported[par->index] &&
+        if (par && reported[vl_el_index(p, par)] &&
             ((!ns && !par->ns) || (ns && par->ns && strcmp(ns, par->ns) == 0))) {
             reported[i] = true; /* its children inherit it too */
             continue;

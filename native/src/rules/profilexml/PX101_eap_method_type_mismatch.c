@@ -77,7 +77,7 @@ static void check(vl_ctx *c)
          * element directly under Config (e.g. <EapTtls>), not Config/Eap. */
         const vl_el *cfg = vl_eap_child(p, root, "Config");
         bool has_body =
-            cfg && cfg->index + 1 < (int)p->n_eap && p->eap[cfg->index + 1].parent == cfg->index;
+            cfg && vl_el_index(p, cfg) + 1 < (int)p->n_eap && p->eap[vl_el_index(p, cfg) + 1].parent == vl_el_index(p, cfg);
         if (has_body && mt_ok && !is_microsoft_builtin((int)mt))
             vl_report_sev(c, VPNLINT_SEVERITY_WARNING, mtype, "The " NOT_BUILTIN, (int)mt,
                           mname((int)mt));
