@@ -1,9 +1,12 @@
 /* parse.c — bytes -> lossless rasphone.pbk model (see pbk.h).
  *
- * Pass 1 splits the bytes into physical lines and classifies them.
- * Pass 2 turns KV lines into logical kvs (joining hex-blob runs) and tags
- * each with its scope and its entry/MEDIA/DEVICE/PhoneNumber indexes.
- * Pass 3 allocates the tree (flat arrays, sliced per parent) and fills it.
+ * Walk 1 (parse_lines), over the bytes: splits and classifies the physical
+ * lines, turns KV lines into logical kvs (joining hex-blob runs), tags each
+ * with its scope and its entry/MEDIA/DEVICE/PhoneNumber indexes, and checks
+ * UTF-8 and NUL bytes a chunk behind. Walk 2 (parse_all), over the kvs:
+ * copies the values into one buffer, slices the tree (flat arrays, sliced per
+ * parent) and fills what rules read instead of walking the model themselves:
+ * the per-key kv index, the entry-level key table and the census counts.
  */
 #include "pbk/pbk.h"
 
