@@ -7,6 +7,10 @@
  *    calling thread is returned by vpnlint_error_last(); it is owned by the
  *    library and valid until the next failing call on that thread.
  *  - Handles are opaque and freed by their own *_free function.
+ *  - Threads: the library has no global mutable state (the last error is per
+ *    thread), so different handles may be used on different threads at once.
+ *    A handle is used by one thread at a time, read-only calls included
+ *    (lookups fill caches inside the handle).
  *  - Out-parameters come first.
  *  - Every string the library allocates for the caller (char **out) is freed
  *    with vpnlint_free(), never with the caller's own free().
