@@ -116,8 +116,8 @@ static void put_line(vl_buf *b, const vl_pbk *p, size_t li)
 {
     const vl_pbk_line *ln = &p->lines[li];
     const char *s = (const char *)p->bytes + ln->off;
-    if (ln->type == VL_PBK_LINE_KV && ln->kv >= 0) {
-        const vl_pbk_kv *kv = &p->kvs[ln->kv];
+    const vl_pbk_kv *kv = vl_pbk_line_kv(p, li);
+    if (kv) {
         if (kv->value_len && vl_pbk_is_secret_key(kv->key, kv->key_len)) {
             vl_buf_put(b, s, kv->key_len + 1);
             vl_buf_puts(b, mask);

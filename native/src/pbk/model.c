@@ -178,6 +178,37 @@ const vl_pbk_entry *vl_pbk_kv_entry(const vl_pbk *p, const vl_pbk_kv *kv)
     return &p->entries[kv->entry];
 }
 
+size_t vl_pbk_line_entry(const vl_pbk *p, size_t li)
+{
+    size_t lo = 0, hi = p->n_entries; /* entries[0..lo) start at or before li */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->entries[mid].line_index <= li)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const vl_pbk_kv *vl_pbk_line_kv(const vl_pbk *p, size_t li)
+{
+    if (li >= p->n_lines || p->lines[li].type != VL_PBK_LINE_KV)
+        return NULL;
+    size_t lo = 0, hi = p->n_kvs; /* kvs[0..lo) start at or before line li + 1 */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)p->kvs[mid].line <= li + 1)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!lo)
+        return NULL;
+    const vl_pbk_kv *kv = &p->kvs[lo - 1];
+    return li + 1 < (size_t)kv->line + kv->n_lines ? kv : NULL;
+}
+
 const char *vl_pbk_line_text(const vl_pbk *p, unsigned line, size_t *len)
 {
     if (line == 0 || line > p->n_lines)

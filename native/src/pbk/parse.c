@@ -408,7 +408,6 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         }
         ln->off = (uint32_t)(s - b);
         ln->len = (uint32_t)len;
-        ln->kv = -1;
 
         if (kid < 0) {
             size_t name_off = 0, name_len = 0;
@@ -432,11 +431,9 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
                 w->in_phone = false;
                 w->state = VL_PBK_SCOPE_ENTRY;
                 w->media_in_entry = 0;
-                ln->entry = (uint32_t)p->n_entries;
                 prev = -1;
                 continue;
             }
-            ln->entry = (uint32_t)(w->entry + 1);
             if (bad_header) {
                 rc = add_problem(p, pcap, lineno,
                                  "line starts with '[' but is not a section header: the closing "
@@ -459,7 +456,6 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
                 return VPNLINT_ENOMEM;
         } else {
             ln->type = VL_PBK_LINE_KV;
-            ln->entry = (uint32_t)(w->entry + 1);
         }
         /* teach the guesser */
         if (prev >= 0) {
@@ -492,7 +488,6 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
                 pk->blob = true;
                 pk->value_len += (uint32_t)vlen;
                 vtotal += vlen;
-                ln->kv = prev;
                 continue;
             }
         }
@@ -512,7 +507,6 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         kv->blob = (p->name_flags[kid] & VL_PBK_NAME_BLOB) != 0;
         kv->entry = w->entry;
         kv->media = kv->device = kv->phone = -1;
-        ln->kv = (int32_t)p->n_kvs;
         prev = (int32_t)p->n_kvs;
         p->n_kvs++;
 

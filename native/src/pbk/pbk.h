@@ -57,15 +57,15 @@ typedef enum vl_pbk_eol {
     VL_PBK_EOL_CR        /* a lone "\r" at the very end of the file */
 } vl_pbk_eol;
 
-/* 32-bit offsets and lengths keep a line at 20 bytes (the model refuses
- * phonebooks of 4 GiB or more). */
+/* 32-bit offsets and lengths keep a line at 12 bytes (the model refuses
+ * phonebooks of 4 GiB or more). The entry and the kv a line belongs to are
+ * found from the entries' and kvs' line numbers (vl_pbk_line_entry,
+ * vl_pbk_line_kv). */
 typedef struct vl_pbk_line {
-    uint32_t off;   /* byte offset of the line in vl_pbk.bytes (after any BOM) */
-    uint32_t len;   /* bytes of content, without the line ending */
-    uint32_t entry; /* 1 + index of the entry it belongs to; 0 = before any header */
-    int32_t kv;     /* index into vl_pbk.kvs of the kv this line is part of, -1 if none */
-    uint8_t eol;    /* vl_pbk_eol */
-    uint8_t type;   /* vl_pbk_line_type */
+    uint32_t off; /* byte offset of the line in vl_pbk.bytes (after any BOM) */
+    uint32_t len; /* bytes of content, without the line ending */
+    uint8_t eol;  /* vl_pbk_eol */
+    uint8_t type; /* vl_pbk_line_type */
 } vl_pbk_line;
 
 /* -------------------------------------------------------------- keys */
@@ -283,6 +283,13 @@ size_t vl_pbk_entries_named(const vl_pbk *p, const char *name, size_t name_len, 
 
 /* The entry that holds a kv (NULL for orphan keys). */
 const vl_pbk_entry *vl_pbk_kv_entry(const vl_pbk *p, const vl_pbk_kv *kv);
+
+/* The entry holding line index `li` (0-based): 1 + its index in p->entries,
+ * 0 for a line before the first header (a binary search over the entries). */
+size_t vl_pbk_line_entry(const vl_pbk *p, size_t li);
+/* The kv a KV line (0-based index `li`) is part of, NULL for other lines
+ * (a binary search over the kvs). */
+const vl_pbk_kv *vl_pbk_line_kv(const vl_pbk *p, size_t li);
 
 /* Raw content of 1-based line `line` (no line ending); NULL if out of range. */
 const char *vl_pbk_line_text(const vl_pbk *p, unsigned line, size_t *len);

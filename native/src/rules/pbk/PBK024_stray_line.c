@@ -18,12 +18,13 @@ static void check(vl_ctx *c)
         return; /* the parser counts OTHER lines inside entries */
     for (size_t i = 0; i < p->n_lines; i++) {
         const vl_pbk_line *ln = &p->lines[i];
-        if (ln->type != VL_PBK_LINE_OTHER || ln->entry == 0)
+        size_t ei;
+        if (ln->type != VL_PBK_LINE_OTHER || !(ei = vl_pbk_line_entry(p, i)))
             continue;
         const char *s = (const char *)p->bytes + ln->off;
         if (ln->len && s[0] == '[')
             continue; /* a broken header: PBK001 */
-        const vl_pbk_entry *e = &p->entries[ln->entry - 1];
+        const vl_pbk_entry *e = &p->entries[ei - 1];
         const char *what;
         if (ln->len && (s[0] == ';' || s[0] == '\'' || s[0] == '#'))
             what = "looks like a comment, but the phonebook format has no comment syntax";

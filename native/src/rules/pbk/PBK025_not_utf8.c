@@ -16,8 +16,9 @@ static void check(vl_ctx *c)
         if (vl_utf8_valid((const char *)p->bytes + ln->off, ln->len))
             continue;
         long long enc = 1;
-        if (ln->entry)
-            enc = pbkr_int(&p->entries[ln->entry - 1], "Encoding", 1);
+        size_t ei = vl_pbk_line_entry(p, i);
+        if (ei)
+            enc = pbkr_int(&p->entries[ei - 1], "Encoding", 1);
         vl_report_at(c, VL_SEV_DEFAULT, (unsigned)(i + 1), 1,
                      "this line is not valid UTF-8%s: it was probably written in an ANSI code "
                      "page (GBK, Windows-1252) by an old tool, so Windows shows the name or "
