@@ -29,7 +29,7 @@ static vl_pbk *parse(const char *text)
 static const vl_pbk_kv *scan_get(const vl_pbk_entry *e, const char *key)
 {
     for (size_t i = 0; i < e->n_keys; i++)
-        if (strcmp(e->keys[i].key, key) == 0)
+        if (strcmp(vl_pbk_kv_key(e->owner, &e->keys[i]), key) == 0)
             return &e->keys[i];
     return NULL;
 }
@@ -220,14 +220,14 @@ static void test_key_guessing_edge_cases(void **state)
     assert_int_equal(p->n_entries, 3);
     assert_string_equal(p->entries[2].name, "x=y");
     assert_int_equal(p->entries[0].n_keys, 4);
-    assert_string_equal(p->entries[0].keys[2].key, "[x");
+    assert_string_equal(vl_pbk_kv_key(p, &p->entries[0].keys[2]), "[x");
     assert_string_equal(p->entries[0].keys[2].value, "y");
-    assert_string_equal(p->entries[1].keys[0].key, "KeyLonger");
+    assert_string_equal(vl_pbk_kv_key(p, &p->entries[1].keys[0]), "KeyLonger");
     assert_string_equal(p->entries[1].keys[0].value, "4");
-    assert_string_equal(p->entries[1].keys[1].key, "Key");
+    assert_string_equal(vl_pbk_kv_key(p, &p->entries[1].keys[1]), "Key");
     assert_string_equal(p->entries[1].keys[1].value, "5");
     assert_int_equal(p->entries[2].n_keys, 2);
-    assert_string_equal(p->entries[2].keys[1].key, "  Key");
+    assert_string_equal(vl_pbk_kv_key(p, &p->entries[2].keys[1]), "  Key");
     assert_int_equal(p->n_lines, 12);
     assert_int_equal(p->lines[11].type, VL_PBK_LINE_OTHER); /* "Key" without '=' */
     assert_int_equal(p->lines[11].eol, VL_PBK_EOL_NONE);

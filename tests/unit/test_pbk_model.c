@@ -205,10 +205,10 @@ static void test_corpus_tree(void **state)
     assert_int_equal(cad->n_lines, 8);
     assert_int_equal(cad->value_len, 7 * 128 + 38);
     assert_int_equal(cad->line, 51);
-    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "CustomAuthData"), 1);
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "CustomAuthData"), 1);
     unsigned char *blob;
     size_t blen;
-    assert_int_equal(vl_pbk_hex_decode(cad, &blob, &blen), 0);
+    assert_int_equal(vl_pbk_hex_decode(p, cad, &blob, &blen), 0);
     assert_int_equal(blen, 467);
     assert_memory_equal(blob, "1DBC", 4);
     vpnlint_free(blob);
@@ -219,13 +219,13 @@ static void test_corpus_tree(void **state)
     const vl_pbk_kv *nrpt = vl_pbk_entry_get(e, "NrptRules");
     assert_int_equal(nrpt->n_lines, 6);
     /* Device (MEDIA) and DEVICE are different keys */
-    assert_string_equal(vl_pbk_media_get(&e->media[0], "Device")->value, "WAN Miniport (SSTP)");
-    assert_null(vl_pbk_media_get(&e->media[0], "DEVICE"));
-    assert_string_equal(e->media[0].devices[0].keys[0].key, "DEVICE");
-    assert_string_equal(vl_pbk_group_get(&e->media[0].devices[0].phones[0], "PhoneNumber")->value,
+    assert_string_equal(vl_pbk_media_get(p, &e->media[0], "Device")->value, "WAN Miniport (SSTP)");
+    assert_null(vl_pbk_media_get(p, &e->media[0], "DEVICE"));
+    assert_string_equal(vl_pbk_kv_key(p, &e->media[0].devices[0].keys[0]), "DEVICE");
+    assert_string_equal(vl_pbk_group_get(p, &e->media[0].devices[0].phones[0], "PhoneNumber")->value,
                         "aovpn.turner-industries.com");
-    assert_non_null(vl_pbk_device_get(&e->media[0].devices[0], "TryNextAlternateOnFail"));
-    assert_int_equal(vl_pbk_device_get(&e->media[0].devices[0], "TryNextAlternateOnFail")->scope,
+    assert_non_null(vl_pbk_device_get(p, &e->media[0].devices[0], "TryNextAlternateOnFail"));
+    assert_int_equal(vl_pbk_device_get(p, &e->media[0].devices[0], "TryNextAlternateOnFail")->scope,
                      VL_PBK_SCOPE_DEVICE);
     long long v;
     assert_true(vl_pbk_entry_int(e, "VpnStrategy", &v));
@@ -371,18 +371,26 @@ static void test_multilink(void **state)
     vl_pbk *p = parse_str(multilink, sizeof multilink - 1);
     const vl_pbk_entry *e = &p->entries[0];
     assert_int_equal(e->n_media, 2);
-    assert_string_equal(vl_pbk_media_get(&e->media[1], "Port")->value, "COM2");
+    assert_string_equal(vl_pbk_media_get(p, &e->media[1], "Port")->value, "COM2");
     const vl_pbk_device *d = &e->media[0].devices[0];
     assert_int_equal(d->n_phones, 2);
     assert_string_equal(d->phones[1].keys[0].value, "5550101");
-    assert_string_equal(vl_pbk_group_get(&d->phones[1], "Comment")->value, "alternate");
+    assert_string_equal(vl_pbk_group_get(p, &d->phones[1], "Comment")->value, "alternate");
     assert_int_equal(d->phones[0].n_keys, 3);
-    const vl_pbk_kv *lsp = vl_pbk_device_get(d, "LastSelectedPhone");
+    const vl_pbk_kv *lsp = vl_pbk_device_get(p, d, "LastSelectedPhone");
     assert_int_equal(lsp->scope, VL_PBK_SCOPE_DEVICE);
-    assert_int_equal(lsp->phone, -1);
+    int m, dv, g;
+    vl_pbk_kv_place(p, lsp, &m, &dv, &g);
+    assert_int_equal(m, 0);
+    assert_int_equal(dv, 0);
+    assert_int_equal(g, -1);
+    vl_pbk_kv_place(p, vl_pbk_group_get(p, &d->phones[1], "Comment"), &m, &dv, &g);
+    assert_int_equal(g, 1);
     assert_int_equal(e->media[1].devices[0].n_phones, 1);
-    assert_int_equal(vl_pbk_count(e->all, e->n_all, "PhoneNumber"), 3);
-    assert_int_equal(vl_pbk_find_nth(e->all, e->n_all, "Port", 1)->media, 1);
+    assert_int_equal(vl_pbk_count(p, e->all, e->n_all, "PhoneNumber"), 3);
+    vl_pbk_kv_place(p, vl_pbk_find_nth(p, e->all, e->n_all, "Port", 1), &m, &dv, &g);
+    assert_int_equal(m, 1);
+    assert_int_equal(dv, -1);
     vl_pbk_free(p);
 }
 
@@ -399,10 +407,10 @@ static void test_duplicates(void **state)
     assert_int_equal(first, 0);
     const vl_pbk_entry *e = &p->entries[0];
     /* scalar duplicates stay separate kvs; a non-consecutive blob key repeats */
-    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "VpnStrategy"), 2);
-    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "CustomAuthData"), 2);
-    assert_string_equal(vl_pbk_find_nth(e->keys, e->n_keys, "VpnStrategy", 1)->value, "8");
-    assert_int_equal(vl_pbk_find_nth(e->keys, e->n_keys, "VpnStrategy", 1)->line, 3);
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "VpnStrategy"), 2);
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "CustomAuthData"), 2);
+    assert_string_equal(vl_pbk_find_nth(p, e->keys, e->n_keys, "VpnStrategy", 1)->value, "8");
+    assert_int_equal(vl_pbk_find_nth(p, e->keys, e->n_keys, "VpnStrategy", 1)->line, 3);
     vl_pbk_free(p);
 
     /* a known blob key joins whatever its wrapping (even non-hex lines) */
@@ -410,7 +418,7 @@ static void test_duplicates(void **state)
                             "Routes=01\nType=2\n";
     p = parse_str(odd_wrap, sizeof odd_wrap - 1);
     e = &p->entries[0];
-    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "CustomAuthData"), 1);
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "CustomAuthData"), 1);
     assert_string_equal(vl_pbk_entry_value(e, "CustomAuthData"), "ABCDEFzz");
     assert_int_equal(vl_pbk_entry_get(e, "CustomAuthData")->n_lines, 3);
     assert_true(vl_pbk_entry_get(e, "Routes")->blob);
@@ -425,9 +433,9 @@ static void test_duplicates(void **state)
     snprintf(buf, sizeof buf, "[u]\nFutureBlob=%s\nFutureBlob=0102\nFlag=1\nFlag=1\n", hex);
     p = parse_str(buf, strlen(buf));
     e = &p->entries[0];
-    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "FutureBlob"), 1);
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "FutureBlob"), 1);
     assert_int_equal(vl_pbk_entry_get(e, "FutureBlob")->value_len, 132);
-    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "Flag"), 2);
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "Flag"), 2);
     vl_pbk_free(p);
 }
 
@@ -548,7 +556,7 @@ static void test_profiles(void **state)
     const vl_pbk_kv *cad = vl_pbk_entry_get(e, "CustomAuthData");
     unsigned char *b;
     size_t bl;
-    assert_int_equal(vl_pbk_hex_decode(cad, &b, &bl), 0);
+    assert_int_equal(vl_pbk_hex_decode(p, cad, &b, &bl), 0);
     assert_memory_equal(b, "1DBC\x19\0\0\0", 8);
     vpnlint_free(b);
     assert_string_equal(vl_pbk_entry_value(e, "PreSharedKey"), "");
@@ -564,7 +572,7 @@ static void test_profiles(void **state)
     assert_int_equal(p->entries[1].line, 145);
     assert_true(p->n_eol_lf > 100 && p->n_eol_crlf > 100);
     e = &p->entries[2];
-    assert_int_equal(vl_pbk_count(e->keys, e->n_keys, "VpnStrategy"), 2);
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "VpnStrategy"), 2);
     assert_int_equal(vl_pbk_entry_get(e, "CustomIPSecPolicies")->value_len, 47);
     assert_string_equal(vl_pbk_entry_value(&p->entries[0], "Encoding"), "1 ");
     assert_true(vl_pbk_entry_int(&p->entries[0], "AuthRestrictions", &v));
@@ -586,7 +594,7 @@ static void test_interned_keys(void **state)
     const vl_pbk_kv *k = p->kvs;
     assert_int_equal(k[0].kid, k[2].kid);
     assert_int_equal(k[0].kid, k[5].kid);
-    assert_ptr_equal(k[0].key, k[5].key);
+    assert_ptr_equal(vl_pbk_kv_key(p, &k[0]), vl_pbk_kv_key(p, &k[5]));
     assert_int_equal(vl_pbk_key_id(p, "Type"), (int32_t)k[0].kid);
     assert_int_equal(vl_pbk_key_id(p, "type"), -1);
     assert_int_equal(vl_pbk_key_id(p, "NumRoutes"), -1);

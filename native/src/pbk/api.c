@@ -103,9 +103,9 @@ VPNLINT_EXTERN(int) vpnlint_pbk_entry_name(char **out, const vpnlint_pbk *h, siz
 }
 
 /* Appends a value, masked when the key is a secret and the value non-empty. */
-static void put_value(vl_buf *b, const vl_pbk_kv *kv)
+static void put_value(vl_buf *b, const vl_pbk *p, const vl_pbk_kv *kv)
 {
-    if (kv->value_len && vl_pbk_is_secret_key(kv->key, kv->key_len))
+    if (kv->value_len && (p->name_flags[kv->kid] & VL_PBK_NAME_SECRET))
         vl_buf_puts(b, mask);
     else
         vl_buf_put(b, kv->value, kv->value_len);
@@ -118,8 +118,8 @@ static void put_line(vl_buf *b, const vl_pbk *p, size_t li)
     const char *s = (const char *)p->bytes + ln->off;
     const vl_pbk_kv *kv = vl_pbk_line_kv(p, li);
     if (kv) {
-        if (kv->value_len && vl_pbk_is_secret_key(kv->key, kv->key_len)) {
-            vl_buf_put(b, s, kv->key_len + 1);
+        if (kv->value_len && (p->name_flags[kv->kid] & VL_PBK_NAME_SECRET)) {
+            vl_buf_put(b, s, vl_pbk_kv_key_len(p, kv) + 1);
             vl_buf_puts(b, mask);
             return;
         }
@@ -215,14 +215,14 @@ VPNLINT_EXTERN(int) vpnlint_pbk_list(char **out, const vpnlint_pbk *h)
         if (ph) {
             vl_buf_puts(&b, " server=");
             if (ph->value_len > VL_PBK_LIST_MAX_VALUE &&
-                !vl_pbk_is_secret_key(ph->key, ph->key_len)) {
+                !(p->name_flags[ph->kid] & VL_PBK_NAME_SECRET)) {
                 size_t cut = VL_PBK_LIST_MAX_VALUE;
                 while (cut > 0 && ((unsigned char)ph->value[cut] & 0xC0) == 0x80)
                     cut--; /* not inside a UTF-8 character */
                 vl_buf_put(&b, ph->value, cut);
                 vl_buf_printf(&b, "... (%zu bytes)", (size_t)ph->value_len);
             } else {
-                put_value(&b, ph);
+                put_value(&b, p, ph);
             }
         }
         if (vl_pbk_entry_int(e, "AuthRestrictions", &v)) {
@@ -246,10 +246,13 @@ VPNLINT_EXTERN(int) vpnlint_pbk_list(char **out, const vpnlint_pbk *h)
     return finish(out, &b);
 }
 
-static bool addr_ok(const vl_pbk_kv *kv, int media, int device, int phone)
+static bool addr_ok(const vl_pbk *p, const vl_pbk_kv *kv, int media, int device, int phone)
 {
-    return (media < 0 || kv->media == media) && (device < 0 || kv->device == device) &&
-           (phone < 0 || kv->phone == phone);
+    if (media < 0 && device < 0 && phone < 0)
+        return true;
+    int m, d, g;
+    vl_pbk_kv_place(p, kv, &m, &d, &g);
+    return (media < 0 || m == media) && (device < 0 || d == device) && (phone < 0 || g == phone);
 }
 
 VPNLINT_EXTERN(int)
@@ -273,10 +276,11 @@ vpnlint_pbk_get(char **out, const vpnlint_pbk *h, const char *entry, const char 
         }
         return finish(out, &b);
     }
-    size_t klen = strlen(key), n = 0;
+    size_t n = 0;
+    int32_t id = vl_pbk_key_id(p, key);
     for (size_t i = 0; i < e->n_all; i++) {
         const vl_pbk_kv *kv = &e->all[i];
-        if (kv->key_len == klen && !memcmp(kv->key, key, klen) && addr_ok(kv, media, device, phone))
+        if (kv->kid == (uint32_t)id && addr_ok(p, kv, media, device, phone))
             n++;
     }
     if (n == 0) {
@@ -286,19 +290,21 @@ vpnlint_pbk_get(char **out, const vpnlint_pbk *h, const char *entry, const char 
     }
     for (size_t i = 0; i < e->n_all; i++) {
         const vl_pbk_kv *kv = &e->all[i];
-        if (kv->key_len != klen || memcmp(kv->key, key, klen) || !addr_ok(kv, media, device, phone))
+        if (kv->kid != (uint32_t)id || !addr_ok(p, kv, media, device, phone))
             continue;
         if (n > 1) {
+            int m, d, g;
+            vl_pbk_kv_place(p, kv, &m, &d, &g);
             vl_buf_printf(&b, "line %u", kv->line);
-            if (kv->media >= 0)
-                vl_buf_printf(&b, " media %d", kv->media + 1);
-            if (kv->device >= 0)
-                vl_buf_printf(&b, " device %d", kv->device + 1);
-            if (kv->phone >= 0)
-                vl_buf_printf(&b, " phone %d", kv->phone + 1);
+            if (m >= 0)
+                vl_buf_printf(&b, " media %d", m + 1);
+            if (d >= 0)
+                vl_buf_printf(&b, " device %d", d + 1);
+            if (g >= 0)
+                vl_buf_printf(&b, " phone %d", g + 1);
             vl_buf_puts(&b, ": ");
         }
-        put_value(&b, kv);
+        put_value(&b, p, kv);
         vl_buf_putc(&b, '\n');
     }
     return finish(out, &b);
@@ -315,12 +321,12 @@ static int verify(const vl_pbk *p, const char *entry, const char *key, const cha
                             "nothing was changed",
                             entry);
     const vl_pbk_entry *e = &p->entries[ei];
-    size_t klen = strlen(key), n = 0;
+    size_t n = 0;
+    int32_t id = vl_pbk_key_id(p, key);
     const vl_pbk_kv *hit = NULL;
     for (size_t i = 0; i < e->n_all; i++) {
         const vl_pbk_kv *kv = &e->all[i];
-        if (kv->key_len == klen && !memcmp(kv->key, key, klen) &&
-            addr_ok(kv, media, device, phone)) {
+        if (kv->kid == (uint32_t)id && addr_ok(p, kv, media, device, phone)) {
             n++;
             hit = kv;
         }

@@ -138,17 +138,22 @@ static const char *scope_word(int scope)
     }
 }
 
-static bool matches_addr(const vl_pbk_kv *kv, const vl_pbk_addr *at)
+static bool matches_addr(const vl_pbk *p, const vl_pbk_kv *kv, const vl_pbk_addr *at)
 {
-    return (at->media < 0 || kv->media == at->media) &&
-           (at->device < 0 || kv->device == at->device) &&
-           (at->phone < 0 || kv->phone == at->phone);
+    if (at->media < 0 && at->device < 0 && at->phone < 0)
+        return true;
+    int m, d, g;
+    vl_pbk_kv_place(p, kv, &m, &d, &g);
+    return (at->media < 0 || m == at->media) && (at->device < 0 || d == at->device) &&
+           (at->phone < 0 || g == at->phone);
 }
 
-static bool same_scope(const vl_pbk_kv *a, const vl_pbk_kv *b)
+static bool same_scope(const vl_pbk *p, const vl_pbk_kv *a, const vl_pbk_kv *b)
 {
-    return a->scope == b->scope && a->media == b->media && a->device == b->device &&
-           a->phone == b->phone;
+    int am, ad, ag, bm, bd, bg;
+    vl_pbk_kv_place(p, a, &am, &ad, &ag);
+    vl_pbk_kv_place(p, b, &bm, &bd, &bg);
+    return a->scope == b->scope && am == bm && ad == bd && ag == bg;
 }
 
 /* The plan of an edit in line indexes of the old file. */
@@ -227,14 +232,14 @@ static size_t kv_last_line(const vl_pbk_kv *kv)
 }
 
 /* Index of the line after which a new `key` goes in a scope's keys. */
-static size_t insert_point(const vl_pbk_kv *keys, size_t n, int scope, const char *key,
+static size_t insert_point(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, int scope, const char *key,
                            size_t fallback_line)
 {
     int r = vl_pbk_key_rank(scope, key);
     const vl_pbk_kv *after = NULL;
     if (r >= 0) {
         for (size_t i = 0; i < n; i++) {
-            int kr = vl_pbk_key_rank(scope, keys[i].key);
+            int kr = vl_pbk_key_rank(scope, vl_pbk_kv_key(p, &keys[i]));
             if (kr >= 0 && kr < r)
                 after = &keys[i];
         }
@@ -293,12 +298,12 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
     int rc, mi = 0, di = 0, gi = 0;
     switch (scope) {
     case VL_PBK_SCOPE_ENTRY:
-        pl->ins_after = (long)insert_point(e->keys, e->n_keys, scope, key, e->line_index);
+        pl->ins_after = (long)insert_point(p, e->keys, e->n_keys, scope, key, e->line_index);
         return 0;
     case VL_PBK_SCOPE_NETCOMPONENTS:
         if ((rc = pick_index(-1, e->n_netcomponents, "NETCOMPONENTS", "(none)", en, &mi)))
             return rc;
-        pl->ins_after = (long)insert_point(e->netcomponents[mi].keys, e->netcomponents[mi].n_keys,
+        pl->ins_after = (long)insert_point(p, e->netcomponents[mi].keys, e->netcomponents[mi].n_keys,
                                            scope, key, e->netcomponents[mi].keys[0].line - 1);
         return 0;
     default:
@@ -313,7 +318,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
                                 "MEDIA %d of [%s] has no MEDIA= line (its DEVICE= stands alone); "
                                 "fix the file's structure first",
                                 mi + 1, en);
-        pl->ins_after = (long)insert_point(m->keys, m->n_keys, scope, key, m->keys[0].line - 1);
+        pl->ins_after = (long)insert_point(p, m->keys, m->n_keys, scope, key, m->keys[0].line - 1);
         return 0;
     }
     if ((rc = pick_index(at->device, m->n_devices, "DEVICE", "--device", en, &di)))
@@ -322,7 +327,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
     if (scope == VL_PBK_SCOPE_DEVICE ||
         (scope == VL_PBK_SCOPE_PHONE && !strcmp(key, "PhoneNumber") && d->n_phones == 0)) {
         if (known) {
-            pl->ins_after = (long)insert_point(d->keys, d->n_keys, VL_PBK_SCOPE_DEVICE, key,
+            pl->ins_after = (long)insert_point(p, d->keys, d->n_keys, VL_PBK_SCOPE_DEVICE, key,
                                                d->keys[0].line - 1);
         } else {
             /* unknown device key: after the last device-level key */
@@ -340,7 +345,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
     if ((rc = pick_index(at->phone, d->n_phones, "PhoneNumber", "--phone", en, &gi)))
         return rc;
     const vl_pbk_group *g = &d->phones[gi];
-    pl->ins_after = (long)insert_point(g->keys, g->n_keys, known ? VL_PBK_SCOPE_DEVICE : -1, key,
+    pl->ins_after = (long)insert_point(p, g->keys, g->n_keys, known ? VL_PBK_SCOPE_DEVICE : -1, key,
                                        g->keys[0].line - 1);
     if (!known)
         pl->ins_after = (long)kv_last_line(&g->keys[g->n_keys - 1]);
@@ -493,15 +498,16 @@ int vl_pbk_edit(vl_pbk_edit_result *out, const vl_pbk *p, const vl_pbk_addr *at,
 
     /* Existing occurrences at the address. */
     const vl_pbk_kv *hits[2] = {NULL, NULL};
-    size_t n_hits = 0, klen = strlen(key);
+    size_t n_hits = 0;
+    uint32_t kid = (uint32_t)vl_pbk_key_id(p, key); /* UINT32_MAX: absent */
     bool one_scope = true;
     for (size_t i = 0; i < e->n_all; i++) {
         const vl_pbk_kv *kv = &e->all[i];
-        if (kv->key_len != klen || memcmp(kv->key, key, klen) != 0 || !matches_addr(kv, at))
+        if (kv->kid != kid || !matches_addr(p, kv, at))
             continue;
         if (n_hits < 2)
             hits[n_hits] = kv;
-        if (n_hits && !same_scope(kv, hits[0]))
+        if (n_hits && !same_scope(p, kv, hits[0]))
             one_scope = false;
         n_hits++;
     }
@@ -532,8 +538,7 @@ int vl_pbk_edit(vl_pbk_edit_result *out, const vl_pbk *p, const vl_pbk_addr *at,
             /* unset of same-scope duplicates: remove every one */
             for (size_t i = 0; i < e->n_all; i++) {
                 const vl_pbk_kv *kv = &e->all[i];
-                if (kv != hits[0] && kv->key_len == klen && !memcmp(kv->key, key, klen) &&
-                    matches_addr(kv, at))
+                if (kv != hits[0] && kv->kid == kid && matches_addr(p, kv, at))
                     pl.n_del += kv->n_lines;
             }
             pl.del = vl_malloc(pl.n_del * sizeof *pl.del);
@@ -542,8 +547,7 @@ int vl_pbk_edit(vl_pbk_edit_result *out, const vl_pbk *p, const vl_pbk_addr *at,
             size_t k = 0;
             for (size_t i = 0; i < e->n_all; i++) {
                 const vl_pbk_kv *kv = &e->all[i];
-                if (kv != hits[0] && kv->key_len == klen && !memcmp(kv->key, key, klen) &&
-                    matches_addr(kv, at))
+                if (kv != hits[0] && kv->kid == kid && matches_addr(p, kv, at))
                     for (unsigned j = 0; j < kv->n_lines; j++)
                         pl.del[k++] = (size_t)kv->line - 1 + j;
             }

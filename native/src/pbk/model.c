@@ -7,50 +7,51 @@
 
 /* ------------------------------------------------------------ lookup */
 
-static bool kv_is(const vl_pbk_kv *kv, const char *key, size_t n)
+/* The kvs of keys[0..n) with key id `id` (an int compare a key): the nth
+ * one, or NULL; *count (if not NULL) gets how many there are. */
+static const vl_pbk_kv *find_id(const vl_pbk_kv *keys, size_t n, int32_t id, size_t nth,
+                                size_t *count)
 {
-    return kv->key_len == n && memcmp(kv->key, key, n) == 0;
+    size_t c = 0;
+    const vl_pbk_kv *hit = NULL;
+    if (keys && id >= 0)
+        for (size_t i = 0; i < n; i++)
+            if (keys[i].kid == (uint32_t)id && c++ == nth) {
+                hit = &keys[i];
+                if (!count)
+                    break;
+            }
+    if (count)
+        *count = c;
+    return hit;
 }
 
-const vl_pbk_kv *vl_pbk_find_nth(const vl_pbk_kv *keys, size_t n, const char *key, size_t nth)
+const vl_pbk_kv *vl_pbk_find_nth(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, const char *key,
+                                 size_t nth)
 {
-    if (!keys || !key)
+    if (!p || !key)
         return NULL;
-    size_t kl = strlen(key);
-    for (size_t i = 0; i < n; i++)
-        if (kv_is(&keys[i], key, kl) && nth-- == 0)
-            return &keys[i];
-    return NULL;
+    return find_id(keys, n, vl_pbk_key_id(p, key), nth, NULL);
 }
 
-const vl_pbk_kv *vl_pbk_find(const vl_pbk_kv *keys, size_t n, const char *key)
+const vl_pbk_kv *vl_pbk_find(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, const char *key)
 {
-    return vl_pbk_find_nth(keys, n, key, 0);
+    return vl_pbk_find_nth(p, keys, n, key, 0);
 }
 
-size_t vl_pbk_count(const vl_pbk_kv *keys, size_t n, const char *key)
+size_t vl_pbk_count(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, const char *key)
 {
-    if (!keys || !key)
-        return 0;
-    size_t kl = strlen(key), c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += kv_is(&keys[i], key, kl);
+    size_t c = 0;
+    if (p && key)
+        find_id(keys, n, vl_pbk_key_id(p, key), 0, &c);
     return c;
 }
 
-/* First kv of keys[0..n) with the interned key `key` of e's phonebook (an int compare a key). */
+/* First kv of keys[0..n) with the key `key` of e's phonebook. */
 static const vl_pbk_kv *find_interned(const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t n,
                                       const char *key)
 {
-    if (!e->owner)
-        return vl_pbk_find(keys, n, key);
-    int32_t id = vl_pbk_key_id(e->owner, key);
-    if (id < 0)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        if (keys[i].kid == (uint32_t)id)
-            return &keys[i];
-    return NULL;
+    return vl_pbk_find(e->owner, keys, n, key);
 }
 
 /* e's index in its phonebook's entries, or -1 (an entry made by a caller). */
@@ -143,19 +144,52 @@ const vl_pbk_kv *vl_pbk_entry_get_any(const vl_pbk_entry *e, const char *key)
     return find_interned(e, e->all, e->n_all, key);
 }
 
-const vl_pbk_kv *vl_pbk_media_get(const vl_pbk_media *m, const char *key)
+const vl_pbk_kv *vl_pbk_media_get(const vl_pbk *p, const vl_pbk_media *m, const char *key)
 {
-    return vl_pbk_find(m->keys, m->n_keys, key);
+    return vl_pbk_find(p, m->keys, m->n_keys, key);
 }
 
-const vl_pbk_kv *vl_pbk_device_get(const vl_pbk_device *d, const char *key)
+const vl_pbk_kv *vl_pbk_device_get(const vl_pbk *p, const vl_pbk_device *d, const char *key)
 {
-    return vl_pbk_find(d->keys, d->n_keys, key);
+    return vl_pbk_find(p, d->keys, d->n_keys, key);
 }
 
-const vl_pbk_kv *vl_pbk_group_get(const vl_pbk_group *g, const char *key)
+const vl_pbk_kv *vl_pbk_group_get(const vl_pbk *p, const vl_pbk_group *g, const char *key)
 {
-    return vl_pbk_find(g->keys, g->n_keys, key);
+    return vl_pbk_find(p, g->keys, g->n_keys, key);
+}
+
+/* Is kv one of keys[0..n)? */
+static bool kv_in(const vl_pbk_kv *kv, const vl_pbk_kv *keys, size_t n)
+{
+    return keys && (uintptr_t)kv >= (uintptr_t)keys && (uintptr_t)kv < (uintptr_t)(keys + n);
+}
+
+void vl_pbk_kv_place(const vl_pbk *p, const vl_pbk_kv *kv, int *media, int *device, int *phone)
+{
+    *media = *device = *phone = -1;
+    const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+    if (!e || kv->scope == VL_PBK_SCOPE_ENTRY || kv->scope == VL_PBK_SCOPE_NETCOMPONENTS)
+        return;
+    for (size_t m = 0; m < e->n_media; m++) {
+        const vl_pbk_media *md = &e->media[m];
+        if (kv_in(kv, md->keys, md->n_keys)) {
+            *media = (int)m;
+            return;
+        }
+        for (size_t d = 0; d < md->n_devices; d++) {
+            const vl_pbk_device *dv = &md->devices[d];
+            if (!kv_in(kv, dv->keys, dv->n_keys))
+                continue;
+            *media = (int)m;
+            *device = (int)d;
+            for (size_t g = 0; g < dv->n_phones; g++)
+                if (kv_in(kv, dv->phones[g].keys, dv->phones[g].n_keys) &&
+                    kv->scope == VL_PBK_SCOPE_PHONE)
+                    *phone = (int)g;
+            return;
+        }
+    }
 }
 
 size_t vl_pbk_entries_named(const vl_pbk *p, const char *name, size_t name_len, size_t *first)
@@ -219,21 +253,22 @@ const char *vl_pbk_line_text(const vl_pbk *p, unsigned line, size_t *len)
     return (const char *)p->bytes + ln->off;
 }
 
-unsigned vl_pbk_kv_value_col(const vl_pbk_kv *kv)
+unsigned vl_pbk_kv_value_col(const vl_pbk *p, const vl_pbk_kv *kv)
 {
-    return (unsigned)kv->key_len + 2;
+    return (unsigned)vl_pbk_kv_key_len(p, kv) + 2;
 }
 
 void vl_pbk_kv_locate(const vl_pbk *p, const vl_pbk_kv *kv, size_t off, unsigned *line,
                       unsigned *col)
 {
-    unsigned l = kv->line, c = vl_pbk_kv_value_col(kv);
+    unsigned l = kv->line, c = vl_pbk_kv_value_col(p, kv);
+    size_t key_len = vl_pbk_kv_key_len(p, kv);
     for (unsigned i = 0; i < kv->n_lines; i++) {
         const vl_pbk_line *ln = &p->lines[(size_t)kv->line - 1 + i];
-        size_t vlen = ln->len - kv->key_len - 1;
+        size_t vlen = ln->len - key_len - 1;
         l = kv->line + i;
         if (off < vlen || i + 1 == kv->n_lines) {
-            c = (unsigned)(kv->key_len + 2 + (off < vlen ? off : vlen));
+            c = (unsigned)(key_len + 2 + (off < vlen ? off : vlen));
             break;
         }
         off -= vlen;
@@ -314,13 +349,14 @@ bool vl_pbk_hex_valid(const char *hex, size_t len, size_t *bad)
     return true;
 }
 
-int vl_pbk_hex_decode(const vl_pbk_kv *kv, unsigned char **out, size_t *out_len)
+int vl_pbk_hex_decode(const vl_pbk *p, const vl_pbk_kv *kv, unsigned char **out, size_t *out_len)
 {
     *out = NULL;
     *out_len = 0;
     size_t bad;
     if (!vl_pbk_hex_valid(kv->value, kv->value_len, &bad))
-        return vl_error_set(VPNLINT_EPARSE, "%s: not valid hex at character %zu", kv->key, bad + 1);
+        return vl_error_set(VPNLINT_EPARSE, "%s: not valid hex at character %zu",
+                            vl_pbk_kv_key(p, kv), bad + 1);
     size_t n = kv->value_len / 2;
     unsigned char *b = vl_malloc(n ? n : 1);
     if (!b)

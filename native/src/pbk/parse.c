@@ -495,9 +495,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         if (p->n_kvs == kcap && !grow((void **)&p->kvs, &kcap, sizeof *p->kvs))
             return VPNLINT_ENOMEM;
         vl_pbk_kv *kv = &p->kvs[p->n_kvs];
-        kv->key = p->names[kid];
         kv->value = NULL;
-        kv->key_len = (uint32_t)eq;
         kv->value_len = (uint32_t)vlen;
         vtotal += vlen + 1;
         kv->line = lineno;
@@ -506,7 +504,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         p->name_nkv[kid]++;
         kv->blob = (p->name_flags[kid] & VL_PBK_NAME_BLOB) != 0;
         kv->entry = w->entry;
-        kv->media = kv->device = kv->phone = -1;
+        kv->starts = 0;
         prev = (int32_t)p->n_kvs;
         p->n_kvs++;
 
@@ -533,7 +531,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
             w->in_phone = false;
             w->n_media++;
             kv->scope = VL_PBK_SCOPE_MEDIA;
-            kv->media = w->media;
+            kv->starts = VL_PBK_STARTS_MEDIA;
             continue;
         }
         if (role == VL_PBK_ROLE_DEVICE) {
@@ -547,6 +545,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
                 w->media = w->media_in_entry++;
                 w->devices_in_media = 0;
                 w->n_media++;
+                kv->starts = VL_PBK_STARTS_MEDIA; /* an implicit MEDIA */
             }
             w->state = VL_PBK_SCOPE_DEVICE;
             w->device = w->devices_in_media++;
@@ -555,8 +554,7 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
             w->in_phone = false;
             w->n_devices++;
             kv->scope = VL_PBK_SCOPE_DEVICE;
-            kv->media = w->media;
-            kv->device = w->device;
+            kv->starts |= VL_PBK_STARTS_DEVICE;
             continue;
         }
         switch (w->state) {
@@ -570,24 +568,17 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
             break;
         case VL_PBK_SCOPE_MEDIA:
             kv->scope = VL_PBK_SCOPE_MEDIA;
-            kv->media = w->media;
             break;
         default:
-            kv->media = w->media;
-            kv->device = w->device;
             if (role == VL_PBK_ROLE_PHONENUMBER) {
                 w->phone = w->phones_in_device++;
                 w->in_phone = true;
                 w->n_phones++;
+                kv->starts = VL_PBK_STARTS_PHONE;
             } else if (!(w->in_phone && (p->name_flags[kid] & VL_PBK_NAME_PHONE))) {
                 w->in_phone = false;
             }
-            if (w->in_phone) {
-                kv->scope = VL_PBK_SCOPE_PHONE;
-                kv->phone = w->phone;
-            } else {
-                kv->scope = VL_PBK_SCOPE_DEVICE;
-            }
+            kv->scope = w->in_phone ? VL_PBK_SCOPE_PHONE : VL_PBK_SCOPE_DEVICE;
             break;
         }
     }
@@ -701,7 +692,7 @@ static int parse_all(vl_pbk *p)
         vl_pbk_kv *kv = &p->kvs[k];
         const vl_pbk_line *pl = &p->lines[kv->line - 1];
         p->kid_kvs[p->kid_start[kv->kid + 1]++] = (uint32_t)k;
-        size_t skip = kv->key_len + 1;
+        size_t skip = p->name_lens[kv->kid] + 1;
         uint16_t small = 1; /* table cell: not a small number, until seen to be one */
         kv->value = vp;
         if (kv->n_lines == 1) {
@@ -778,7 +769,7 @@ static int parse_all(vl_pbk *p)
             mark_dup(e, &seen[1 * nn + kv->kid], part_nc);
             break;
         default: /* MEDIA, DEVICE or PHONE */
-            if (!m || kv->media != (int32_t)(m - e->media)) {
+            if (!m || (kv->starts & VL_PBK_STARTS_MEDIA)) {
                 m = &media[mi++];
                 if (!e->media)
                     e->media = m;
@@ -796,7 +787,7 @@ static int parse_all(vl_pbk *p)
                 mark_dup(e, &seen[2 * nn + kv->kid], part_m);
                 break;
             }
-            if (!d || kv->device != (int32_t)(d - m->devices)) {
+            if (!d || (kv->starts & VL_PBK_STARTS_DEVICE)) {
                 d = &devs[di++];
                 if (!m->devices)
                     m->devices = d;
@@ -810,7 +801,7 @@ static int parse_all(vl_pbk *p)
             if (kv->scope == VL_PBK_SCOPE_DEVICE)
                 mark_dup(e, &seen[3 * nn + kv->kid], part_d);
             if (kv->scope == VL_PBK_SCOPE_PHONE) {
-                if (!ph || kv->phone != (int32_t)(ph - d->phones)) {
+                if (!ph || (kv->starts & VL_PBK_STARTS_PHONE)) {
                     ph = &phones[pi++];
                     if (!d->phones)
                         d->phones = ph;

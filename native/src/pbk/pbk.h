@@ -78,23 +78,26 @@ typedef enum vl_pbk_scope {
     VL_PBK_SCOPE_PHONE          /* PhoneNumber, AreaCode, ..., FriendlyName of one group */
 } vl_pbk_scope;
 
-/* 56 bytes a key: lengths and indexes are 32-bit (see vl_pbk_line); the
- * index of the first physical line in vl_pbk.lines is line - 1. */
+/* 32 bytes a key: lengths and indexes are 32-bit (see vl_pbk_line); the
+ * index of the first physical line in vl_pbk.lines is line - 1. The key's
+ * text is the interned name (vl_pbk_kv_key/_key_len, from kid), and the
+ * kv's MEDIA/DEVICE/PhoneNumber indexes are found from the tree
+ * (vl_pbk_kv_place); the parser marks where a part starts (VL_PBK_STARTS_*). */
 typedef struct vl_pbk_kv {
-    const char *key;   /* exactly as written (case-sensitive, not trimmed) */
     const char *value; /* exactly as written; a blob's lines concatenated */
-    uint32_t key_len;
     uint32_t value_len;
     unsigned line;    /* 1-based line of the (first) physical line */
     unsigned n_lines; /* physical lines: > 1 only for a joined blob */
     int32_t entry;    /* index in vl_pbk.entries; -1 = before any header */
-    int32_t media;    /* index in the entry's media[], -1 if not in a MEDIA */
-    int32_t device;   /* index in the media's devices[], -1 if not in a DEVICE */
-    int32_t phone;    /* index in the device's phones[], -1 if not in a group */
     uint32_t kid;     /* id of the key among the file's distinct keys (vl_pbk.names) */
     bool blob;        /* a hex-blob key (known blob key, or a wrapped hex run) */
     uint8_t scope;    /* vl_pbk_scope */
+    uint8_t starts;   /* VL_PBK_STARTS_*: the parts of the entry this kv opens */
 } vl_pbk_kv;
+
+#define VL_PBK_STARTS_MEDIA 1u  /* a MEDIA block (a MEDIA= line, or an implicit one) */
+#define VL_PBK_STARTS_DEVICE 2u /* a DEVICE subsection */
+#define VL_PBK_STARTS_PHONE 4u  /* a PhoneNumber group */
 
 /* A run of consecutive keys (NETCOMPONENTS group or PhoneNumber group). */
 typedef struct vl_pbk_group {
@@ -209,6 +212,16 @@ struct vl_pbk {
     vl_arena *arena;
 };
 
+/* A kv's key, exactly as written (case-sensitive, not trimmed; NUL-terminated) */
+static inline const char *vl_pbk_kv_key(const vl_pbk *p, const vl_pbk_kv *kv)
+{
+    return p->names[kv->kid];
+}
+static inline size_t vl_pbk_kv_key_len(const vl_pbk *p, const vl_pbk_kv *kv)
+{
+    return p->name_lens[kv->kid];
+}
+
 /* Indexes into p->kvs of every kv with key id `id` (any scope), in file
  * order; *n is set to how many (0 for id -1). */
 const uint32_t *vl_pbk_kvs_of(const vl_pbk *p, int32_t id, size_t *n);
@@ -254,12 +267,14 @@ size_t vl_pbk_bytes(const vl_pbk *p, const unsigned char **data);
 
 /* ----------------------------------------------------------- lookup */
 
-/* First kv named `key` in keys[0..n) (exact, case-sensitive), or NULL. */
-const vl_pbk_kv *vl_pbk_find(const vl_pbk_kv *keys, size_t n, const char *key);
+/* First kv named `key` in keys[0..n) (a slice of p->kvs; exact,
+ * case-sensitive), or NULL. */
+const vl_pbk_kv *vl_pbk_find(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, const char *key);
 /* The `nth` (0-based) kv named `key` in keys[0..n), or NULL. */
-const vl_pbk_kv *vl_pbk_find_nth(const vl_pbk_kv *keys, size_t n, const char *key, size_t nth);
+const vl_pbk_kv *vl_pbk_find_nth(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, const char *key,
+                                 size_t nth);
 /* How many kvs named `key` are in keys[0..n) (a joined blob counts once). */
-size_t vl_pbk_count(const vl_pbk_kv *keys, size_t n, const char *key);
+size_t vl_pbk_count(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, const char *key);
 
 /* Entry-level key (first occurrence) / its value ("" never NULL when found). */
 const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key);
@@ -270,9 +285,14 @@ bool vl_pbk_entry_int(const vl_pbk_entry *e, const char *key, long long *out);
 /* First occurrence anywhere in the section (any scope), e.g. "PhoneNumber". */
 const vl_pbk_kv *vl_pbk_entry_get_any(const vl_pbk_entry *e, const char *key);
 
-const vl_pbk_kv *vl_pbk_media_get(const vl_pbk_media *m, const char *key);
-const vl_pbk_kv *vl_pbk_device_get(const vl_pbk_device *d, const char *key);
-const vl_pbk_kv *vl_pbk_group_get(const vl_pbk_group *g, const char *key);
+const vl_pbk_kv *vl_pbk_media_get(const vl_pbk *p, const vl_pbk_media *m, const char *key);
+const vl_pbk_kv *vl_pbk_device_get(const vl_pbk *p, const vl_pbk_device *d, const char *key);
+const vl_pbk_kv *vl_pbk_group_get(const vl_pbk *p, const vl_pbk_group *g, const char *key);
+
+/* Where a kv of p->kvs sits in its entry: 0-based index in the entry's
+ * media[], the media's devices[] and the device's phones[], -1 each where
+ * the kv is not in such a part (orphans: all -1). */
+void vl_pbk_kv_place(const vl_pbk *p, const vl_pbk_kv *kv, int *media, int *device, int *phone);
 
 /* Parses a kv's value as a strict decimal integer (see vl_pbk_entry_int). */
 bool vl_pbk_kv_int(const vl_pbk_kv *kv, long long *out);
@@ -295,7 +315,7 @@ const vl_pbk_kv *vl_pbk_line_kv(const vl_pbk *p, size_t li);
 const char *vl_pbk_line_text(const vl_pbk *p, unsigned line, size_t *len);
 
 /* 1-based column of the value of a kv's first line (key_len + 2). */
-unsigned vl_pbk_kv_value_col(const vl_pbk_kv *kv);
+unsigned vl_pbk_kv_value_col(const vl_pbk *p, const vl_pbk_kv *kv);
 
 /* Where character `off` of a blob's joined value sits in the file. */
 void vl_pbk_kv_locate(const vl_pbk *p, const vl_pbk_kv *kv, size_t off, unsigned *line,
@@ -312,7 +332,7 @@ bool vl_pbk_is_blob_key_n(const char *key, size_t key_len);
 bool vl_pbk_hex_valid(const char *hex, size_t len, size_t *bad);
 /* Decodes a kv's hex value into bytes (vl_malloc'd, free with vpnlint_free).
  * VPNLINT_EPARSE when the value is not valid hex (see vl_pbk_hex_valid). */
-int vl_pbk_hex_decode(const vl_pbk_kv *kv, unsigned char **out, size_t *out_len);
+int vl_pbk_hex_decode(const vl_pbk *p, const vl_pbk_kv *kv, unsigned char **out, size_t *out_len);
 
 /* ---------------------------------------------------------- secrets */
 

@@ -50,7 +50,7 @@ static void scan(vl_ctx *c, const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t
                          "[%s] %s appears again in the %s (first on line %u): values '%s' and "
                          "'%s' disagree and Windows reads only one of them; delete the wrong "
                          "line",
-                         pbkr_name(e, nb, sizeof nb), pbkr_text(b->key, b->key_len, kb, sizeof kb),
+                         pbkr_name(e, nb, sizeof nb), pbkr_text(vl_pbk_kv_key(c->pbk, b), vl_pbk_kv_key_len(c->pbk, b), kb, sizeof kb),
                          scope_words(scope), first->line,
                          pbkr_text(first->value, first->value_len, v1, sizeof v1),
                          pbkr_text(b->value, b->value_len, v2, sizeof v2));
@@ -58,7 +58,7 @@ static void scan(vl_ctx *c, const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t
             vl_report_at(c, VL_SEV_DEFAULT, b->line, 1,
                          "[%s] %s appears again in the %s (first on line %u)%s: Windows reads "
                          "only one of them; delete the extra line",
-                         pbkr_name(e, nb, sizeof nb), pbkr_text(b->key, b->key_len, kb, sizeof kb),
+                         pbkr_name(e, nb, sizeof nb), pbkr_text(vl_pbk_kv_key(c->pbk, b), vl_pbk_kv_key_len(c->pbk, b), kb, sizeof kb),
                          scope_words(scope), first->line,
                          b->blob ? " as a separate, non-adjacent blob" : "");
     }

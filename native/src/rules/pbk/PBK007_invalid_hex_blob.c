@@ -37,7 +37,7 @@ static void check(vl_ctx *c)
         const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
         char where[112];
         snprintf(where, sizeof where, "[%s] ", e ? pbkr_name(e, nb, sizeof nb) : "");
-        pbkr_text(kv->key, kv->key_len, kb, sizeof kb);
+        pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb);
         if (bad < kv->value_len) {
             unsigned line, col;
             vl_pbk_kv_locate(p, kv, bad, &line, &col);

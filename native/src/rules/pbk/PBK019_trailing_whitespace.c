@@ -34,18 +34,18 @@ static void check(vl_ctx *c)
         const char *en = e ? pbkr_name(e, nb, sizeof nb) : "";
         if (key_sp) {
             size_t n;
-            const char *t = vl_trim(kv->key, kv->key_len, &n);
+            const char *t = vl_trim(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), &n);
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "[%s] the key '%s' has spaces around it: keys are matched exactly, so "
                          "Windows does not see it as %s",
-                         en, pbkr_text(kv->key, kv->key_len, kb, sizeof kb),
+                         en, pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb),
                          pbkr_text(t, n, tb, sizeof tb));
             continue;
         }
-        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 1 + kv->value_len),
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 1 + kv->value_len),
                      "[%s] the value of %s ends with a space or tab: whether Windows trims it "
                      "is undocumented, so %s",
-                     en, pbkr_text(kv->key, kv->key_len, kb, sizeof kb),
+                     en, pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb),
                      (p->name_flags[kv->kid] & VL_PBK_NAME_SECRET)
                          ? "remove it"
                          : "a number may not parse and a name may not match; remove it");

@@ -78,10 +78,10 @@ static void check(vl_ctx *c)
             if (n && n < kv->value_len && vl_pbk_kv_int(&tmp, &v))
                 continue;
             const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                          "[%s] %s='%s' is not a decimal number: Windows reads it as 0 or ignores "
                          "it (hex such as 0x200 is not accepted either)",
-                         e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
+                         e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
                          pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
         }
     }

@@ -14,7 +14,7 @@ static void check(vl_ctx *c)
         /* the link the entry was created for says which protocol is meant */
         unsigned proto = 0;
         if (e->n_media) {
-            const vl_pbk_kv *d = vl_pbk_media_get(&e->media[0], "Device");
+            const vl_pbk_kv *d = vl_pbk_media_get(e->owner, &e->media[0], "Device");
             proto = pbkr_device_protocol(d ? d->value : NULL);
         }
         if (!proto)

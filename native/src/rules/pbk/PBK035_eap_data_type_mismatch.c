@@ -16,7 +16,7 @@ static void check(vl_ctx *c)
             continue;
         unsigned char *b;
         size_t n;
-        if (vl_pbk_hex_decode(blob, &b, &n) != 0)
+        if (vl_pbk_hex_decode(p, blob, &b, &n) != 0)
             continue; /* PBK007 */
         if (n >= 8 && memcmp(b, "1DBC", 4) == 0) {
             unsigned long t = (unsigned long)b[4] | (unsigned long)b[5] << 8 |

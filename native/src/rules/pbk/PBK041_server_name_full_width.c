@@ -39,11 +39,11 @@ static void check(vl_ctx *c)
                     continue;
                 }
                 const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-                vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2 + k),
+                vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2 + k),
                              "[%s] %s=%s contains the full-width character U+%04X (%s): it only "
                              "looks like ASCII, so the server name will not resolve; retype it in "
                              "half-width ASCII",
-                             e ? pbkr_name(e, nb, sizeof nb) : "", kv->key,
+                             e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
                              pbkr_text(kv->value, kv->value_len, vb, sizeof vb), cp,
                              cp == 0x3000   ? "ideographic space"
                              : cp == 0x3002 ? "ideographic full stop"

@@ -25,10 +25,10 @@ static void check(vl_ctx *c)
                 continue;
             bool edge = kv->value[0] == ' ' || kv->value[0] == '\t' || kv->value[n - 1] == ' ' ||
                         kv->value[n - 1] == '\t';
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                          "[%s] %s has %s: a host name cannot contain spaces, so '%s' will "
                          "not resolve as written; remove them",
-                         pbkr_name(e, nb, sizeof nb), kv->key,
+                         pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
                          edge ? "spaces before or after the server name"
                               : "a space inside the server name",
                          pbkr_text(kv->value, n, vb, sizeof vb));

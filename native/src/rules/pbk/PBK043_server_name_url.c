@@ -27,11 +27,11 @@ static void check(vl_ctx *c)
                 why = "a backslash";
             if (!why)
                 continue;
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                          "[%s] %s=%s contains %s: Windows needs a bare host name or IP address, "
                          "so the server cannot be resolved; write only the host, e.g. "
                          "vpn.example.com",
-                         pbkr_name(e, nb, sizeof nb), kv->key, pbkr_text(v, n, vb, sizeof vb), why);
+                         pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv), pbkr_text(v, n, vb, sizeof vb), why);
         }
 }
 

@@ -17,7 +17,7 @@ static void check(vl_ctx *c)
                 if (!line)
                     line = dv->line;
                 for (size_t k = 0; k < dv->n_keys && !any; k++)
-                    if (strcmp(dv->keys[k].key, "PhoneNumber") == 0) {
+                    if (strcmp(vl_pbk_kv_key(p, &dv->keys[k]), "PhoneNumber") == 0) {
                         size_t n;
                         vl_trim(dv->keys[k].value, dv->keys[k].value_len, &n);
                         any = n > 0;

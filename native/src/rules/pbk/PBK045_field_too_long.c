@@ -41,7 +41,7 @@ static void check(vl_ctx *c)
                 vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                              "[%s] %s is %zu characters long; the RAS field holds at most %zu, "
                              "so Windows cannot load or save this entry through the RAS API",
-                             e ? pbkr_name(e, nb, sizeof nb) : "", kv->key, n, limits[k].max);
+                             e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv), n, limits[k].max);
             }
         }
     }

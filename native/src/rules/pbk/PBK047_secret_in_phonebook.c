@@ -21,7 +21,7 @@ static void check(vl_ctx *c)
                 "passwords and pre-shared keys out of the phonebook, so anyone who can read "
                 "this file can read it; empty the value and change the secret",
                 e ? pbkr_name(e, nb, sizeof nb) : "",
-                pbkr_text(kv->key, kv->key_len, kb, sizeof kb));
+                pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb));
         }
     }
 }

@@ -122,9 +122,9 @@ static void check(vl_ctx *c)
             if (what == PREFIXLEN && (!vl_pbk_kv_int(kv, &pl) || pl < 0 || pl > 128))
                 want = "a prefix length from 0 to 128";
             if (want)
-                vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(kv->key_len + 2),
+                vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                              "[%s] %s=%s is not %s; Windows ignores the value",
-                             pbkr_name(e, nb, sizeof nb), kv->key,
+                             pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
                              pbkr_text(kv->value, kv->value_len, vb, sizeof vb), want);
         }
     }
