@@ -142,7 +142,7 @@ static void test_entry_lookups_match_a_scan(void **state)
                 assert_ptr_equal(vl_pbk_entry_get(e, keys[k]), want);
                 long long v = 12345, w = 0;
                 bool ok = vl_pbk_entry_int(e, keys[k], &v);
-                assert_int_equal(ok, vl_pbk_kv_int(want, &w));
+                assert_int_equal(ok, vl_pbk_kv_int(p, want, &w));
                 if (ok)
                     assert_int_equal(v, w);
             }
@@ -221,11 +221,11 @@ static void test_key_guessing_edge_cases(void **state)
     assert_string_equal(p->entries[2].name, "x=y");
     assert_int_equal(p->entries[0].n_keys, 4);
     assert_string_equal(vl_pbk_kv_key(p, &p->entries[0].keys[2]), "[x");
-    assert_string_equal(p->entries[0].keys[2].value, "y");
+    assert_string_equal(vl_pbk_kv_value(p, &p->entries[0].keys[2]), "y");
     assert_string_equal(vl_pbk_kv_key(p, &p->entries[1].keys[0]), "KeyLonger");
-    assert_string_equal(p->entries[1].keys[0].value, "4");
+    assert_string_equal(vl_pbk_kv_value(p, &p->entries[1].keys[0]), "4");
     assert_string_equal(vl_pbk_kv_key(p, &p->entries[1].keys[1]), "Key");
-    assert_string_equal(p->entries[1].keys[1].value, "5");
+    assert_string_equal(vl_pbk_kv_value(p, &p->entries[1].keys[1]), "5");
     assert_int_equal(p->entries[2].n_keys, 2);
     assert_string_equal(vl_pbk_kv_key(p, &p->entries[2].keys[1]), "  Key");
     assert_int_equal(p->n_lines, 12);

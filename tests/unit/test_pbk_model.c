@@ -202,7 +202,7 @@ static void test_corpus_tree(void **state)
     const vl_pbk_kv *cad = vl_pbk_entry_get(e, "CustomAuthData");
     assert_non_null(cad);
     assert_true(cad->blob);
-    assert_int_equal(cad->n_lines, 8);
+    assert_int_equal(vl_pbk_kv_n_lines(p, cad), 8);
     assert_int_equal(cad->value_len, 7 * 128 + 38);
     assert_int_equal(cad->line, 51);
     assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "CustomAuthData"), 1);
@@ -217,13 +217,15 @@ static void test_corpus_tree(void **state)
     assert_int_equal(l, 52);
     assert_int_equal(c, (unsigned)strlen("CustomAuthData=") + 3);
     const vl_pbk_kv *nrpt = vl_pbk_entry_get(e, "NrptRules");
-    assert_int_equal(nrpt->n_lines, 6);
+    assert_int_equal(vl_pbk_kv_n_lines(p, nrpt), 6);
     /* Device (MEDIA) and DEVICE are different keys */
-    assert_string_equal(vl_pbk_media_get(p, &e->media[0], "Device")->value, "WAN Miniport (SSTP)");
+    assert_string_equal(vl_pbk_kv_value(p, vl_pbk_media_get(p, &e->media[0], "Device")),
+                        "WAN Miniport (SSTP)");
     assert_null(vl_pbk_media_get(p, &e->media[0], "DEVICE"));
     assert_string_equal(vl_pbk_kv_key(p, &e->media[0].devices[0].keys[0]), "DEVICE");
-    assert_string_equal(vl_pbk_group_get(p, &e->media[0].devices[0].phones[0], "PhoneNumber")->value,
-                        "aovpn.turner-industries.com");
+    assert_string_equal(
+        vl_pbk_kv_value(p, vl_pbk_group_get(p, &e->media[0].devices[0].phones[0], "PhoneNumber")),
+        "aovpn.turner-industries.com");
     assert_non_null(vl_pbk_device_get(p, &e->media[0].devices[0], "TryNextAlternateOnFail"));
     assert_int_equal(vl_pbk_device_get(p, &e->media[0].devices[0], "TryNextAlternateOnFail")->scope,
                      VL_PBK_SCOPE_DEVICE);
@@ -252,7 +254,7 @@ static void test_synthetic_endings(void **state)
             assert_int_equal(p->n_entries, 1);
             assert_string_equal(p->entries[0].name, "Contoso VPN");
             const vl_pbk_kv *cad = vl_pbk_entry_get(&p->entries[0], "CustomAuthData");
-            assert_int_equal(cad->n_lines, 3);
+            assert_int_equal(vl_pbk_kv_n_lines(p, cad), 3);
             assert_int_equal(cad->value_len, 128 + 128 + 8);
             if (mode == 0)
                 assert_int_equal(p->n_eol_lf, 0);
@@ -371,11 +373,12 @@ static void test_multilink(void **state)
     vl_pbk *p = parse_str(multilink, sizeof multilink - 1);
     const vl_pbk_entry *e = &p->entries[0];
     assert_int_equal(e->n_media, 2);
-    assert_string_equal(vl_pbk_media_get(p, &e->media[1], "Port")->value, "COM2");
+    assert_string_equal(vl_pbk_kv_value(p, vl_pbk_media_get(p, &e->media[1], "Port")), "COM2");
     const vl_pbk_device *d = &e->media[0].devices[0];
     assert_int_equal(d->n_phones, 2);
-    assert_string_equal(d->phones[1].keys[0].value, "5550101");
-    assert_string_equal(vl_pbk_group_get(p, &d->phones[1], "Comment")->value, "alternate");
+    assert_string_equal(vl_pbk_kv_value(p, &d->phones[1].keys[0]), "5550101");
+    assert_string_equal(vl_pbk_kv_value(p, vl_pbk_group_get(p, &d->phones[1], "Comment")),
+                        "alternate");
     assert_int_equal(d->phones[0].n_keys, 3);
     const vl_pbk_kv *lsp = vl_pbk_device_get(p, d, "LastSelectedPhone");
     assert_int_equal(lsp->scope, VL_PBK_SCOPE_DEVICE);
@@ -409,7 +412,8 @@ static void test_duplicates(void **state)
     /* scalar duplicates stay separate kvs; a non-consecutive blob key repeats */
     assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "VpnStrategy"), 2);
     assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "CustomAuthData"), 2);
-    assert_string_equal(vl_pbk_find_nth(p, e->keys, e->n_keys, "VpnStrategy", 1)->value, "8");
+    assert_string_equal(
+        vl_pbk_kv_value(p, vl_pbk_find_nth(p, e->keys, e->n_keys, "VpnStrategy", 1)), "8");
     assert_int_equal(vl_pbk_find_nth(p, e->keys, e->n_keys, "VpnStrategy", 1)->line, 3);
     vl_pbk_free(p);
 
@@ -420,9 +424,9 @@ static void test_duplicates(void **state)
     e = &p->entries[0];
     assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "CustomAuthData"), 1);
     assert_string_equal(vl_pbk_entry_value(e, "CustomAuthData"), "ABCDEFzz");
-    assert_int_equal(vl_pbk_entry_get(e, "CustomAuthData")->n_lines, 3);
+    assert_int_equal(vl_pbk_kv_n_lines(p, vl_pbk_entry_get(e, "CustomAuthData")), 3);
     assert_true(vl_pbk_entry_get(e, "Routes")->blob);
-    assert_int_equal(vl_pbk_entry_get(e, "Routes")->n_lines, 1);
+    assert_int_equal(vl_pbk_kv_n_lines(p, vl_pbk_entry_get(e, "Routes")), 1);
     vl_pbk_free(p);
 
     /* an unknown key repeated consecutively joins only as a wrapped hex run */
@@ -601,7 +605,7 @@ static void test_interned_keys(void **state)
     assert_true(p->name_flags[k[1].kid] & VL_PBK_NAME_SECRET);
     assert_false(p->name_flags[k[0].kid] & VL_PBK_NAME_SECRET);
     assert_true(p->name_flags[k[3].kid] & VL_PBK_NAME_BLOB);
-    assert_string_equal(k[3].value, "ABCD");
+    assert_string_equal(vl_pbk_kv_value(p, &k[3]), "ABCD");
     assert_string_equal(p->name_ci[k[4].kid], "VpnStrategy");
     assert_string_equal(p->name_ci[k[1].kid], "PreSharedKey");
     assert_string_equal(vl_pbk_entry_value(&p->entries[0], "Type"), "2");

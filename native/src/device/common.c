@@ -102,8 +102,8 @@ void vl_dev_scan_pbk(const void *data, size_t len, vl_pbk_scan *out)
             const vl_pbk_kv *t = vl_pbk_entry_get_any(e, "Type");
             const vl_pbk_kv *v = vl_pbk_entry_get_any(e, "VpnStrategy");
             if (t)
-                vl_pbk_kv_int(t, &type);
-            if (v && vl_pbk_kv_int(v, &strategy))
+                vl_pbk_kv_int(p, t, &type);
+            if (v && vl_pbk_kv_int(p, v, &strategy))
                 classify(out, type, strategy);
         }
     }

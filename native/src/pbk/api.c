@@ -108,7 +108,7 @@ static void put_value(vl_buf *b, const vl_pbk *p, const vl_pbk_kv *kv)
     if (kv->value_len && (p->name_flags[kv->kid] & VL_PBK_NAME_SECRET))
         vl_buf_puts(b, mask);
     else
-        vl_buf_put(b, kv->value, kv->value_len);
+        vl_buf_put(b, vl_pbk_kv_value(p, kv), kv->value_len);
 }
 
 /* Appends a physical line's content, masking a secret value. */
@@ -217,9 +217,9 @@ VPNLINT_EXTERN(int) vpnlint_pbk_list(char **out, const vpnlint_pbk *h)
             if (ph->value_len > VL_PBK_LIST_MAX_VALUE &&
                 !(p->name_flags[ph->kid] & VL_PBK_NAME_SECRET)) {
                 size_t cut = VL_PBK_LIST_MAX_VALUE;
-                while (cut > 0 && ((unsigned char)ph->value[cut] & 0xC0) == 0x80)
+                while (cut > 0 && ((unsigned char)vl_pbk_kv_value(p, ph)[cut] & 0xC0) == 0x80)
                     cut--; /* not inside a UTF-8 character */
-                vl_buf_put(&b, ph->value, cut);
+                vl_buf_put(&b, vl_pbk_kv_value(p, ph), cut);
                 vl_buf_printf(&b, "... (%zu bytes)", (size_t)ph->value_len);
             } else {
                 put_value(&b, p, ph);
@@ -331,10 +331,11 @@ static int verify(const vl_pbk *p, const char *entry, const char *key, const cha
             hit = kv;
         }
     }
-    bool ok = value ? n == 1 && hit->value_len == strlen(value) &&
-                          (vl_pbk_is_blob_key(key) ? vl_strcasecmp(hit->value, value) == 0
-                                                   : strcmp(hit->value, value) == 0)
-                    : n == 0;
+    bool ok =
+        value ? n == 1 && hit->value_len == strlen(value) &&
+                    (vl_pbk_is_blob_key(key) ? vl_strcasecmp(vl_pbk_kv_value(p, hit), value) == 0
+                                             : strcmp(vl_pbk_kv_value(p, hit), value) == 0)
+              : n == 0;
     if (!ok)
         return vl_error_set(VPNLINT_ERROR,
                             "internal error: the edit of %s in [%s] did not read back as "

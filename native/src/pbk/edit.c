@@ -226,14 +226,14 @@ static int normalise_value(const char *key, const char *value, char **out)
 }
 
 /* Last physical line index of a kv. */
-static size_t kv_last_line(const vl_pbk_kv *kv)
+static size_t kv_last_line(const vl_pbk *p, const vl_pbk_kv *kv)
 {
-    return (size_t)kv->line - 1 + kv->n_lines - 1;
+    return (size_t)kv->line - 1 + vl_pbk_kv_n_lines(p, kv) - 1;
 }
 
 /* Index of the line after which a new `key` goes in a scope's keys. */
-static size_t insert_point(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, int scope, const char *key,
-                           size_t fallback_line)
+static size_t insert_point(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, int scope,
+                           const char *key, size_t fallback_line)
 {
     int r = vl_pbk_key_rank(scope, key);
     const vl_pbk_kv *after = NULL;
@@ -246,7 +246,7 @@ static size_t insert_point(const vl_pbk *p, const vl_pbk_kv *keys, size_t n, int
     } else if (n) {
         after = &keys[n - 1];
     }
-    return after ? kv_last_line(after) : fallback_line;
+    return after ? kv_last_line(p, after) : fallback_line;
 }
 
 static int pick_index(int given, size_t count, const char *what, const char *opt, const char *ename,
@@ -303,8 +303,9 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
     case VL_PBK_SCOPE_NETCOMPONENTS:
         if ((rc = pick_index(-1, e->n_netcomponents, "NETCOMPONENTS", "(none)", en, &mi)))
             return rc;
-        pl->ins_after = (long)insert_point(p, e->netcomponents[mi].keys, e->netcomponents[mi].n_keys,
-                                           scope, key, e->netcomponents[mi].keys[0].line - 1);
+        pl->ins_after =
+            (long)insert_point(p, e->netcomponents[mi].keys, e->netcomponents[mi].n_keys, scope,
+                               key, e->netcomponents[mi].keys[0].line - 1);
         return 0;
     default:
         break;
@@ -334,7 +335,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
             const vl_pbk_kv *last = &d->keys[0];
             for (size_t i = 0; i < d->n_keys; i++)
                 last = &d->keys[i];
-            pl->ins_after = (long)kv_last_line(last);
+            pl->ins_after = (long)kv_last_line(p, last);
         }
         return 0;
     }
@@ -348,7 +349,7 @@ static int plan_insert(plan *pl, const vl_pbk *p, const vl_pbk_entry *e, const v
     pl->ins_after = (long)insert_point(p, g->keys, g->n_keys, known ? VL_PBK_SCOPE_DEVICE : -1, key,
                                        g->keys[0].line - 1);
     if (!known)
-        pl->ins_after = (long)kv_last_line(&g->keys[g->n_keys - 1]);
+        pl->ins_after = (long)kv_last_line(p, &g->keys[g->n_keys - 1]);
     return 0;
 }
 
@@ -533,13 +534,13 @@ int vl_pbk_edit(vl_pbk_edit_result *out, const vl_pbk *p, const vl_pbk_addr *at,
 
     if (n_hits >= 1) {
         pl.rs = (size_t)hits[0]->line - 1;
-        pl.re = kv_last_line(hits[0]) + 1;
+        pl.re = kv_last_line(p, hits[0]) + 1;
         if (n_hits > 1) {
             /* unset of same-scope duplicates: remove every one */
             for (size_t i = 0; i < e->n_all; i++) {
                 const vl_pbk_kv *kv = &e->all[i];
                 if (kv != hits[0] && kv->kid == kid && matches_addr(p, kv, at))
-                    pl.n_del += kv->n_lines;
+                    pl.n_del += vl_pbk_kv_n_lines(p, kv);
             }
             pl.del = vl_malloc(pl.n_del * sizeof *pl.del);
             if (!pl.del)
@@ -548,7 +549,7 @@ int vl_pbk_edit(vl_pbk_edit_result *out, const vl_pbk *p, const vl_pbk_addr *at,
             for (size_t i = 0; i < e->n_all; i++) {
                 const vl_pbk_kv *kv = &e->all[i];
                 if (kv != hits[0] && kv->kid == kid && matches_addr(p, kv, at))
-                    for (unsigned j = 0; j < kv->n_lines; j++)
+                    for (unsigned j = 0, nl = vl_pbk_kv_n_lines(p, kv); j < nl; j++)
                         pl.del[k++] = (size_t)kv->line - 1 + j;
             }
         }

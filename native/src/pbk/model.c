@@ -91,24 +91,28 @@ const vl_pbk_kv *vl_pbk_entry_get(const vl_pbk_entry *e, const char *key)
 const char *vl_pbk_entry_value(const vl_pbk_entry *e, const char *key)
 {
     const vl_pbk_kv *kv = vl_pbk_entry_get(e, key);
-    return kv ? kv->value : NULL;
+    return kv ? vl_pbk_kv_value(e->owner, kv) : NULL;
 }
 
-bool vl_pbk_kv_int(const vl_pbk_kv *kv, long long *out)
+bool vl_pbk_kv_int(const vl_pbk *p, const vl_pbk_kv *kv, long long *out)
 {
-    if (!kv || kv->value_len == 0 || kv->value_len > 20)
+    return kv && vl_pbk_int_text(vl_pbk_kv_value(p, kv), kv->value_len, out);
+}
+
+bool vl_pbk_int_text(const char *s, size_t len, long long *out)
+{
+    if (len == 0 || len > 20)
         return false;
-    const char *s = kv->value;
     size_t i = 0;
     bool neg = false;
     if (s[0] == '-' || s[0] == '+') {
         neg = s[0] == '-';
         i = 1;
     }
-    if (i == kv->value_len)
+    if (i == len)
         return false;
     unsigned long long v = 0;
-    for (; i < kv->value_len; i++) {
+    for (; i < len; i++) {
         if (s[i] < '0' || s[i] > '9')
             return false;
         unsigned d = (unsigned)(s[i] - '0');
@@ -128,12 +132,12 @@ bool vl_pbk_entry_int(const vl_pbk_entry *e, const char *key, long long *out)
     size_t cell;
     int r = entry_cell(e, key, &cell);
     if (r < 0)
-        return vl_pbk_kv_int(find_interned(e, e->keys, e->n_keys, key), out);
+        return vl_pbk_kv_int(e->owner, find_interned(e, e->keys, e->n_keys, key), out);
     if (r == 0)
         return false;
     uint16_t small = e->owner->ecol_int[cell];
     if (small == 1) /* not a small number: parse the value */
-        return vl_pbk_kv_int(&e->owner->kvs[e->owner->ecol_kv[cell] - 1], out);
+        return vl_pbk_kv_int(e->owner, &e->owner->kvs[e->owner->ecol_kv[cell] - 1], out);
     if (out)
         *out = small - 2;
     return true;
@@ -240,7 +244,21 @@ const vl_pbk_kv *vl_pbk_line_kv(const vl_pbk *p, size_t li)
     if (!lo)
         return NULL;
     const vl_pbk_kv *kv = &p->kvs[lo - 1];
-    return li + 1 < (size_t)kv->line + kv->n_lines ? kv : NULL;
+    return li + 1 < (size_t)kv->line + vl_pbk_kv_n_lines(p, kv) ? kv : NULL;
+}
+
+unsigned vl_pbk_kv_n_lines(const vl_pbk *p, const vl_pbk_kv *kv)
+{
+    if (!kv->blob)
+        return 1;
+    /* a blob's lines: the KV lines from its first up to the next kv's first
+     * (every KV line makes a kv or joins the one of the line before) */
+    size_t k = (size_t)(kv - p->kvs);
+    size_t end = k + 1 < p->n_kvs ? (size_t)p->kvs[k + 1].line - 1 : p->n_lines;
+    size_t li = (size_t)kv->line;
+    while (li < end && p->lines[li].type == VL_PBK_LINE_KV)
+        li++;
+    return (unsigned)(li - (kv->line - 1));
 }
 
 const char *vl_pbk_line_text(const vl_pbk *p, unsigned line, size_t *len)
@@ -261,13 +279,13 @@ unsigned vl_pbk_kv_value_col(const vl_pbk *p, const vl_pbk_kv *kv)
 void vl_pbk_kv_locate(const vl_pbk *p, const vl_pbk_kv *kv, size_t off, unsigned *line,
                       unsigned *col)
 {
-    unsigned l = kv->line, c = vl_pbk_kv_value_col(p, kv);
+    unsigned l = kv->line, c = vl_pbk_kv_value_col(p, kv), n_lines = vl_pbk_kv_n_lines(p, kv);
     size_t key_len = vl_pbk_kv_key_len(p, kv);
-    for (unsigned i = 0; i < kv->n_lines; i++) {
+    for (unsigned i = 0; i < n_lines; i++) {
         const vl_pbk_line *ln = &p->lines[(size_t)kv->line - 1 + i];
         size_t vlen = ln->len - key_len - 1;
         l = kv->line + i;
-        if (off < vlen || i + 1 == kv->n_lines) {
+        if (off < vlen || i + 1 == n_lines) {
             c = (unsigned)(key_len + 2 + (off < vlen ? off : vlen));
             break;
         }
@@ -354,7 +372,8 @@ int vl_pbk_hex_decode(const vl_pbk *p, const vl_pbk_kv *kv, unsigned char **out,
     *out = NULL;
     *out_len = 0;
     size_t bad;
-    if (!vl_pbk_hex_valid(kv->value, kv->value_len, &bad))
+    const char *value = vl_pbk_kv_value(p, kv);
+    if (!vl_pbk_hex_valid(value, kv->value_len, &bad))
         return vl_error_set(VPNLINT_EPARSE, "%s: not valid hex at character %zu",
                             vl_pbk_kv_key(p, kv), bad + 1);
     size_t n = kv->value_len / 2;
@@ -362,8 +381,8 @@ int vl_pbk_hex_decode(const vl_pbk *p, const vl_pbk_kv *kv, unsigned char **out,
     if (!b)
         return vl_error_oom();
     for (size_t i = 0; i < n; i++)
-        b[i] = (unsigned char)(hexval((unsigned char)kv->value[2 * i]) << 4 |
-                               hexval((unsigned char)kv->value[2 * i + 1]));
+        b[i] = (unsigned char)(hexval((unsigned char)value[2 * i]) << 4 |
+                               hexval((unsigned char)value[2 * i + 1]));
     *out = b;
     *out_len = n;
     return 0;

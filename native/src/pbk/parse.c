@@ -484,7 +484,6 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
             if (join) {
                 if (!pk->blob)
                     p->n_hex_runs++;
-                pk->n_lines++;
                 pk->blob = true;
                 pk->value_len += (uint32_t)vlen;
                 vtotal += vlen;
@@ -495,11 +494,9 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
         if (p->n_kvs == kcap && !grow((void **)&p->kvs, &kcap, sizeof *p->kvs))
             return VPNLINT_ENOMEM;
         vl_pbk_kv *kv = &p->kvs[p->n_kvs];
-        kv->value = NULL;
         kv->value_len = (uint32_t)vlen;
         vtotal += vlen + 1;
         kv->line = lineno;
-        kv->n_lines = 1;
         kv->kid = (uint32_t)kid;
         p->name_nkv[kid]++;
         kv->blob = (p->name_flags[kid] & VL_PBK_NAME_BLOB) != 0;
@@ -694,8 +691,10 @@ static int parse_all(vl_pbk *p)
         p->kid_kvs[p->kid_start[kv->kid + 1]++] = (uint32_t)k;
         size_t skip = p->name_lens[kv->kid] + 1;
         uint16_t small = 1; /* table cell: not a small number, until seen to be one */
-        kv->value = vp;
-        if (kv->n_lines == 1) {
+        kv->voff = (uint32_t)(vp - p->values);
+        const char *value = vp;
+        unsigned n_lines = vl_pbk_kv_n_lines(p, kv);
+        if (n_lines == 1) {
             const unsigned char *v = p->bytes + pl->off + skip;
             size_t vl = kv->value_len;
             memcpy(vp, v, vl);
@@ -719,7 +718,7 @@ static int parse_all(vl_pbk *p)
             }
         } else {
             p->name_vals[kv->kid] |= VL_PBK_VALS_NOT_BOOL | VL_PBK_VALS_NOT_DIGITS;
-            for (unsigned j = 0; j < kv->n_lines; j++, pl++) {
+            for (unsigned j = 0; j < n_lines; j++, pl++) {
                 memcpy(vp, p->bytes + pl->off + skip, pl->len - skip);
                 vp += pl->len - skip;
             }
@@ -727,7 +726,7 @@ static int parse_all(vl_pbk *p)
                 p->n_pad_values++;
         }
         *vp++ = '\0';
-        if (kv->blob && !vl_pbk_hex_valid(kv->value, kv->value_len, NULL))
+        if (kv->blob && !vl_pbk_hex_valid(value, kv->value_len, NULL))
             p->n_bad_hex++; /* checked while the value is in cache (PBK007) */
         if (kv->entry < 0)
             continue; /* orphans: all at the start */

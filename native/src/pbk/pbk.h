@@ -78,21 +78,22 @@ typedef enum vl_pbk_scope {
     VL_PBK_SCOPE_PHONE          /* PhoneNumber, AreaCode, ..., FriendlyName of one group */
 } vl_pbk_scope;
 
-/* 32 bytes a key: lengths and indexes are 32-bit (see vl_pbk_line); the
- * index of the first physical line in vl_pbk.lines is line - 1. The key's
- * text is the interned name (vl_pbk_kv_key/_key_len, from kid), and the
- * kv's MEDIA/DEVICE/PhoneNumber indexes are found from the tree
+/* 24 bytes a key: lengths, offsets and indexes are 32-bit (see
+ * vl_pbk_line); the index of the first physical line in vl_pbk.lines is
+ * line - 1. Read through the phonebook: the key is the interned name
+ * (vl_pbk_kv_key/_key_len, from kid), the value is in vl_pbk.values
+ * (vl_pbk_kv_value), a joined blob's line count is vl_pbk_kv_n_lines, and
+ * the kv's MEDIA/DEVICE/PhoneNumber indexes are found from the tree
  * (vl_pbk_kv_place); the parser marks where a part starts (VL_PBK_STARTS_*). */
 typedef struct vl_pbk_kv {
-    const char *value; /* exactly as written; a blob's lines concatenated */
+    uint32_t voff; /* offset of the value in vl_pbk.values (vl_pbk_kv_value) */
     uint32_t value_len;
-    unsigned line;    /* 1-based line of the (first) physical line */
-    unsigned n_lines; /* physical lines: > 1 only for a joined blob */
-    int32_t entry;    /* index in vl_pbk.entries; -1 = before any header */
-    uint32_t kid;     /* id of the key among the file's distinct keys (vl_pbk.names) */
-    bool blob;        /* a hex-blob key (known blob key, or a wrapped hex run) */
-    uint8_t scope;    /* vl_pbk_scope */
-    uint8_t starts;   /* VL_PBK_STARTS_*: the parts of the entry this kv opens */
+    unsigned line;  /* 1-based line of the (first) physical line */
+    int32_t entry;  /* index in vl_pbk.entries; -1 = before any header */
+    uint32_t kid;   /* id of the key among the file's distinct keys (vl_pbk.names) */
+    bool blob;      /* a hex-blob key (known blob key, or a wrapped hex run) */
+    uint8_t scope;  /* vl_pbk_scope */
+    uint8_t starts; /* VL_PBK_STARTS_*: the parts of the entry this kv opens */
 } vl_pbk_kv;
 
 #define VL_PBK_STARTS_MEDIA 1u  /* a MEDIA block (a MEDIA= line, or an implicit one) */
@@ -159,7 +160,7 @@ struct vl_pbk {
     vl_pbk_line *lines;
     size_t n_lines;
     vl_pbk_kv *kvs; /* every logical key/value in file order */
-    char *values;   /* one buffer holding every kv's NUL-terminated value */
+    char *values;   /* one buffer holding every kv's NUL-terminated value (kv->voff) */
     size_t n_kvs;
     vl_pbk_kv *orphans; /* keys before the first header (slice of kvs) */
     size_t n_orphans;
@@ -221,6 +222,14 @@ static inline size_t vl_pbk_kv_key_len(const vl_pbk *p, const vl_pbk_kv *kv)
 {
     return p->name_lens[kv->kid];
 }
+/* A kv's value, exactly as written (a blob's lines concatenated;
+ * NUL-terminated, value_len bytes) */
+static inline const char *vl_pbk_kv_value(const vl_pbk *p, const vl_pbk_kv *kv)
+{
+    return p->values + kv->voff;
+}
+/* Physical lines of a kv of p->kvs: > 1 only for a joined blob. */
+unsigned vl_pbk_kv_n_lines(const vl_pbk *p, const vl_pbk_kv *kv);
 
 /* Indexes into p->kvs of every kv with key id `id` (any scope), in file
  * order; *n is set to how many (0 for id -1). */
@@ -294,8 +303,11 @@ const vl_pbk_kv *vl_pbk_group_get(const vl_pbk *p, const vl_pbk_group *g, const 
  * the kv is not in such a part (orphans: all -1). */
 void vl_pbk_kv_place(const vl_pbk *p, const vl_pbk_kv *kv, int *media, int *device, int *phone);
 
-/* Parses a kv's value as a strict decimal integer (see vl_pbk_entry_int). */
-bool vl_pbk_kv_int(const vl_pbk_kv *kv, long long *out);
+/* Parses a kv's value as a strict decimal integer (see vl_pbk_entry_int);
+ * false for a NULL kv. */
+bool vl_pbk_kv_int(const vl_pbk *p, const vl_pbk_kv *kv, long long *out);
+/* Same for text s[0..n). */
+bool vl_pbk_int_text(const char *s, size_t n, long long *out);
 
 /* Entries whose name equals `name` byte for byte: returns how many, and the
  * first one's index in *first (if any). */

@@ -294,7 +294,7 @@ static int plan_pbk(plan *pl, const vl_pbk *pb, const char *entry, int protocol)
     }
     const vl_pbk_kv *ph = vl_pbk_entry_get_any(e, "PhoneNumber");
     if (ph && ph->value_len) {
-        char *v = vl_strndup(ph->value, ph->value_len);
+        char *v = vl_strndup(vl_pbk_kv_value(pb, ph), ph->value_len);
         if (!v)
             return vl_error_oom();
         int rc = add_servers(pl, v);

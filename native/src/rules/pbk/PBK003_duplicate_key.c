@@ -45,22 +45,27 @@ static void scan(vl_ctx *c, const vl_pbk_entry *e, const vl_pbk_kv *keys, size_t
         bool secret = (c->pbk->name_flags[b->kid] & VL_PBK_NAME_SECRET) != 0;
         bool show = !secret && !b->blob && first->value_len <= 60 && b->value_len <= 60;
         if (show &&
-            (first->value_len != b->value_len || memcmp(first->value, b->value, b->value_len) != 0))
-            vl_report_at(c, VL_SEV_DEFAULT, b->line, 1,
-                         "[%s] %s appears again in the %s (first on line %u): values '%s' and "
-                         "'%s' disagree and Windows reads only one of them; delete the wrong "
-                         "line",
-                         pbkr_name(e, nb, sizeof nb), pbkr_text(vl_pbk_kv_key(c->pbk, b), vl_pbk_kv_key_len(c->pbk, b), kb, sizeof kb),
-                         scope_words(scope), first->line,
-                         pbkr_text(first->value, first->value_len, v1, sizeof v1),
-                         pbkr_text(b->value, b->value_len, v2, sizeof v2));
+            (first->value_len != b->value_len ||
+             memcmp(vl_pbk_kv_value(c->pbk, first), vl_pbk_kv_value(c->pbk, b), b->value_len) != 0))
+            vl_report_at(
+                c, VL_SEV_DEFAULT, b->line, 1,
+                "[%s] %s appears again in the %s (first on line %u): values '%s' and "
+                "'%s' disagree and Windows reads only one of them; delete the wrong "
+                "line",
+                pbkr_name(e, nb, sizeof nb),
+                pbkr_text(vl_pbk_kv_key(c->pbk, b), vl_pbk_kv_key_len(c->pbk, b), kb, sizeof kb),
+                scope_words(scope), first->line,
+                pbkr_text(vl_pbk_kv_value(c->pbk, first), first->value_len, v1, sizeof v1),
+                pbkr_text(vl_pbk_kv_value(c->pbk, b), b->value_len, v2, sizeof v2));
         else
-            vl_report_at(c, VL_SEV_DEFAULT, b->line, 1,
-                         "[%s] %s appears again in the %s (first on line %u)%s: Windows reads "
-                         "only one of them; delete the extra line",
-                         pbkr_name(e, nb, sizeof nb), pbkr_text(vl_pbk_kv_key(c->pbk, b), vl_pbk_kv_key_len(c->pbk, b), kb, sizeof kb),
-                         scope_words(scope), first->line,
-                         b->blob ? " as a separate, non-adjacent blob" : "");
+            vl_report_at(
+                c, VL_SEV_DEFAULT, b->line, 1,
+                "[%s] %s appears again in the %s (first on line %u)%s: Windows reads "
+                "only one of them; delete the extra line",
+                pbkr_name(e, nb, sizeof nb),
+                pbkr_text(vl_pbk_kv_key(c->pbk, b), vl_pbk_kv_key_len(c->pbk, b), kb, sizeof kb),
+                scope_words(scope), first->line,
+                b->blob ? " as a separate, non-adjacent blob" : "");
     }
 }
 

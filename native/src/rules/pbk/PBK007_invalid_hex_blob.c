@@ -32,7 +32,7 @@ static void check(vl_ctx *c)
         if (!kv->blob)
             continue;
         size_t bad;
-        if (vl_pbk_hex_valid(kv->value, kv->value_len, &bad))
+        if (vl_pbk_hex_valid(vl_pbk_kv_value(p, kv), kv->value_len, &bad))
             continue;
         const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
         char where[112];
@@ -41,7 +41,7 @@ static void check(vl_ctx *c)
         if (bad < kv->value_len) {
             unsigned line, col;
             vl_pbk_kv_locate(p, kv, bad, &line, &col);
-            unsigned char ch = (unsigned char)kv->value[bad];
+            unsigned char ch = (unsigned char)vl_pbk_kv_value(p, kv)[bad];
             if (ch >= 0x21 && ch < 0x7F)
                 vl_report_at(c, VL_SEV_DEFAULT, line, col,
                              "%s%s holds '%c', which is not a hex digit (character %zu of the "
@@ -58,7 +58,7 @@ static void check(vl_ctx *c)
                          "%s%s has an odd number of hex digits (%zu%s): a byte is cut in half, "
                          "usually because a line was truncated or lost",
                          where, kb, (size_t)kv->value_len,
-                         kv->n_lines > 1 ? " over its joined lines" : "");
+                         vl_pbk_kv_n_lines(p, kv) > 1 ? " over its joined lines" : "");
         }
     }
 }

@@ -28,7 +28,7 @@ static void check(vl_ctx *c)
         const vl_pbk_kv *kv = &p->kvs[i];
         bool key_sp = key_pad[kv->kid];
         if (!key_sp && (kv->blob || kv->kid == phone || kv->kid == server || !kv->value_len ||
-                        !sp(kv->value[kv->value_len - 1])))
+                        !sp(vl_pbk_kv_value(p, kv)[kv->value_len - 1])))
             continue;
         const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
         const char *en = e ? pbkr_name(e, nb, sizeof nb) : "";
@@ -38,11 +38,13 @@ static void check(vl_ctx *c)
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "[%s] the key '%s' has spaces around it: keys are matched exactly, so "
                          "Windows does not see it as %s",
-                         en, pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb),
+                         en,
+                         pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb),
                          pbkr_text(t, n, tb, sizeof tb));
             continue;
         }
-        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 1 + kv->value_len),
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line,
+                     (unsigned)(vl_pbk_kv_key_len(p, kv) + 1 + kv->value_len),
                      "[%s] the value of %s ends with a space or tab: whether Windows trims it "
                      "is undocumented, so %s",
                      en, pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb),

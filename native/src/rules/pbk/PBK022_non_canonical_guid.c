@@ -11,14 +11,14 @@ static void check(vl_ctx *c)
         if (!kv || !kv->value_len)
             continue;
         size_t bad;
-        if (kv->value_len == 32 && vl_pbk_hex_valid(kv->value, 32, &bad))
+        if (kv->value_len == 32 && vl_pbk_hex_valid(vl_pbk_kv_value(p, kv), 32, &bad))
             continue;
         vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                      "[%s] Guid=%s is not 32 hex digits: Windows writes the GUID without braces "
                      "or dashes (e.g. Guid=0BE17EFEE347F943ACB07319E2E40DAF); whether it "
                      "accepts other forms is unknown",
                      pbkr_name(e, nb, sizeof nb),
-                     pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
+                     pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb));
     }
 }
 

@@ -12,7 +12,7 @@ static int cmp_item(const void *pa, const void *pb)
 {
     const item *a = pa, *b = pb;
     size_t n = a->kv->value_len < b->kv->value_len ? a->kv->value_len : b->kv->value_len;
-    int r = memcmp(a->kv->value, b->kv->value, n);
+    int r = memcmp(vl_pbk_kv_value(a->e->owner, a->kv), vl_pbk_kv_value(b->e->owner, b->kv), n);
     if (r)
         return r;
     if (a->kv->value_len != b->kv->value_len)
@@ -26,7 +26,7 @@ static void scan(vl_ctx *c, const char *key, const char *why, item *v)
     size_t n = 0;
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_kv *kv = vl_pbk_entry_get(&p->entries[i], key);
-        if (kv && kv->value_len && !(kv->value_len == 1 && kv->value[0] == '0')) {
+        if (kv && kv->value_len && !(kv->value_len == 1 && vl_pbk_kv_value(p, kv)[0] == '0')) {
             v[n].kv = kv;
             v[n].e = &p->entries[i];
             n++;
@@ -38,7 +38,8 @@ static void scan(vl_ctx *c, const char *key, const char *why, item *v)
     char nb[96], fb[96];
     for (size_t i = 1, first = 0; i < n; i++) {
         const vl_pbk_kv *a = v[first].kv, *b = v[i].kv;
-        if (a->value_len != b->value_len || memcmp(a->value, b->value, a->value_len) != 0) {
+        if (a->value_len != b->value_len ||
+            memcmp(vl_pbk_kv_value(p, a), vl_pbk_kv_value(p, b), a->value_len) != 0) {
             first = i;
             continue;
         }

@@ -46,12 +46,15 @@ static void check(vl_ctx *c)
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "[%s] '%s' is neither Device (the device name in MEDIA) nor DEVICE "
                          "(the start of a DEVICE subsection): keys are case-sensitive",
-                         en, pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb));
+                         en,
+                         pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb));
         else
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "[%s] '%s' should be written %s: phonebook keys are case-sensitive, so "
                          "Windows ignores this line and uses its default",
-                         en, pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb), p->name_ci[kv->kid]);
+                         en,
+                         pbkr_text(vl_pbk_kv_key(p, kv), vl_pbk_kv_key_len(p, kv), kb, sizeof kb),
+                         p->name_ci[kv->kid]);
     }
     vpnlint_free(state);
 }

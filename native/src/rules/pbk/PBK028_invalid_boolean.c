@@ -60,14 +60,16 @@ static void check(vl_ctx *c)
         for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
             if (!kv->value_len || !is[kv->kid])
                 continue;
-            if (kv->value_len == 1 && (kv->value[0] == '0' || kv->value[0] == '1'))
+            if (kv->value_len == 1 &&
+                (vl_pbk_kv_value(p, kv)[0] == '0' || vl_pbk_kv_value(p, kv)[0] == '1'))
                 continue;
             const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                          "[%s] %s=%s is not 0 or 1: this is an on/off setting, and Windows reads "
                          "other text as 0 or ignores it; write %s=1 or %s=0",
                          e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
-                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb), vl_pbk_kv_key(p, kv), vl_pbk_kv_key(p, kv));
+                         pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb),
+                         vl_pbk_kv_key(p, kv), vl_pbk_kv_key(p, kv));
         }
     }
     vpnlint_free(is);

@@ -67,22 +67,19 @@ static void check(vl_ctx *c)
         size_t it = 0;
         for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
             long long v;
-            if (!kv->value_len || !is[kv->kid] || vl_pbk_kv_int(kv, &v))
+            if (!kv->value_len || !is[kv->kid] || vl_pbk_kv_int(p, kv, &v))
                 continue;
             /* trailing blanks are PBK019's business */
             size_t n;
-            const char *t = vl_trim(kv->value, kv->value_len, &n);
-            vl_pbk_kv tmp = *kv;
-            tmp.value = t;
-            tmp.value_len = n;
-            if (n && n < kv->value_len && vl_pbk_kv_int(&tmp, &v))
+            const char *t = vl_trim(vl_pbk_kv_value(p, kv), kv->value_len, &n);
+            if (n && n < kv->value_len && vl_pbk_int_text(t, n, &v))
                 continue;
             const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                          "[%s] %s='%s' is not a decimal number: Windows reads it as 0 or ignores "
                          "it (hex such as 0x200 is not accepted either)",
                          e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
-                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb));
+                         pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb));
         }
     }
     vpnlint_free(is);

@@ -15,7 +15,7 @@ static void check(vl_ctx *c)
         unsigned proto = 0;
         if (e->n_media) {
             const vl_pbk_kv *d = vl_pbk_media_get(e->owner, &e->media[0], "Device");
-            proto = pbkr_device_protocol(d ? d->value : NULL);
+            proto = pbkr_device_protocol(d ? vl_pbk_kv_value(p, d) : NULL);
         }
         if (!proto)
             proto = pbkr_device_protocol(vl_pbk_entry_value(e, "PreferredDevice"));

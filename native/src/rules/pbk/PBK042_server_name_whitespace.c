@@ -20,18 +20,19 @@ static void check(vl_ctx *c)
                 continue;
             size_t sp = 0;
             for (size_t k = 0; k < n; k++)
-                sp += kv->value[k] == ' ' || kv->value[k] == '\t';
+                sp += vl_pbk_kv_value(p, kv)[k] == ' ' || vl_pbk_kv_value(p, kv)[k] == '\t';
             if (!sp || sp == n)
                 continue;
-            bool edge = kv->value[0] == ' ' || kv->value[0] == '\t' || kv->value[n - 1] == ' ' ||
-                        kv->value[n - 1] == '\t';
+            bool edge = vl_pbk_kv_value(p, kv)[0] == ' ' || vl_pbk_kv_value(p, kv)[0] == '\t' ||
+                        vl_pbk_kv_value(p, kv)[n - 1] == ' ' ||
+                        vl_pbk_kv_value(p, kv)[n - 1] == '\t';
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                          "[%s] %s has %s: a host name cannot contain spaces, so '%s' will "
                          "not resolve as written; remove them",
                          pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
                          edge ? "spaces before or after the server name"
                               : "a space inside the server name",
-                         pbkr_text(kv->value, n, vb, sizeof vb));
+                         pbkr_text(vl_pbk_kv_value(p, kv), n, vb, sizeof vb));
         }
 }
 

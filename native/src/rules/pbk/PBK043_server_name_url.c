@@ -15,7 +15,7 @@ static void check(vl_ctx *c)
             const vl_pbk_entry *e = &p->entries[kv->entry];
             if (!pbkr_is_vpn(e))
                 continue;
-            const char *v = kv->value;
+            const char *v = vl_pbk_kv_value(p, kv);
             size_t n = kv->value_len;
             const char *why = NULL;
             for (size_t k = 0; k + 2 < n && !why; k++)
@@ -31,7 +31,8 @@ static void check(vl_ctx *c)
                          "[%s] %s=%s contains %s: Windows needs a bare host name or IP address, "
                          "so the server cannot be resolved; write only the host, e.g. "
                          "vpn.example.com",
-                         pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv), pbkr_text(v, n, vb, sizeof vb), why);
+                         pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
+                         pbkr_text(v, n, vb, sizeof vb), why);
         }
 }
 

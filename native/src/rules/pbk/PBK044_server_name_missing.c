@@ -19,7 +19,7 @@ static void check(vl_ctx *c)
                 for (size_t k = 0; k < dv->n_keys && !any; k++)
                     if (strcmp(vl_pbk_kv_key(p, &dv->keys[k]), "PhoneNumber") == 0) {
                         size_t n;
-                        vl_trim(dv->keys[k].value, dv->keys[k].value_len, &n);
+                        vl_trim(vl_pbk_kv_value(p, &dv->keys[k]), dv->keys[k].value_len, &n);
                         any = n > 0;
                         line = dv->keys[k].line;
                     }

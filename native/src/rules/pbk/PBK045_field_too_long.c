@@ -35,13 +35,14 @@ static void check(vl_ctx *c)
                 continue; /* characters <= bytes */
             size_t n = 0;
             for (size_t b = 0; b < kv->value_len; b++)
-                n += ((unsigned char)kv->value[b] & 0xC0) != 0x80;
+                n += ((unsigned char)vl_pbk_kv_value(p, kv)[b] & 0xC0) != 0x80;
             if (n > limits[k].max) {
                 const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
                 vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                              "[%s] %s is %zu characters long; the RAS field holds at most %zu, "
                              "so Windows cannot load or save this entry through the RAS API",
-                             e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv), n, limits[k].max);
+                             e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv), n,
+                             limits[k].max);
             }
         }
     }

@@ -25,14 +25,14 @@ static void check(vl_ctx *c)
         for (size_t k = 0; k < VL_ARRAY_LEN(keys); k++) {
             const vl_pbk_kv *kv = vl_pbk_entry_get(e, keys[k]);
             size_t n;
-            if (!kv || (vl_trim(kv->value, kv->value_len, &n), n == 0))
+            if (!kv || (vl_trim(vl_pbk_kv_value(p, kv), kv->value_len, &n), n == 0))
                 continue;
             vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                          "[%s] %s=%s: RAS loads this DLL every time the entry is dialled%s; "
                          "clear it unless you deploy this dialer on purpose",
                          pbkr_name(e, nb, sizeof nb), keys[k],
-                         pbkr_text(kv->value, kv->value_len, vb, sizeof vb),
-                         user_writable(kv->value, kv->value_len)
+                         pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb),
+                         user_writable(vl_pbk_kv_value(p, kv), kv->value_len)
                              ? ", and the path is in a folder ordinary users can write to"
                              : "");
         }

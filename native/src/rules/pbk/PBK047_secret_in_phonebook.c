@@ -12,7 +12,7 @@ static void check(vl_ctx *c)
         size_t it = 0;
         for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
             size_t n;
-            if (vl_trim(kv->value, kv->value_len, &n), n == 0)
+            if (vl_trim(vl_pbk_kv_value(p, kv), kv->value_len, &n), n == 0)
                 continue;
             const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
             vl_report_at(

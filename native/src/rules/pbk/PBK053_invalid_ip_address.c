@@ -112,20 +112,21 @@ static void check(vl_ctx *c)
             if (!kv->value_len)
                 continue;
             const char *want = NULL;
-            if (what == V4 && !ipv4(kv->value, kv->value_len))
+            if (what == V4 && !ipv4(vl_pbk_kv_value(p, kv), kv->value_len))
                 want = "a dotted IPv4 address such as 10.0.0.53 (0.0.0.0 = unset)";
-            else if (what == V6 && !ipv6(kv->value, kv->value_len))
+            else if (what == V6 && !ipv6(vl_pbk_kv_value(p, kv), kv->value_len))
                 want = "an IPv6 address such as fd00::53 (:: = unset)";
-            else if (what == H16 && (kv->value_len != 16 || !vl_pbk_hex_valid(kv->value, 16, NULL)))
+            else if (what == H16 &&
+                     (kv->value_len != 16 || !vl_pbk_hex_valid(vl_pbk_kv_value(p, kv), 16, NULL)))
                 want = "16 hex digits (64 bits of the address)";
             long long pl;
-            if (what == PREFIXLEN && (!vl_pbk_kv_int(kv, &pl) || pl < 0 || pl > 128))
+            if (what == PREFIXLEN && (!vl_pbk_kv_int(p, kv, &pl) || pl < 0 || pl > 128))
                 want = "a prefix length from 0 to 128";
             if (want)
                 vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
                              "[%s] %s=%s is not %s; Windows ignores the value",
                              pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
-                             pbkr_text(kv->value, kv->value_len, vb, sizeof vb), want);
+                             pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb), want);
         }
     }
     vpnlint_free(cls);

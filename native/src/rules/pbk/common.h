@@ -92,7 +92,7 @@ static inline bool pbkr_kv_int(const vl_pbk_entry *e, const vl_pbk_kv *kv, long 
 {
     if (vl_pbk_entry_get(e, vl_pbk_kv_key(e->owner, kv)) == kv)
         return vl_pbk_entry_int(e, vl_pbk_kv_key(e->owner, kv), v);
-    return vl_pbk_kv_int(kv, v);
+    return vl_pbk_kv_int(e->owner, kv, v);
 }
 
 /* The next entry-level kv of key `id` (from *it, starting at 0) whose value
@@ -117,7 +117,7 @@ static inline void pbkr_report_not(vl_ctx *c, const vl_pbk_kv *kv, const char *w
     char nb[96], vb[80];
     vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1, "[%s] %s='%s' is not %s",
                  pbkr_name(&c->pbk->entries[kv->entry], nb, sizeof nb), vl_pbk_kv_key(c->pbk, kv),
-                 pbkr_text(kv->value, kv->value_len, vb, sizeof vb), what);
+                 pbkr_text(vl_pbk_kv_value(c->pbk, kv), kv->value_len, vb, sizeof vb), what);
 }
 
 /* Entry-level integer, with a default when absent or not a number. */
@@ -136,7 +136,8 @@ static inline bool pbkr_is_vpn(const vl_pbk_entry *e)
     for (size_t m = 0; m < e->n_media; m++)
         for (size_t d = 0; d < e->media[m].n_devices; d++) {
             const vl_pbk_kv *kv = &e->media[m].devices[d].keys[0];
-            if (strcmp(vl_pbk_kv_key(e->owner, kv), "DEVICE") == 0 && strcmp(kv->value, "vpn") == 0)
+            if (strcmp(vl_pbk_kv_key(e->owner, kv), "DEVICE") == 0 &&
+                strcmp(vl_pbk_kv_value(e->owner, kv), "vpn") == 0)
                 return true;
         }
     return false;
