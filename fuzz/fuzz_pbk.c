@@ -30,8 +30,10 @@ static void pbk_check_round_trip(const vl_pbk *p, const uint8_t *data, size_t si
     size_t covered = p->bom_len;
     for (size_t i = 0; i < p->n_lines; i++) {
         const vl_pbk_line *l = &p->lines[i];
-        if (l->off != covered || l->eol > VL_PBK_EOL_CR)
-            abort(); /* lines must tile the bytes in order */
+        /* lines must tile the bytes in order (eol is a 2-bit field: always
+         * a vl_pbk_eol) */
+        if (l->off != covered)
+            abort();
         covered += l->len + pbk_eol_len[l->eol];
     }
     if (covered != size)

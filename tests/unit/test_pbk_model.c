@@ -587,6 +587,29 @@ static void test_profiles(void **state)
 
 /* Keys are interned per file: one id and one pointer per distinct key, with
  * the per-name facts rules use (secret, blob, canonical spelling). */
+/* A line of 256 MiB or more does not fit the model's 28-bit line length:
+ * refused with ETOOBIG and a message, never truncated; one byte shorter is
+ * parsed whole. */
+static void test_line_limit(void **state)
+{
+    (void)state;
+    size_t n = (size_t)VL_PBK_MAX_LINE + 1;
+    char *b = malloc(n + 16);
+    assert_non_null(b);
+    memcpy(b, "[E]\nKey=", 8);
+    memset(b + 8, 'A', n);
+    vl_pbk *p = NULL;
+    assert_int_equal(vl_pbk_parse(&p, b, 4 + n), VPNLINT_ETOOBIG); /* line 2: n bytes */
+    assert_null(p);
+    assert_non_null(strstr(vpnlint_error_last(), "line 2"));
+    assert_int_equal(vl_pbk_parse(&p, b, 4 + n - 1), VPNLINT_OK);
+    assert_int_equal(p->n_lines, 2);
+    assert_int_equal(p->lines[1].len, VL_PBK_MAX_LINE);
+    assert_int_equal(p->kvs[0].value_len, VL_PBK_MAX_LINE - 4);
+    vl_pbk_free(p);
+    free(b);
+}
+
 static void test_interned_keys(void **state)
 {
     (void)state;
@@ -650,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_prefixes_and_mutations),
         cmocka_unit_test(test_profiles),
         cmocka_unit_test(test_interned_keys),
+        cmocka_unit_test(test_line_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -406,13 +406,18 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
             }
             pos = n;
         }
+        if (len > VL_PBK_MAX_LINE)
+            return vl_error_set(VPNLINT_ETOOBIG,
+                                "line %u is %zu bytes long (256 MiB or more); rasphone.pbk "
+                                "lines are a few hundred bytes: check the file",
+                                lineno, len);
         ln->off = (uint32_t)(s - b);
-        ln->len = (uint32_t)len;
+        ln->len = (uint32_t)len & VL_PBK_MAX_LINE;
 
         if (kid < 0) {
             size_t name_off = 0, name_len = 0;
             bool bad_header;
-            ln->type = (uint8_t)classify(s, len, &name_off, &name_len, &eq, &bad_header);
+            ln->type = (unsigned)classify(s, len, &name_off, &name_len, &eq, &bad_header) & 3u;
             if (ln->type == VL_PBK_LINE_HEADER) {
                 if (p->n_entries == ecap && !grow((void **)&p->entries, &ecap, sizeof *p->entries))
                     return VPNLINT_ENOMEM;

@@ -57,15 +57,16 @@ typedef enum vl_pbk_eol {
     VL_PBK_EOL_CR        /* a lone "\r" at the very end of the file */
 } vl_pbk_eol;
 
-/* 32-bit offsets and lengths keep a line at 12 bytes (the model refuses
- * phonebooks of 4 GiB or more). The entry and the kv a line belongs to are
- * found from the entries' and kvs' line numbers (vl_pbk_line_entry,
- * vl_pbk_line_kv). */
+/* A 32-bit offset and a 28-bit length keep a line at 8 bytes (the model
+ * refuses phonebooks of 4 GiB or more and lines of 256 MiB or more). The
+ * entry and the kv a line belongs to are found from the entries' and kvs'
+ * line numbers (vl_pbk_line_entry, vl_pbk_line_kv). */
+#define VL_PBK_MAX_LINE ((1u << 28) - 1)
 typedef struct vl_pbk_line {
-    uint32_t off; /* byte offset of the line in vl_pbk.bytes (after any BOM) */
-    uint32_t len; /* bytes of content, without the line ending */
-    uint8_t eol;  /* vl_pbk_eol */
-    uint8_t type; /* vl_pbk_line_type */
+    uint32_t off;      /* byte offset of the line in vl_pbk.bytes (after any BOM) */
+    uint32_t len : 28; /* bytes of content, without the line ending */
+    uint32_t eol : 2;  /* vl_pbk_eol */
+    uint32_t type : 2; /* vl_pbk_line_type */
 } vl_pbk_line;
 
 /* -------------------------------------------------------------- keys */
