@@ -8,12 +8,37 @@
  * parent) and fills what rules read instead of walking the model themselves:
  * the per-key kv index, the entry-level key table and the census counts.
  */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* madvise */
+#endif
 #include "pbk/pbk.h"
 
 #include "core/input.h"
 
 #include <stdio.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+/* The model of a large phonebook is hundreds of MB of fresh memory per
+ * build: ask Linux for transparent huge pages for the big arrays (a 2 MiB
+ * page fault instead of 512 small ones; where THP is "madvise"). A hint:
+ * errors are ignored. */
+static void *advise_huge(void *ptr, size_t size)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (ptr && size >= ((size_t)8 << 20)) {
+        uintptr_t a = ((uintptr_t)ptr + 4095) & ~(uintptr_t)4095;
+        uintptr_t e = ((uintptr_t)ptr + size) & ~(uintptr_t)4095;
+        if (e > a)
+            (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+    }
+#else
+    (void)size;
+#endif
+    return ptr;
+}
 
 /* Keys of a PhoneNumber group inside a DEVICE subsection (reference §1.8). */
 static const char *const phone_group_keys[] = {"AreaCode",        "CountryCode", "CountryID",
@@ -340,8 +365,8 @@ static int parse_lines(vl_pbk *p, walk *w, size_t *pcap, size_t *values_len)
     /* ~34 bytes a line in Windows' phonebooks: one allocation of each array
      * for most files (untouched capacity costs address space, not memory) */
     size_t lcap = (n - pos) / 24 + 64, kcap = lcap, ecap = 0;
-    p->lines = vl_malloc(lcap * sizeof *p->lines);
-    p->kvs = vl_malloc(kcap * sizeof *p->kvs);
+    p->lines = advise_huge(vl_malloc(lcap * sizeof *p->lines), lcap * sizeof *p->lines);
+    p->kvs = advise_huge(vl_malloc(kcap * sizeof *p->kvs), kcap * sizeof *p->kvs);
     if (!p->lines || !p->kvs)
         return VPNLINT_ENOMEM;
     size_t orphan_lines = 0, vtotal = 0;
@@ -645,7 +670,7 @@ static int parse_all(vl_pbk *p)
     /* Pass 2: one walk over the kvs that copies the values (NUL-terminated,
      * blob lines joined) into one buffer, slices the tree and marks entries
      * with a repeated entry-level key (their lookups must scan). */
-    p->values = vl_malloc(vtotal ? vtotal : 1);
+    p->values = advise_huge(vl_malloc(vtotal ? vtotal : 1), vtotal);
     vl_pbk_media *media = vl_arena_alloc(p->arena, (w.n_media + 1) * sizeof *media);
     vl_pbk_device *devs = vl_arena_alloc(p->arena, (w.n_devices + 1) * sizeof *devs);
     vl_pbk_group *phones = vl_arena_alloc(p->arena, (w.n_phones + 1) * sizeof *phones);
@@ -662,8 +687,9 @@ static int parse_all(vl_pbk *p)
      * whose entries each have their own keys): lookups then scan */
     size_t cells = p->n_cols * n_entries;
     if (n_entries && p->n_cols && cells / n_entries == p->n_cols && cells <= 2 * p->n_kvs + 4096) {
-        p->ecol_kv = vl_calloc(cells, sizeof *p->ecol_kv);
-        p->ecol_int = vl_calloc(cells, sizeof *p->ecol_int);
+        p->ecol_kv = advise_huge(vl_calloc(cells, sizeof *p->ecol_kv), cells * sizeof *p->ecol_kv);
+        p->ecol_int =
+            advise_huge(vl_calloc(cells, sizeof *p->ecol_int), cells * sizeof *p->ecol_int);
         if (!p->ecol_kv || !p->ecol_int) {
             vpnlint_free(seen);
             return VPNLINT_ENOMEM;
@@ -676,7 +702,8 @@ static int parse_all(vl_pbk *p)
 
     /* kvs by key id (a counting sort, filled in the walk: file order) */
     p->kid_start = vl_calloc(p->n_names + 2, sizeof *p->kid_start);
-    p->kid_kvs = vl_malloc((p->n_kvs ? p->n_kvs : 1) * sizeof *p->kid_kvs);
+    p->kid_kvs = advise_huge(vl_malloc((p->n_kvs ? p->n_kvs : 1) * sizeof *p->kid_kvs),
+                             p->n_kvs * sizeof *p->kid_kvs);
     p->key_memo = vl_calloc(KEY_MEMO_SLOTS, sizeof *p->key_memo);
     if (!p->kid_start || !p->kid_kvs || !p->key_memo) {
         vpnlint_free(seen);
