@@ -172,6 +172,26 @@ static void test_add_finding_and_render(void **state)
     assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_INTUNE), VPNLINT_OK);
     assert_non_null(strstr(s, "in 1 file(s) and 1 device location(s)"));
     vpnlint_free(s);
+    /* SARIF: a place is a logical location, never an artifact URI */
+    assert_int_equal(vpnlint_report_render(&s, r, VPNLINT_FORMAT_SARIF), VPNLINT_OK);
+    cJSON *j = cJSON_Parse(s);
+    assert_non_null(j);
+    cJSON *results =
+        cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(j, "runs"), 0), "results");
+    assert_int_equal(cJSON_GetArraySize(results), 2);
+    cJSON *file_loc =
+        cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(results, 0), "locations"), 0);
+    cJSON *place_loc =
+        cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(results, 1), "locations"), 0);
+    assert_non_null(cJSON_GetObjectItem(file_loc, "physicalLocation"));
+    assert_null(cJSON_GetObjectItem(place_loc, "physicalLocation"));
+    cJSON *ll = cJSON_GetArrayItem(cJSON_GetObjectItem(place_loc, "logicalLocations"), 0);
+    assert_non_null(ll);
+    assert_string_equal(cJSON_GetObjectItem(ll, "fullyQualifiedName")->valuestring,
+                        "service:RasMan");
+    assert_string_equal(cJSON_GetObjectItem(ll, "kind")->valuestring, "resource");
+    cJSON_Delete(j);
+    vpnlint_free(s);
     vpnlint_report_free(r);
 }
 

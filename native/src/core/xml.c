@@ -6,6 +6,17 @@
 #include <libxml/xmlerror.h>
 #include <string.h>
 
+/* libxml2 2.9 asks multithreaded programs to call xmlInitParser once before
+ * any parsing; the library's handles may be used on several threads at once
+ * (vpnlint.h), so it is called when the library is loaded. (GCC and clang,
+ * which build every supported target, mingw-w64 included.) */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((constructor)) static void vl_xml_init(void)
+{
+    xmlInitParser();
+}
+#endif
+
 typedef struct parse_state {
     vl_input *in;
     unsigned line_base;

@@ -259,6 +259,29 @@ static bool read_uint(const char *p, const char *end, unsigned *out)
 }
 
 /* Collects ID and time headers in the normalised text. */
+/* Adds marker `x` to the list kept in position order (a marker found behind
+ * the scan, like the time of an Event Viewer row, goes before the later ones;
+ * equal positions keep their order). False when out of memory. */
+static bool add_marker(marker **m, size_t *n, size_t *cap, marker x)
+{
+    if (*n == *cap) {
+        marker *g = vl_realloc(*m, *cap * 2 * sizeof **m);
+        if (!g)
+            return false;
+        *m = g;
+        *cap *= 2;
+    }
+    size_t i = *n;
+    while (i > 0 && (*m)[i - 1].at > x.at) {
+        (*m)[i] = (*m)[i - 1];
+        i--;
+    }
+    (*m)[i] = x;
+    (*n)++;
+    return true;
+}
+
+/* The event id and time headers of a text export, in position order. */
 static size_t collect_markers(const norm *nt, marker **out)
 {
     static const char *const id_keys[] = {"Event ID: ", "EventID: ", "Id : ", "RasClient "};
@@ -274,13 +297,8 @@ static size_t collect_markers(const norm *nt, marker **out)
             unsigned v;
             if (*p == id_keys[k][0] && (size_t)(end - p) > kl && memcmp(p, id_keys[k], kl) == 0 &&
                 read_uint(p + kl, end, &v) && v >= 20000 && v < 21000) {
-                if (n == cap) {
-                    marker *g = vl_realloc(m, (cap *= 2) * sizeof *m);
-                    if (!g)
-                        return n;
-                    m = g;
-                }
-                m[n++] = (marker){(size_t)(p - s), v, NULL, 0};
+                if (!add_marker(&m, &n, &cap, (marker){(size_t)(p - s), v, NULL, 0}))
+                    goto out;
                 /* Event Viewer rows: "Error 1/15/2024 10:00:00 AM RasClient 20227" */
                 if (k == 3) {
                     const char *q = p;
@@ -291,8 +309,10 @@ static size_t collect_markers(const norm *nt, marker **out)
                             q--;
                         tokens++;
                     }
-                    if (tokens == 3 && q < p && n < cap)
-                        m[n++] = (marker){(size_t)(q - s), 0, q, (size_t)(p - q - 1)};
+                    if (tokens == 3 && q < p &&
+                        !add_marker(&m, &n, &cap,
+                                    (marker){(size_t)(q - s), 0, q, (size_t)(p - q - 1)}))
+                        goto out;
                 }
             }
         }
@@ -321,16 +341,12 @@ static size_t collect_markers(const norm *nt, marker **out)
                 }
                 while (q > v && q[-1] == ' ')
                     q--;
-                if (n == cap) {
-                    marker *g = vl_realloc(m, (cap *= 2) * sizeof *m);
-                    if (!g)
-                        return n;
-                    m = g;
-                }
-                m[n++] = (marker){(size_t)(p - s), 0, v, (size_t)(q - v)};
+                if (!add_marker(&m, &n, &cap, (marker){(size_t)(p - s), 0, v, (size_t)(q - v)}))
+                    goto out;
             }
         }
     }
+out: /* out of memory: the markers found so far */
     *out = m;
     return n;
 }
@@ -344,6 +360,7 @@ static int scan_messages(vpnlint_rasevents *ev, const norm *nt, size_t from, siz
     const char *end = nt->s + to;
     marker *mk = NULL;
     size_t nmk = given_id ? 0 : collect_markers(nt, &mk);
+    size_t mk_next = 0;         /* first marker not yet behind the scan */
     size_t region_start = from; /* headers for the next event are after this */
     const char *p = s + from;
     int rc = VPNLINT_OK;
@@ -449,9 +466,10 @@ static int scan_messages(vpnlint_rasevents *ev, const norm *nt, size_t from, siz
         const char *time = given_time;
         size_t time_len = given_time ? strlen(given_time) : 0;
         size_t at = (size_t)(a - s);
-        for (size_t i = 0; i < nmk; i++) {
-            if (mk[i].at < region_start || mk[i].at > at)
-                continue;
+        /* the markers are in position order and the regions move forward */
+        while (mk_next < nmk && mk[mk_next].at < region_start)
+            mk_next++;
+        for (size_t i = mk_next; i < nmk && mk[i].at <= at; i++, mk_next = i) {
             if (mk[i].id)
                 id = mk[i].id;
             else {

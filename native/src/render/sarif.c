@@ -123,6 +123,39 @@ static cJSON *rule_descriptor(const vl_rule *x)
     return o;
 }
 
+/* Device and network findings sit under a place (a service, a registry key,
+ * host:port), not a file. */
+static bool is_place(const vl_file *f)
+{
+    return f->kind == VPNLINT_KIND_DEVICE || f->kind == VPNLINT_KIND_NETWORK;
+}
+
+/* Appends the location of finding `x` (NULL: of the whole input) to `locs`:
+ * a file and region as GitHub needs them, or for a place a logical location
+ * named after it (a place is no artifact URI). */
+static void add_location(cJSON *locs, const vl_file *f, const char *uri, const vl_finding *x)
+{
+    cJSON *loc = cJSON_CreateObject();
+    cJSON_AddItemToArray(locs, loc);
+    if (is_place(f)) {
+        cJSON *ll = cJSON_CreateObject();
+        cJSON_AddStringToObject(ll, "fullyQualifiedName", f->path);
+        cJSON_AddStringToObject(ll, "kind", "resource");
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(loc, "logicalLocations"), ll);
+        return;
+    }
+    cJSON *pl = cJSON_AddObjectToObject(loc, "physicalLocation");
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(pl, "artifactLocation"), "uri", uri);
+    if (!x)
+        return;
+    cJSON *reg = cJSON_AddObjectToObject(pl, "region");
+    unsigned line = x->line ? x->line : 1, col = x->col ? x->col : 1;
+    cJSON_AddNumberToObject(reg, "startLine", line);
+    cJSON_AddNumberToObject(reg, "startColumn", col);
+    cJSON_AddNumberToObject(reg, "endLine", line);
+    cJSON_AddNumberToObject(reg, "endColumn", col + 1);
+}
+
 /* Position of rule `x` in the registry (a finding's rule is always
  * registered). `last` caches the previous answer: findings of one rule come
  * in runs. */
@@ -181,19 +214,15 @@ char *vl_render_sarif(const vpnlint_report *r)
     cJSON *results = cJSON_AddArrayToObject(run, "results");
     for (size_t fi = 0; fi < r->n_files; fi++) {
         const vl_file *f = &r->files[fi];
-        char *uri = make_uri(f->path, r->base_dir);
-        if (!uri)
+        char *uri = is_place(f) ? NULL : make_uri(f->path, r->base_dir);
+        if (!uri && !is_place(f))
             continue;
         if (f->read_error) {
             ok = false;
             cJSON *n = cJSON_CreateObject();
             cJSON_AddStringToObject(n, "level", "error");
             cJSON_AddItemToObject(n, "message", text_obj(f->read_error_message));
-            cJSON *locs = cJSON_AddArrayToObject(n, "locations");
-            cJSON *loc = cJSON_CreateObject();
-            cJSON_AddItemToArray(locs, loc);
-            cJSON *pl = cJSON_AddObjectToObject(loc, "physicalLocation");
-            cJSON_AddStringToObject(cJSON_AddObjectToObject(pl, "artifactLocation"), "uri", uri);
+            add_location(cJSON_AddArrayToObject(n, "locations"), f, uri, NULL);
             cJSON_AddItemToArray(notes, n);
         }
         for (size_t i = f->first_finding; i < f->first_finding + f->n_findings; i++) {
@@ -204,17 +233,7 @@ char *vl_render_sarif(const vpnlint_report *r)
             cJSON_AddNumberToObject(res, "ruleIndex", rule_index[registry_pos(x->rule, &last)]);
             cJSON_AddStringToObject(res, "level", sarif_level(x->severity));
             cJSON_AddItemToObject(res, "message", text_obj(x->message));
-            cJSON *locs = cJSON_AddArrayToObject(res, "locations");
-            cJSON *loc = cJSON_CreateObject();
-            cJSON_AddItemToArray(locs, loc);
-            cJSON *pl = cJSON_AddObjectToObject(loc, "physicalLocation");
-            cJSON_AddStringToObject(cJSON_AddObjectToObject(pl, "artifactLocation"), "uri", uri);
-            cJSON *reg = cJSON_AddObjectToObject(pl, "region");
-            unsigned line = x->line ? x->line : 1, col = x->col ? x->col : 1;
-            cJSON_AddNumberToObject(reg, "startLine", line);
-            cJSON_AddNumberToObject(reg, "startColumn", col);
-            cJSON_AddNumberToObject(reg, "endLine", line);
-            cJSON_AddNumberToObject(reg, "endColumn", col + 1);
+            add_location(cJSON_AddArrayToObject(res, "locations"), f, uri, x);
         }
         free(uri);
     }
