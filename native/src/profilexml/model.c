@@ -27,25 +27,25 @@ enum { MODE_PROFILE, MODE_EAP, MODE_TEXT };
 
 typedef struct frame {
     uint8_t kind;
-    bool has_el;       /* a child element was seen */
-    bool in_run;       /* the last child node is a text node still growing */
-    bool run_text;     /* the current text node has non-space text */
-    bool comment_seen; /* a comment was seen (PX010: the first counts) */
-    bool lead;         /* only white space in the collected text so far */
+    bool has_el;         /* a child element was seen */
+    bool in_run;         /* the last child node is a text node still growing */
+    bool run_text;       /* the current text node has non-space text */
+    bool comment_seen;   /* a comment was seen (PX010: the first counts) */
+    bool lead;           /* only white space in the collected text so far */
     bool value_comments; /* PX010 looks at comments in it */
     bool has_el_first;   /* F_PX_CFG: the inline EapHostConfig was seen */
-    int el;             /* index in its list, -1 if not modelled */
-    unsigned line;      /* start line */
-    unsigned last;      /* line of the last node of the subtree so far */
-    unsigned prev_line; /* line of the previous child node, 0 if none */
-    unsigned prev_last; /* last line of the previous child node's subtree */
+    int el;              /* index in its list, -1 if not modelled */
+    unsigned line;       /* start line */
+    unsigned last;       /* line of the last node of the subtree so far */
+    unsigned prev_line;  /* line of the previous child node, 0 if none */
+    unsigned prev_last;  /* last line of the previous child node's subtree */
     unsigned run_line, run_prev_line, run_prev_last;
     unsigned lead_nl, text_nl;
     unsigned comment_line; /* start line of the first comment */
-    size_t tstart;     /* this element's text in b->tb */
-    size_t stray_from; /* strays still waiting for a next sibling element */
-    size_t stray_own;  /* first stray that may belong to this element */
-    size_t dir_from;   /* directives that may still end at a child */
+    size_t tstart;         /* this element's text in b->tb */
+    size_t stray_from;     /* strays still waiting for a next sibling element */
+    size_t stray_own;      /* first stray that may belong to this element */
+    size_t dir_from;       /* directives that may still end at a child */
 } frame;
 
 typedef struct directive {
@@ -64,7 +64,7 @@ typedef struct builder {
     vl_input *in;
     unsigned max_depth;
     int mode;
-    bool failed;        /* out of memory */
+    bool failed;         /* out of memory */
     bool doc_is_element; /* F_DOC is the SyncML <Data> element */
     bool root_seen;
     bool cfg_seen;
@@ -213,7 +213,7 @@ static void close_run(builder *b, frame *f)
     else
         p->n_stray++;
     s->parent = f->el;
-    s->line = f->run_line;                                   /* refined when f ends */
+    s->line = f->run_line; /* refined when f ends */
     s->anchor = f->run_prev_line ? f->run_prev_line : f->line;
     s->text = own;
     s->all = "";
@@ -246,14 +246,16 @@ static void on_text(void *user, const xmlChar *ch, int len, unsigned line)
     case F_PX_CFG:
         break;
     case F_PX_ANY:
-        for (const char *q = memchr(s, '\n', n); q; q = memchr(q + 1, '\n', n - (size_t)(q + 1 - s)))
+        for (const char *q = memchr(s, '\n', n); q;
+             q = memchr(q + 1, '\n', n - (size_t)(q + 1 - s)))
             f->text_nl++;
         return;
     default:
         return;
     }
     if (f->kind == F_PX_CFG)
-        for (const char *q = memchr(s, '\n', n); q; q = memchr(q + 1, '\n', n - (size_t)(q + 1 - s)))
+        for (const char *q = memchr(s, '\n', n); q;
+             q = memchr(q + 1, '\n', n - (size_t)(q + 1 - s)))
             f->text_nl++;
     /* leading white space is trimmed away: do not keep it */
     if (f->lead) {
@@ -520,8 +522,7 @@ static void add_opaque(builder *b, int el, unsigned nl)
 
 static void add_value_comment(builder *b, const frame *c)
 {
-    vl_value_comment *vc =
-        grow(b, &b->p->comments, b->p->n_comments, &b->cap_comments, sizeof *vc);
+    vl_value_comment *vc = grow(b, &b->p->comments, b->p->n_comments, &b->cap_comments, sizeof *vc);
     if (!vc)
         return;
     b->p->n_comments++;
@@ -870,8 +871,7 @@ static bool model_profile(builder *b)
         }
         p->src.escaped = true;
         p->src.line_base = 1 + skipped;
-        return parse_into(b, text, n, p->src.line_base, "in the unescaped profile: ",
-                          MODE_PROFILE);
+        return parse_into(b, text, n, p->src.line_base, "in the unescaped profile: ", MODE_PROFILE);
     }
     if (strcmp(in->envelope, "syncml") == 0)
         return model_syncml(b);
@@ -1020,8 +1020,8 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
             p->n_attrs = attrs;
         }
     }
-    partition(p->comments, p->n_comments, sizeof *p->comments,
-              offsetof(vl_value_comment, eap), &(size_t){0});
+    partition(p->comments, p->n_comments, sizeof *p->comments, offsetof(vl_value_comment, eap),
+              &(size_t){0});
     partition(p->attrs, p->n_attrs, sizeof *p->attrs, offsetof(vl_attr, eap), &p->n_px_attrs);
     sort_eap_strays(p);
     for (size_t i = 0; i < b->n_dirs; i++) {
@@ -1116,7 +1116,8 @@ const vl_el *vl_px_child(const vl_profile *p, const vl_el *parent, int def)
     if (!parent)
         return vl_px_first(p, def);
     /* children follow their parent in document order, one level deeper */
-    for (size_t i = (size_t)vl_el_index(p, parent) + 1; i < p->n_els && p->els[i].depth > parent->depth; i++)
+    for (size_t i = (size_t)vl_el_index(p, parent) + 1;
+         i < p->n_els && p->els[i].depth > parent->depth; i++)
         if (p->els[i].def == def && p->els[i].parent == vl_el_index(p, parent))
             return &p->els[i];
     return NULL;
@@ -1179,7 +1180,8 @@ const vl_el *vl_eap_child(const vl_profile *p, const vl_el *parent, const char *
 {
     if (!parent)
         return NULL;
-    for (size_t i = (size_t)vl_el_index(p, parent) + 1; i < p->n_eap && p->eap[i].depth > parent->depth; i++)
+    for (size_t i = (size_t)vl_el_index(p, parent) + 1;
+         i < p->n_eap && p->eap[i].depth > parent->depth; i++)
         if (p->eap[i].parent == vl_el_index(p, parent) && strcmp(p->eap[i].name, name) == 0)
             return &p->eap[i];
     return NULL;

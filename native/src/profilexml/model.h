@@ -10,7 +10,6 @@
 #include "core/input.h"
 #include "core/rule.h"
 
-
 typedef enum vl_px_type {
     VL_T_CONTAINER,
     VL_T_STRING,
@@ -97,7 +96,7 @@ typedef struct vl_value_comment {
 } vl_value_comment;
 
 typedef struct vl_attr {
-    int el;          /* index into p->els or p->eap */
+    int el; /* index into p->els or p->eap */
     bool eap;
     const char *name;  /* local name */
     const char *value; /* decoded */

@@ -16,9 +16,9 @@ static void check(vl_ctx *c)
     else if (p->eap_form == VL_EAP_MALFORMED && p->eap_not_xml) {
         /* escaped text that is not XML at all (a parse error of escaped XML is PX001) */
         vl_report(c, p->eap_config,
-                      "<Eap><Configuration> holds text that is not an <EapHostConfig> (plain "
-                      "or entity-escaped), so the connection has no usable EAP settings: "
-                      "replace it with the exported EAP configuration XML");
+                  "<Eap><Configuration> holds text that is not an <EapHostConfig> (plain "
+                  "or entity-escaped), so the connection has no usable EAP settings: "
+                  "replace it with the exported EAP configuration XML");
     }
 }
 

@@ -11,7 +11,7 @@
 /* One route as a network: 32 bytes, for profiles with 100 000 routes. */
 typedef struct net {
     const vl_el *route;
-    vl_addr addr; /* host bits cleared */
+    vl_addr addr;   /* host bits cleared */
     uint8_t prefix; /* fits the family: at most 128 */
     bool exclusion;
 } net;

@@ -76,8 +76,8 @@ static void check(vl_ctx *c)
         /* EAP-TTLS (21), TEAP (55) and third-party methods put their own
          * element directly under Config (e.g. <EapTtls>), not Config/Eap. */
         const vl_el *cfg = vl_eap_child(p, root, "Config");
-        bool has_body =
-            cfg && vl_el_index(p, cfg) + 1 < (int)p->n_eap && p->eap[vl_el_index(p, cfg) + 1].parent == vl_el_index(p, cfg);
+        bool has_body = cfg && vl_el_index(p, cfg) + 1 < (int)p->n_eap &&
+                        p->eap[vl_el_index(p, cfg) + 1].parent == vl_el_index(p, cfg);
         if (has_body && mt_ok && !is_microsoft_builtin((int)mt))
             vl_report_sev(c, VPNLINT_SEVERITY_WARNING, mtype, "The " NOT_BUILTIN, (int)mt,
                           mname((int)mt));
