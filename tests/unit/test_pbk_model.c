@@ -441,6 +441,39 @@ static void test_duplicates(void **state)
     assert_int_equal(vl_pbk_entry_get(e, "FutureBlob")->value_len, 132);
     assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "Flag"), 2);
     vl_pbk_free(p);
+
+    /* a short line ends the run: the line after it starts a new kv */
+    snprintf(buf, sizeof buf, "[u]\nFutureBlob=%s\nFutureBlob=0102\nFutureBlob=%s\n", hex, hex);
+    p = parse_str(buf, strlen(buf));
+    e = &p->entries[0];
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "FutureBlob"), 2);
+    assert_int_equal(vl_pbk_entry_get(e, "FutureBlob")->value_len, 132);
+    vl_pbk_free(p);
+
+    /* a run of 40 000 lines (5 MB) is one kv; checking every earlier line
+     * for each new one made this quadratic (minutes; found by fuzzing) */
+    const size_t run = 40000, per = sizeof "FutureBlob=" - 1 + 128 + 1;
+    size_t big_len = 4 + run * per + sizeof "FutureBlob=01\n" - 1;
+    char *big = malloc(big_len + 1);
+    assert_non_null(big);
+    char *at = big;
+    memcpy(at, "[u]\n", 4);
+    at += 4;
+    for (size_t i = 0; i < run; i++) {
+        memcpy(at, "FutureBlob=", 11);
+        memcpy(at + 11, hex, 128);
+        at[139] = '\n';
+        at += per;
+    }
+    memcpy(at, "FutureBlob=01\n", 14);
+    assert_int_equal((size_t)(at + 14 - big), big_len);
+    p = parse_str(big, big_len);
+    e = &p->entries[0];
+    assert_int_equal(vl_pbk_count(p, e->keys, e->n_keys, "FutureBlob"), 1);
+    assert_int_equal(vl_pbk_entry_get(e, "FutureBlob")->value_len, run * 128 + 2);
+    assert_int_equal(vl_pbk_kv_n_lines(p, vl_pbk_entry_get(e, "FutureBlob")), run + 1);
+    vl_pbk_free(p);
+    free(big);
 }
 
 static void test_decoders(void **state)

@@ -393,8 +393,9 @@ int vl_pbk_hex_decode(const vl_pbk *p, const vl_pbk_kv *kv, unsigned char **out,
 static bool contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
+    int first = needle[0] | 0x20; /* needles are lowercase ASCII letters */
     for (size_t i = 0; i + m <= n; i++)
-        if (vl_strncasecmp(s + i, needle, m) == 0)
+        if ((s[i] | 0x20) == first && vl_strncasecmp(s + i, needle, m) == 0)
             return true;
     return false;
 }
@@ -789,12 +790,17 @@ const char *vl_pbk_known_key_ci(const char *key, size_t n)
                  {netcomp_order, VL_ARRAY_LEN(netcomp_order)},
                  {media_order, VL_ARRAY_LEN(media_order)},
                  {device_order, VL_ARRAY_LEN(device_order)}};
-    if (!key)
+    if (!key || n == 0)
         return NULL;
     for (size_t l = 0; l < VL_ARRAY_LEN(lists); l++)
-        for (size_t i = 0; i < lists[l].n; i++)
-            if (strlen(lists[l].list[i]) == n && vl_strncasecmp(lists[l].list[i], key, n) == 0)
-                return lists[l].list[i];
+        for (size_t i = 0; i < lists[l].n; i++) {
+            const char *k = lists[l].list[i];
+            /* keys are letters, digits and '_': the first byte with bit
+             * 0x20 set is the same in both cases (a cheap filter) */
+            if ((k[0] | 0x20) == (key[0] | 0x20) && strlen(k) == n &&
+                vl_strncasecmp(k, key, n) == 0)
+                return k;
+        }
     return NULL;
 }
 
