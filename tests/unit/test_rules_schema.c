@@ -69,6 +69,56 @@ static void test_min_build_only_when_given(void **state)
     vpnlint_report_free(r);
 }
 
+/* One problem, one finding: a setting with a rule of its own (PX088, PX093,
+ * PX044) is not reported again by the general rule (PX028, PX027). */
+static void test_specific_rule_reports_alone(void **state)
+{
+    (void)state;
+    const char *tf = BASE_HEAD BASE_AUTH BASE_TAIL
+        "<TrafficFilter><App><Id>SYSTEM</Id></App><Direction>Inbound</Direction></TrafficFilter>"
+        "<TrafficFilter><App><Id>SYSTEM</Id></App><Direction>Inbound</Direction></TrafficFilter>"
+        "</VPNProfile>";
+    vpnlint_report *r = lint_with(tf, 17763, VPNLINT_TARGET_ANY, 0);
+    assert_int_equal(tu_count(r, "PX088"), 2);
+    assert_int_equal(tu_count(r, "PX028"), 0);
+    vpnlint_report_free(r);
+    /* an outbound filter has no rule of its own: the element is newer than 17763 */
+    const char *mixed = BASE_HEAD BASE_AUTH BASE_TAIL
+        "<TrafficFilter><App><Id>SYSTEM</Id></App><Direction>Inbound</Direction></TrafficFilter>"
+        "<TrafficFilter><App><Id>SYSTEM</Id></App><Direction>Outbound</Direction></TrafficFilter>"
+        "<TrafficFilter><App><Id>SYSTEM</Id></App><Direction>Outbound</Direction></TrafficFilter>"
+        "</VPNProfile>";
+    r = lint_with(mixed, 17763, VPNLINT_TARGET_ANY, 0);
+    assert_int_equal(tu_count(r, "PX088"), 1);
+    assert_int_equal(tu_count(r, "PX028"), 1);
+    assert_non_null(strstr(message_of(r, "PX028"), "Direction> (and 1 more)"));
+    vpnlint_report_free(r);
+
+    const char *ui = BASE_HEAD BASE_AUTH BASE_TAIL
+        "<DisableDisconnectButton>true</DisableDisconnectButton>"
+        "<DisableAdvancedOptionsEditButton>false</DisableAdvancedOptionsEditButton></VPNProfile>";
+    r = lint_with(ui, 19045, VPNLINT_TARGET_ANY, 0);
+    assert_int_equal(tu_count(r, "PX093"), 1);
+    assert_int_equal(tu_count(r, "PX028"), 1); /* the false one: PX093 ignores it */
+    assert_non_null(strstr(message_of(r, "PX028"), "DisableAdvancedOptionsEditButton"));
+    vpnlint_report_free(r);
+
+    const char *route300 = BASE_HEAD BASE_AUTH
+        "</NativeProfile><Route><Address>10.0.0.0</Address><PrefixSize>300</PrefixSize></Route>"
+        "</VPNProfile>";
+    r = lint_with(route300, 0, VPNLINT_TARGET_ANY, 0);
+    assert_int_equal(tu_count(r, "PX027"), 1);
+    assert_int_equal(tu_count(r, "PX044"), 0);
+    vpnlint_report_free(r);
+    const char *route64 = BASE_HEAD BASE_AUTH
+        "</NativeProfile><Route><Address>10.0.0.0</Address><PrefixSize>64</PrefixSize></Route>"
+        "</VPNProfile>";
+    r = lint_with(route64, 0, VPNLINT_TARGET_ANY, 0);
+    assert_int_equal(tu_count(r, "PX027"), 0);
+    assert_int_equal(tu_count(r, "PX044"), 1);
+    vpnlint_report_free(r);
+}
+
 static void test_target_switches_envelope_rules(void **state)
 {
     (void)state;
@@ -229,6 +279,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_min_build_only_when_given),
+        cmocka_unit_test(test_specific_rule_reports_alone),
         cmocka_unit_test(test_target_switches_envelope_rules),
         cmocka_unit_test(test_order_is_opt_in),
         cmocka_unit_test(test_secrets_never_echoed),

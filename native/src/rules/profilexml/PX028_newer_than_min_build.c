@@ -5,6 +5,7 @@
 #include "profilexml/model.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The ProfileXML node itself exists since Windows 10 1607. */
 #define PROFILEXML_BUILD 14393u
@@ -30,6 +31,22 @@ static const char *release(uint32_t build, char *buf, size_t size)
     }
 }
 
+/* Settings that a rule of their own reports, with the value's reason and its
+ * own build (so one problem gives one finding): an inbound TrafficFilter
+ * (PX088, build 19041) and the two UI buttons set to true (PX093, 22621). */
+static bool covered(const vl_ctx *c, const vl_el *e)
+{
+    switch (e->def) {
+    case VL_PX_TF_Direction:
+        return c->min_build < 19041 && vl_strcasecmp(e->text, "Inbound") == 0;
+    case VL_PX_DisableAdvancedOptionsEditButton:
+    case VL_PX_DisableDisconnectButton:
+        return c->min_build < 22621 && strcmp(e->text, "true") == 0;
+    default:
+        return false;
+    }
+}
+
 static void check(vl_ctx *c)
 {
     const vl_profile *p = c->px;
@@ -47,7 +64,7 @@ static void check(vl_ctx *c)
     for (size_t i = 1; i < p->n_els; i++) {
         const vl_el *e = &p->els[i];
         const vl_px_def *d = vl_px_def_get(e->def);
-        if (!d || d->build <= floor || done[e->def])
+        if (!d || d->build <= floor || done[e->def] || covered(c, e))
             continue;
         /* report the outermost new element only (ProtocolList, not its children) */
         const vl_px_def *pd = vl_px_def_get(d->parent);
@@ -55,7 +72,9 @@ static void check(vl_ctx *c)
             continue;
         done[e->def] = true;
         char path[200];
-        size_t n = vl_px_count(p, e->def);
+        size_t n = 0;
+        for (const vl_el *o = e; o; o = vl_px_next(p, o))
+            n += !covered(c, o);
         char more[48] = "";
         if (n > 1)
             snprintf(more, sizeof more, " (and %zu more)", n - 1);

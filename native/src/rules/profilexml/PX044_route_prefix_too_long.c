@@ -8,7 +8,8 @@ static void check(vl_ctx *c)
     for (const vl_el *r = vl_px_first(p, VL_PX_Route); r; r = vl_px_next(p, r)) {
         vl_route_info ri;
         vl_px_route_info(p, r, &ri);
-        if (!ri.addr_ok || !ri.prefix_ok || ri.prefix_fits)
+        /* above 255 the value is outside the schema's unsigned byte: PX027 reports it */
+        if (!ri.addr_ok || !ri.prefix_ok || ri.prefix_fits || ri.prefix > 255)
             continue;
         unsigned bits = vl_addr_bits(&ri.addr);
         vl_report(c, ri.prefix_el,
@@ -26,7 +27,8 @@ VL_RULE(PX044) = {
     .severity = VPNLINT_SEVERITY_ERROR,
     .summary = "A Route's PrefixSize does not fit its address family (IPv4 > 32, IPv6 > 128)",
     .description =
-        "The XSD types PrefixSize as an unsigned byte, so 33-255 pass schema validation, but "
+        "The XSD types PrefixSize as an unsigned byte, so 33-255 pass schema validation (PX027 "
+        "reports values above 255), but "
         "an IPv4 prefix has at most 32 bits and an IPv6 prefix at most 128. Such a route "
         "cannot be added; it is typically an IPv6 prefix length on an IPv4 address or a "
         "netmask typed as a number.",
