@@ -136,35 +136,31 @@ static uint32_t name_hash(const char *k, size_t n)
     return h;
 }
 
+/* Resizes *arr to n items of `size` bytes; false (and *arr untouched) when
+ * out of memory. */
+static bool resize(void **arr, size_t n, size_t size)
+{
+    void *q = vl_realloc(*arr, n * size);
+    if (!q)
+        return false;
+    *arr = q;
+    return true;
+}
+
 static bool name_grow(vl_pbk *p)
 {
     size_t ncap = p->name_cap ? p->name_cap * 2 : 256;
+    size_t half = ncap / 2; /* the table is kept at most half full */
     uint32_t *slots = vl_calloc(ncap, sizeof *slots);
-    size_t *lens = vl_realloc(p->name_lens, ncap / 2 * sizeof *lens);
-    if (lens)
-        p->name_lens = lens;
-    const char **names = vl_realloc((void *)p->names, ncap / 2 * sizeof *names);
-    if (names)
-        p->names = names;
-    const char **ci = vl_realloc((void *)p->name_ci, ncap / 2 * sizeof *ci);
-    if (ci)
-        p->name_ci = ci;
-    uint8_t *flags = vl_realloc(p->name_flags, ncap / 2 * sizeof *flags);
-    if (flags)
-        p->name_flags = flags;
-    uint32_t *next = vl_realloc(p->name_next, ncap / 2 * sizeof *next);
-    if (next)
-        p->name_next = next;
-    uint8_t *vals = vl_realloc(p->name_vals, ncap / 2 * sizeof *vals);
-    if (vals)
-        p->name_vals = vals;
-    int32_t *col = vl_realloc(p->name_col, ncap / 2 * sizeof *col);
-    if (col)
-        p->name_col = col;
-    uint32_t *nkv = vl_realloc(p->name_nkv, ncap / 2 * sizeof *nkv);
-    if (nkv)
-        p->name_nkv = nkv;
-    if (!slots || !lens || !names || !ci || !flags || !next || !vals || !col || !nkv) {
+    /* per-name arrays: on failure the ones already grown are merely larger */
+    if (!slots || !resize((void **)&p->name_lens, half, sizeof *p->name_lens) ||
+        !resize((void **)&p->names, half, sizeof *p->names) ||
+        !resize((void **)&p->name_ci, half, sizeof *p->name_ci) ||
+        !resize((void **)&p->name_flags, half, sizeof *p->name_flags) ||
+        !resize((void **)&p->name_next, half, sizeof *p->name_next) ||
+        !resize((void **)&p->name_vals, half, sizeof *p->name_vals) ||
+        !resize((void **)&p->name_col, half, sizeof *p->name_col) ||
+        !resize((void **)&p->name_nkv, half, sizeof *p->name_nkv)) {
         vpnlint_free(slots);
         return false;
     }
@@ -330,10 +326,8 @@ typedef struct walk {
 static bool grow(void **arr, size_t *cap, size_t size)
 {
     size_t ncap = *cap < 64 ? 64 : *cap + *cap / 2;
-    void *n = vl_realloc(*arr, ncap * size);
-    if (!n)
+    if (!resize(arr, ncap, size))
         return false;
-    *arr = n;
     *cap = ncap;
     return true;
 }

@@ -328,15 +328,25 @@ static void add_directive(builder *b, const char *comment, unsigned line, frame 
         d->open = true; /* ends with the next sibling element's subtree */
 }
 
-static void on_comment(void *user, const xmlChar *value, unsigned line)
+/* A comment or processing instruction at `line` ends the current text run;
+ * NULL in text mode (nothing is recorded). */
+static frame *other_node(builder *b, unsigned line)
 {
-    builder *b = user;
     if (b->mode == MODE_TEXT)
-        return;
+        return NULL;
     frame *f = TOP(b);
     close_run(b, f);
     f->prev_line = f->prev_last = line;
     f->last = line;
+    return f;
+}
+
+static void on_comment(void *user, const xmlChar *value, unsigned line)
+{
+    builder *b = user;
+    frame *f = other_node(b, line);
+    if (!f)
+        return;
     const char *c = (const char *)value;
     if (f->kind == F_DOC ? !b->root_seen && b->mode == MODE_PROFILE : kind_walked(b, f))
         add_directive(b, c, line, f);
@@ -352,13 +362,7 @@ static void on_comment(void *user, const xmlChar *value, unsigned line)
 
 static void on_pi(void *user, unsigned line)
 {
-    builder *b = user;
-    if (b->mode == MODE_TEXT)
-        return;
-    frame *f = TOP(b);
-    close_run(b, f);
-    f->prev_line = f->prev_last = line;
-    f->last = line;
+    (void)other_node(user, line);
 }
 
 /* ------------------------------------------------------- elements */

@@ -21,38 +21,34 @@ static unsigned wide_at(const unsigned char *s, size_t i, size_t n, size_t *len)
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    const int32_t k_phone = vl_pbk_key_id(p, "PhoneNumber");
-    const int32_t k_server = vl_pbk_key_id(p, "ServerListServerName");
     char nb[96], vb[160];
-    const int32_t ids[2] = {k_phone, k_server};
-    for (size_t w = 0, it = 0; w < 2; w++, it = 0)
-        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, ids[w], &it)) != NULL;) {
-            const unsigned char *s = (const unsigned char *)vl_pbk_kv_value(p, kv);
-            size_t n = kv->value_len;
-            if (!vl_utf8_valid(vl_pbk_kv_value(p, kv), n))
+    pbkr_server_it it = pbkr_servers(p);
+    for (const vl_pbk_kv *kv; (kv = pbkr_next_server(p, &it)) != NULL;) {
+        const unsigned char *s = (const unsigned char *)vl_pbk_kv_value(p, kv);
+        size_t n = kv->value_len;
+        if (!vl_utf8_valid(vl_pbk_kv_value(p, kv), n))
+            continue;
+        for (size_t k = 0; k < n;) {
+            size_t len;
+            unsigned cp = wide_at(s, k, n, &len);
+            if (!cp) {
+                k += len;
                 continue;
-            for (size_t k = 0; k < n;) {
-                size_t len;
-                unsigned cp = wide_at(s, k, n, &len);
-                if (!cp) {
-                    k += len;
-                    continue;
-                }
-                const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-                vl_report_at(c, VL_SEV_DEFAULT, kv->line,
-                             (unsigned)(vl_pbk_kv_key_len(p, kv) + 2 + k),
-                             "[%s] %s=%s contains the full-width character U+%04X (%s): it only "
-                             "looks like ASCII, so the server name will not resolve; retype it in "
-                             "half-width ASCII",
-                             e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
-                             pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb), cp,
-                             cp == 0x3000   ? "ideographic space"
-                             : cp == 0x3002 ? "ideographic full stop"
-                             : cp == 0xFF0E ? "full-width full stop"
-                                            : "full-width form");
-                break;
             }
+            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2 + k),
+                         "[%s] %s=%s contains the full-width character U+%04X (%s): it only "
+                         "looks like ASCII, so the server name will not resolve; retype it in "
+                         "half-width ASCII",
+                         e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
+                         pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb), cp,
+                         cp == 0x3000   ? "ideographic space"
+                         : cp == 0x3002 ? "ideographic full stop"
+                         : cp == 0xFF0E ? "full-width full stop"
+                                        : "full-width form");
+            break;
         }
+    }
 }
 
 VL_RULE(PBK041) = {

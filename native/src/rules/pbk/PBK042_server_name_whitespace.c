@@ -4,36 +4,28 @@
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    const int32_t k_phone = vl_pbk_key_id(p, "PhoneNumber");
-    const int32_t k_server = vl_pbk_key_id(p, "ServerListServerName");
     char nb[96], vb[160];
-    const int32_t ids[2] = {k_phone, k_server};
-    for (size_t w = 0, it = 0; w < 2; w++, it = 0)
-        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, ids[w], &it)) != NULL;) {
-            if (kv->entry < 0)
-                continue;
-            const vl_pbk_entry *e = &p->entries[kv->entry];
-            if (!pbkr_is_vpn(e))
-                continue;
-            size_t n = kv->value_len;
-            if (!n)
-                continue;
-            size_t sp = 0;
-            for (size_t k = 0; k < n; k++)
-                sp += vl_pbk_kv_value(p, kv)[k] == ' ' || vl_pbk_kv_value(p, kv)[k] == '\t';
-            if (!sp || sp == n)
-                continue;
-            bool edge = vl_pbk_kv_value(p, kv)[0] == ' ' || vl_pbk_kv_value(p, kv)[0] == '\t' ||
-                        vl_pbk_kv_value(p, kv)[n - 1] == ' ' ||
-                        vl_pbk_kv_value(p, kv)[n - 1] == '\t';
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
-                         "[%s] %s has %s: a host name cannot contain spaces, so '%s' will "
-                         "not resolve as written; remove them",
-                         pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
-                         edge ? "spaces before or after the server name"
-                              : "a space inside the server name",
-                         pbkr_text(vl_pbk_kv_value(p, kv), n, vb, sizeof vb));
-        }
+    pbkr_server_it it = pbkr_servers(p);
+    for (const vl_pbk_kv *kv; (kv = pbkr_next_vpn_server(p, &it)) != NULL;) {
+        const vl_pbk_entry *e = &p->entries[kv->entry];
+        size_t n = kv->value_len;
+        if (!n)
+            continue;
+        size_t sp = 0;
+        for (size_t k = 0; k < n; k++)
+            sp += vl_pbk_kv_value(p, kv)[k] == ' ' || vl_pbk_kv_value(p, kv)[k] == '\t';
+        if (!sp || sp == n)
+            continue;
+        bool edge = vl_pbk_kv_value(p, kv)[0] == ' ' || vl_pbk_kv_value(p, kv)[0] == '\t' ||
+                    vl_pbk_kv_value(p, kv)[n - 1] == ' ' || vl_pbk_kv_value(p, kv)[n - 1] == '\t';
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
+                     "[%s] %s has %s: a host name cannot contain spaces, so '%s' will "
+                     "not resolve as written; remove them",
+                     pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
+                     edge ? "spaces before or after the server name"
+                          : "a space inside the server name",
+                     pbkr_text(vl_pbk_kv_value(p, kv), n, vb, sizeof vb));
+    }
 }
 
 VL_RULE(PBK042) = {

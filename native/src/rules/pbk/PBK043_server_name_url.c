@@ -4,36 +4,29 @@
 static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
-    const int32_t k_phone = vl_pbk_key_id(p, "PhoneNumber");
-    const int32_t k_server = vl_pbk_key_id(p, "ServerListServerName");
     char nb[96], vb[160];
-    const int32_t ids[2] = {k_phone, k_server};
-    for (size_t w = 0, it = 0; w < 2; w++, it = 0)
-        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, ids[w], &it)) != NULL;) {
-            if (kv->entry < 0)
-                continue;
-            const vl_pbk_entry *e = &p->entries[kv->entry];
-            if (!pbkr_is_vpn(e))
-                continue;
-            const char *v = vl_pbk_kv_value(p, kv);
-            size_t n = kv->value_len;
-            const char *why = NULL;
-            for (size_t k = 0; k + 2 < n && !why; k++)
-                if (v[k] == ':' && v[k + 1] == '/' && v[k + 2] == '/')
-                    why = "a URL scheme (like https://)";
-            if (!why && memchr(v, '/', n))
-                why = "a path ('/')";
-            if (!why && memchr(v, '\\', n))
-                why = "a backslash";
-            if (!why)
-                continue;
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
-                         "[%s] %s=%s contains %s: Windows needs a bare host name or IP address, "
-                         "so the server cannot be resolved; write only the host, e.g. "
-                         "vpn.example.com",
-                         pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
-                         pbkr_text(v, n, vb, sizeof vb), why);
-        }
+    pbkr_server_it it = pbkr_servers(p);
+    for (const vl_pbk_kv *kv; (kv = pbkr_next_vpn_server(p, &it)) != NULL;) {
+        const vl_pbk_entry *e = &p->entries[kv->entry];
+        const char *v = vl_pbk_kv_value(p, kv);
+        size_t n = kv->value_len;
+        const char *why = NULL;
+        for (size_t k = 0; k + 2 < n && !why; k++)
+            if (v[k] == ':' && v[k + 1] == '/' && v[k + 2] == '/')
+                why = "a URL scheme (like https://)";
+        if (!why && memchr(v, '/', n))
+            why = "a path ('/')";
+        if (!why && memchr(v, '\\', n))
+            why = "a backslash";
+        if (!why)
+            continue;
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
+                     "[%s] %s=%s contains %s: Windows needs a bare host name or IP address, "
+                     "so the server cannot be resolved; write only the host, e.g. "
+                     "vpn.example.com",
+                     pbkr_name(e, nb, sizeof nb), vl_pbk_kv_key(p, kv),
+                     pbkr_text(v, n, vb, sizeof vb), why);
+    }
 }
 
 VL_RULE(PBK043) = {

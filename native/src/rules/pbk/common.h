@@ -143,6 +143,40 @@ static inline bool pbkr_is_vpn(const vl_pbk_entry *e)
     return false;
 }
 
+/* The server names of a phonebook: the PhoneNumber kvs, then the
+ * ServerListServerName ones (file order within a key). */
+typedef struct pbkr_server_it {
+    int32_t ids[2];
+    size_t w, i;
+} pbkr_server_it;
+
+static inline pbkr_server_it pbkr_servers(const vl_pbk *p)
+{
+    pbkr_server_it it = {
+        {vl_pbk_key_id(p, "PhoneNumber"), vl_pbk_key_id(p, "ServerListServerName")}, 0, 0};
+    return it;
+}
+
+static inline const vl_pbk_kv *pbkr_next_server(const vl_pbk *p, pbkr_server_it *it)
+{
+    for (; it->w < 2; it->w++, it->i = 0) {
+        const vl_pbk_kv *kv = pbkr_next_of(p, it->ids[it->w], &it->i);
+        if (kv)
+            return kv;
+    }
+    return NULL;
+}
+
+/* Same, only those of VPN entries. */
+static inline const vl_pbk_kv *pbkr_next_vpn_server(const vl_pbk *p, pbkr_server_it *it)
+{
+    const vl_pbk_kv *kv;
+    while ((kv = pbkr_next_server(p, it)) != NULL)
+        if (kv->entry >= 0 && pbkr_is_vpn(&p->entries[kv->entry]))
+            return kv;
+    return NULL;
+}
+
 /* The protocols a strategy can end up using (Automatic: all four). */
 static inline unsigned pbkr_strategy_protocols(long long v)
 {
