@@ -132,6 +132,97 @@ static void test_deep_nesting_is_refused(void **state)
     free(x);
 }
 
+/* Appends n attributes a0="" a1="" ... to x at k. */
+static size_t put_attrs(char *x, size_t k, size_t n, const char *prefix)
+{
+    for (size_t i = 0; i < n; i++)
+        k += (size_t)sprintf(x + k, " %s%zu=\"\"", prefix, i);
+    return k;
+}
+
+static int rendered_has(const vpnlint_report *r, const char *needle)
+{
+    char *text = render(r, VPNLINT_FORMAT_TEXT);
+    int has = strstr(text, needle) != NULL;
+    vpnlint_free(text);
+    return has;
+}
+
+/* libxml2 checks each attribute against all earlier ones: a start tag with
+ * many attributes is refused before the parser sees it. */
+static void test_attribute_flood_is_refused(void **state)
+{
+    (void)state;
+    const char *msg = "more than 256 attributes";
+    char *x = malloc(1 << 20);
+    /* 300 on the root, on line 3 */
+    size_t k = (size_t)sprintf(x, "<?xml version=\"1.0\"?>\n<!-- a profile -->\n<VPNProfile");
+    k = put_attrs(x, k, 300, "a");
+    k += (size_t)sprintf(x + k, "><ProfileName>x</ProfileName></VPNProfile>\n");
+    vpnlint_report *r = tu_lint_opts("flood.xml", x, k, NULL);
+    assert_int_equal(tu_count(r, "PX001"), 1);
+    assert_true(tu_has_at(r, "PX001", 3));
+    assert_true(rendered_has(r, msg));
+    vpnlint_report_free(r);
+
+    /* 256 is allowed */
+    k = (size_t)sprintf(x, "<VPNProfile");
+    k = put_attrs(x, k, 256, "a");
+    k += (size_t)sprintf(x + k, "><ProfileName>x</ProfileName></VPNProfile>\n");
+    r = tu_lint_opts("flood256.xml", x, k, NULL);
+    assert_false(rendered_has(r, msg));
+    vpnlint_report_free(r);
+
+    /* many '=' in comments, CDATA, PIs, text and one attribute value: no tag has many */
+    k = (size_t)sprintf(x, "<?pi a=b?><VPNProfile v=\"");
+    for (int i = 0; i < 300; i++)
+        x[k++] = '=';
+    k += (size_t)sprintf(x + k, "\"><!-- ");
+    for (int i = 0; i < 300; i++)
+        k += (size_t)sprintf(x + k, "a=b ");
+    k += (size_t)sprintf(x + k, "--><ProfileName>");
+    for (int i = 0; i < 300; i++)
+        k += (size_t)sprintf(x + k, "a=");
+    k += (size_t)sprintf(x + k, "<![CDATA[");
+    for (int i = 0; i < 300; i++)
+        k += (size_t)sprintf(x + k, "<b c=d>");
+    k += (size_t)sprintf(x + k, "]]></ProfileName></VPNProfile>\n");
+    r = tu_lint_opts("eq.xml", x, k, NULL);
+    assert_false(rendered_has(r, msg));
+    assert_int_equal(tu_count(r, "PX001"), 0);
+    vpnlint_report_free(r);
+
+    /* a '>' inside a quoted value does not end the tag */
+    k = (size_t)sprintf(x, "<VPNProfile q=\"a>b\" r='>'");
+    k = put_attrs(x, k, 260, "a");
+    k += (size_t)sprintf(x + k, "><ProfileName>x</ProfileName></VPNProfile>\n");
+    r = tu_lint_opts("gt.xml", x, k, NULL);
+    assert_true(rendered_has(r, msg));
+    vpnlint_report_free(r);
+
+    /* namespace declarations count too, and the EAP configuration is checked */
+    k = (size_t)sprintf(x, "<VPNProfile><NativeProfile><Authentication><Eap><Configuration>"
+                           "<EapHostConfig xmlns=\"http://www.microsoft.com/provisioning/"
+                           "EapHostConfig\"");
+    for (int i = 0; i < 300; i++)
+        k += (size_t)sprintf(x + k, " xmlns:p%d=\"urn:p%d\"", i, i);
+    k += (size_t)sprintf(x + k, "/></Configuration></Eap></Authentication></NativeProfile>"
+                                "</VPNProfile>\n");
+    r = tu_lint_opts("ns.xml", x, k, NULL);
+    assert_true(rendered_has(r, msg));
+    vpnlint_report_free(r);
+
+    /* the entity-escaped form is checked after unescaping */
+    k = (size_t)sprintf(x, "&lt;VPNProfile");
+    for (int i = 0; i < 300; i++)
+        k += (size_t)sprintf(x + k, " a%d=&quot;&quot;", i);
+    k += (size_t)sprintf(x + k, "&gt;&lt;ProfileName&gt;x&lt;/ProfileName&gt;&lt;/VPNProfile&gt;");
+    r = tu_lint_opts("escaped.txt", x, k, NULL);
+    assert_true(rendered_has(r, msg));
+    vpnlint_report_free(r);
+    free(x);
+}
+
 static void test_huge_file_is_refused_without_reading(void **state)
 {
     (void)state;
@@ -432,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_xxe_local_file_is_never_read),
         cmocka_unit_test(test_billion_laughs_is_not_expanded),
         cmocka_unit_test(test_deep_nesting_is_refused),
+        cmocka_unit_test(test_attribute_flood_is_refused),
         cmocka_unit_test(test_huge_file_is_refused_without_reading),
         cmocka_unit_test(test_nul_and_invalid_utf8),
         cmocka_unit_test(test_lone_utf16_surrogates),

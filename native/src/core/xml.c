@@ -161,6 +161,70 @@ static int mem_read(void *ctx, char *buf, int len)
     return (int)n;
 }
 
+/* libxml2 (2.9) checks each attribute of a start tag against every earlier
+ * one (duplicates, namespace declarations): a tag with n attributes costs n²
+ * comparisons, so one 2 MB start tag takes seconds and 16 MiB minutes. No
+ * VPN profile, EAP configuration or event log has more than a few attributes
+ * on an element, so a tag with more than VL_XML_MAX_ATTRS is refused before
+ * libxml2 sees it. Every attribute has an '=' outside quotes; a text with
+ * fewer '=' than the limit cannot hold such a tag, so the exact scan runs
+ * only on texts with many. Returns the 1-based line of the first tag over
+ * the limit (counted from the text's start), or 0. */
+unsigned vl_xml_attr_flood_line(const char *text, size_t len)
+{
+    size_t eq = 0;
+    for (const char *p = text, *end = text + len; eq <= VL_XML_MAX_ATTRS;) {
+        p = memchr(p, '=', (size_t)(end - p));
+        if (!p)
+            return 0;
+        p++;
+        eq++;
+    }
+    const char *end = text + len;
+    for (const char *p = text; p < end;) {
+        p = memchr(p, '<', (size_t)(end - p));
+        if (!p || ++p >= end)
+            return 0;
+        const char *close = NULL;
+        if (*p == '!' && end - p >= 3 && p[1] == '-' && p[2] == '-')
+            close = "-->";
+        else if (*p == '!' && end - p >= 8 && memcmp(p, "![CDATA[", 8) == 0)
+            close = "]]>";
+        else if (*p == '?')
+            close = "?>";
+        if (close) {
+            size_t cl = strlen(close);
+            const char *q = p;
+            while (q && (size_t)(end - q) >= cl && memcmp(q, close, cl) != 0)
+                q = memchr(q + 1, close[0], (size_t)(end - q - 1));
+            if (!q || (size_t)(end - q) < cl)
+                return 0;
+            p = q + cl;
+            continue;
+        }
+        /* a start tag (or an end tag, a DOCTYPE): to '>' outside quotes */
+        const char *tag = p - 1;
+        size_t attrs = 0;
+        char quote = 0;
+        for (; p < end && (quote || *p != '>'); p++) {
+            if (quote) {
+                if (*p == quote)
+                    quote = 0;
+            } else if (*p == '"' || *p == '\'') {
+                quote = *p;
+            } else if (*p == '=' && ++attrs > VL_XML_MAX_ATTRS) {
+                unsigned line = 1;
+                for (const char *q = text; (q = memchr(q, '\n', (size_t)(tag - q))) != NULL; q++)
+                    line++;
+                return line;
+            } else if (*p == '<') {
+                break; /* not a tag after all; the parser will say why */
+            }
+        }
+    }
+    return 0;
+}
+
 /* One parse, into a tree (h == NULL) or as events to h. */
 static bool parse(vl_input *in, const char *text, size_t len, unsigned line_base,
                   unsigned max_depth, const char *what, const vl_xml_sax *h, xmlDocPtr *doc_out)
@@ -169,6 +233,15 @@ static bool parse(vl_input *in, const char *text, size_t len, unsigned line_base
         *doc_out = NULL;
     if (len > (size_t)0x7FFFFFFF) {
         vl_input_add_parse_error(in, 0, 0, "input too large to parse");
+        return false;
+    }
+    unsigned flood = vl_xml_attr_flood_line(text, len);
+    if (flood) {
+        vl_input_add_parse_error(in, (line_base ? line_base : 1) + flood - 1, 0,
+                                 "%san element has more than %d attributes; the input is refused "
+                                 "(no real profile has more than a few on any element, and "
+                                 "checking so many for duplicates takes the XML parser minutes)",
+                                 what ? what : "", VL_XML_MAX_ATTRS);
         return false;
     }
     /* A large text in SAX mode is read through a callback, in pieces that

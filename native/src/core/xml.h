@@ -38,6 +38,14 @@ typedef struct vl_xml_sax {
 bool vl_xml_sax_parse(vl_input *in, const char *text, size_t len, unsigned line_base,
                       unsigned max_depth, const char *what, const vl_xml_sax *h);
 
+/* Most attributes (namespace declarations included) a start tag may have. */
+#define VL_XML_MAX_ATTRS 256
+
+/* The 1-based line (from the text's start) of the first start tag with more
+ * than VL_XML_MAX_ATTRS attributes, or 0 when there is none. vl_xml_parse
+ * and vl_xml_sax_parse refuse such texts; other libxml2 readers call it. */
+unsigned vl_xml_attr_flood_line(const char *text, size_t len);
+
 /* Trimmed text content of an element's text/CDATA children (not of nested
  * elements): the document's own string when nothing needs trimming, else a
  * copy in the arena; "" when none. Valid as long as the document. */
