@@ -260,6 +260,41 @@ static void test_many_events(void **state)
     cJSON_Delete(j);
     vpnlint_free(out);
     vpnlint_rasevents_free(ev);
+
+    /* one event with D <Data> after user, connection and code, and one whose
+     * connection <Data> is P text pieces (split by comments and CDATA) */
+    enum { D = 20000, P = 20000 };
+    len = 0;
+    put(&x, &len, &cap,
+        "<Event><System><Provider Name='RasClient'/><EventID>20227</EventID></System>"
+        "<EventData><Data>{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}</Data><Data>CORP\\carol</Data>"
+        "<Data>Contoso</Data><Data>809</Data>");
+    for (size_t i = 0; i < D; i++)
+        put(&x, &len, &cap, "<Data>x%zu</Data>", i);
+    put(&x, &len, &cap,
+        "</EventData></Event>\n<Event><System><Provider Name='RasClient'/>"
+        "<EventID>20227</EventID></System><EventData><Data>CORP\\dave</Data><Data>");
+    for (size_t i = 0; i < P; i++)
+        put(&x, &len, &cap, "a<!--c--><![CDATA[b]]>");
+    put(&x, &len, &cap, "</Data><Data>720</Data></EventData></Event>\n");
+    assert_int_equal(vpnlint_rasevents_parse(&ev, x, len), VPNLINT_OK);
+    assert_int_equal(vpnlint_rasevents_count(ev), 2);
+    e = at(ev, 0);
+    assert_string_equal(e.user, "CORP\\carol");
+    assert_string_equal(e.connection, "Contoso");
+    assert_true(e.has_code);
+    assert_int_equal(e.code, 809);
+    e = at(ev, 1);
+    assert_string_equal(e.user, "CORP\\dave");
+    assert_int_equal(strlen(e.connection), 2 * P);
+    for (size_t i = 0; i < 2 * P; i += 2)
+        assert_true(e.connection[i] == 'a' && e.connection[i + 1] == 'b');
+    assert_int_equal(e.code, 720);
+    assert_int_equal(vpnlint_rasevents_render(&out, ev, VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    assert_non_null(strstr(out, "RasClient events: 2, 2 with an error or reason code\n"
+                                "  Contoso                      failed 809 ERROR_VPN_TIMEOUT, 1x"));
+    vpnlint_free(out);
+    vpnlint_rasevents_free(ev);
     free(group_of);
     free(first);
     free(count);

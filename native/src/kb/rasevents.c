@@ -543,7 +543,11 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
     char provider[128] = "", time[64] = "";
     vl_buf message = VL_BUF_INIT;
     enum { MAXDATA = 12 };
-    char *data[MAXDATA];
+    /* <Data> values: text nodes are appended in place (amortised O(1)), and
+     * any <Data> after the last slot still adds to the last one */
+    vl_buf data[MAXDATA];
+    for (size_t i = 0; i < MAXDATA; i++)
+        data[i] = (vl_buf)VL_BUF_INIT;
     size_t ndata = 0;
     const char *cur = NULL; /* element whose text we collect */
     int ret;
@@ -558,7 +562,7 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                 provider[0] = time[0] = '\0';
                 vl_buf_free(&message);
                 for (size_t i = 0; i < ndata; i++)
-                    free(data[i]);
+                    vl_buf_free(&data[i]);
                 ndata = 0;
             } else if (in_event && strcmp(name, "Provider") == 0) {
                 xmlChar *v = xmlTextReaderGetAttribute(r, BAD_CAST "Name");
@@ -579,10 +583,10 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                                                      : "data";
                 if (xmlTextReaderIsEmptyElement(r)) {
                     if (cur[0] == 'd' && ndata < MAXDATA)
-                        data[ndata++] = vl_strdup("");
+                        vl_buf_put(&data[ndata++], "", 0);
                     cur = NULL;
                 } else if (cur[0] == 'd' && ndata < MAXDATA) {
-                    data[ndata++] = vl_strdup("");
+                    vl_buf_put(&data[ndata++], "", 0);
                 }
             }
         } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
@@ -597,10 +601,8 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                     ev_id = id;
             } else if (cur[0] == 'm') {
                 vl_buf_puts(&message, v);
-            } else if (ndata > 0 && data[ndata - 1]) {
-                char *joined = vl_sprintf("%s%s", data[ndata - 1], v);
-                free(data[ndata - 1]);
-                data[ndata - 1] = joined;
+            } else if (ndata > 0) {
+                vl_buf_puts(&data[ndata - 1], v); /* ignored once it failed */
             }
         } else if (type == XML_READER_TYPE_END_ELEMENT && name) {
             if (strcmp(name, "EventID") == 0 || strcmp(name, "Message") == 0 ||
@@ -622,23 +624,27 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                     if (ev->n > before)
                         continue;
                 }
-                /* EventData: [RoutingDomainID,] [CoId,] user, connection, code */
+                /* EventData: [RoutingDomainID,] [CoId,] user, connection, code;
+                 * a value that ran out of memory is NULL */
+                const char *d[MAXDATA];
+                for (size_t i = 0; i < ndata; i++)
+                    d[i] = vl_buf_ok(&data[i]) ? data[i].data : NULL;
                 const char *code = NULL, *conn = NULL, *user = NULL;
                 size_t ci = ndata;
                 for (size_t i = ndata; i-- > 0;) {
                     uint32_t v, alt;
                     bool ha;
-                    if (data[i] && data[i][0] && vl_kb_parse_code(data[i], &v, &alt, &ha) == 0) {
-                        code = data[i];
+                    if (d[i] && d[i][0] && vl_kb_parse_code(d[i], &v, &alt, &ha) == 0) {
+                        code = d[i];
                         ci = i;
                         break;
                     }
                 }
                 size_t base = code ? ci : ndata;
-                if (base >= 1 && data[base - 1] && data[base - 1][0] != '{')
-                    conn = data[base - 1];
-                if (base >= 2 && data[base - 2] && data[base - 2][0] != '{')
-                    user = data[base - 2];
+                if (base >= 1 && d[base - 1] && d[base - 1][0] != '{')
+                    conn = d[base - 1];
+                if (base >= 2 && d[base - 2] && d[base - 2][0] != '{')
+                    user = d[base - 2];
                 rc = add_event(ev, ev_id, time, strlen(time), user, user ? strlen(user) : 0, conn,
                                conn ? strlen(conn) : 0, code, code ? strlen(code) : 0, ev_line);
                 if (rc != VPNLINT_OK)
@@ -653,7 +659,7 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                           err && err->message ? err->message : "parse error");
     }
     for (size_t i = 0; i < ndata; i++)
-        free(data[i]);
+        vl_buf_free(&data[i]);
     vl_buf_free(&message);
     xmlFreeTextReader(r);
     vl_buf_free(&doc);
