@@ -577,7 +577,11 @@ static int next_xml(vpnlint_nps_record *out, const char **error_out, vpnlint_nps
         /* assemble one record from the pending text and following lines;
          * pending_line is the line of pending[0] */
         const char *close;
-        while (!(close = find_mem(r->pending, r->pending_len, "</Event>"))) {
+        /* pending[0..from) holds no start of "</Event>": each line is
+         * searched once, not the whole record again after every line */
+        size_t from = 0;
+        while (!(close = find_mem(r->pending + from, r->pending_len - from, "</Event>"))) {
+            from = r->pending_len >= 7 ? r->pending_len - 7 : 0; /* strlen("</Event>") - 1 */
             if (!read_line(r)) {
                 if (r->io_error)
                     return vl_error_set(VPNLINT_EIO, "read error in the NPS log");
