@@ -273,6 +273,41 @@ static void test_xml_record_over_many_lines(void **state)
     free(xml);
 }
 
+static void test_xml_many_records_on_one_line(void **state)
+{
+    (void)state;
+    /* K records on line 1, then one that starts there and ends on line 3 */
+    enum { K = 500 };
+    size_t cap = K * 128 + 256, n = 0;
+    char *xml = malloc(cap);
+    for (size_t i = 0; i < K; i++)
+        n += (size_t)snprintf(xml + n, cap - n,
+                              "<Event><Timestamp>01/15/2024 10:00:00.000</Timestamp>"
+                              "<User-Name>u%zu</User-Name><Packet-Type>2</Packet-Type></Event>",
+                              i);
+    n += (size_t)snprintf(xml + n, cap - n,
+                          "<Event><Timestamp>01/15/2024 10:00:01.000</Timestamp>\n\n"
+                          "<User-Name>last</User-Name><Packet-Type>3</Packet-Type></Event>\n");
+    vpnlint_nps_reader *r = NULL;
+    assert_int_equal(vpnlint_nps_open_buffer(&r, xml, n), VPNLINT_OK);
+    vpnlint_nps_record rec;
+    const char *err;
+    for (size_t i = 0; i < K; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "u%zu", i);
+        assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_RECORD);
+        assert_int_equal(rec.line, 1);
+        assert_string_equal(rec.user_name, want);
+    }
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_RECORD);
+    assert_int_equal(rec.line, 1);
+    assert_string_equal(rec.user_name, "last");
+    assert_int_equal(rec.packet_type, 3);
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_END);
+    vpnlint_nps_close(r);
+    free(xml);
+}
+
 static void test_summary(void **state)
 {
     (void)state;
@@ -398,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_xml_records),
         cmocka_unit_test(test_xml_split_and_truncated),
         cmocka_unit_test(test_xml_record_over_many_lines),
+        cmocka_unit_test(test_xml_many_records_on_one_line),
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_reason_table),
 #ifndef _WIN32
