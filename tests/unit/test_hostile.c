@@ -485,6 +485,77 @@ static void test_pbk_hundred_thousand_entries(void **state)
     free(x);
 }
 
+/* The i-th ASCII case variant of a 14-letter name: bit b of i upper-cases
+ * letter b (variant 0 is all lower case). */
+static void case_variant(char *out, size_t i)
+{
+    static const char base[] = "alwaysonvpnxyz";
+    for (size_t b = 0; b < sizeof base - 1; b++)
+        out[b] = (char)((i >> b) & 1 ? base[b] - 32 : base[b]);
+    out[sizeof base - 1] = '\0';
+}
+
+static void test_pbk_case_variant_names(void **state)
+{
+    (void)state;
+    /* N case variants of one name (entry i on line 2i+1), then M exact
+     * copies of earlier variants; the last copy repeats the first copy's
+     * name, so its namesake is still the original entry */
+    const size_t N = 6000, M = 500;
+    size_t cap = (N + M) * 32 + 64, n = 0;
+    char *x = malloc(cap), name[16];
+    size_t *orig = malloc(M * sizeof *orig); /* variant each copy repeats */
+    for (size_t i = 0; i < N; i++) {
+        case_variant(name, i);
+        n += (size_t)snprintf(x + n, cap - n, "[%s]\r\nType=2\r\n", name);
+    }
+    for (size_t j = 0; j < M; j++) {
+        orig[j] = j + 1 < M ? (j * 37 + 5) % N : orig[0];
+        case_variant(name, orig[j]);
+        n += (size_t)snprintf(x + n, cap - n, "[%s]\r\nType=2\r\n", name);
+    }
+    vpnlint_report *r = tu_lint_opts("variants.pbk", x, n, NULL);
+    /* every entry but the first is reported once: N-1 case variants of
+     * entry 0 (warnings) and M exact duplicates (errors) */
+    assert_int_equal(tu_count(r, "PBK002"), N - 1 + M);
+    assert_false(tu_has_at(r, "PBK002", 1));
+    size_t count = vpnlint_report_finding_count(r), errors = 0, warnings = 0;
+    unsigned last_line = 0;
+    for (size_t k = 0; k < count; k++) {
+        vpnlint_finding f;
+        assert_int_equal(vpnlint_report_finding(&f, r, k), VPNLINT_OK);
+        if (strcmp(f.rule_id, "PBK002") != 0)
+            continue;
+        assert_true(f.line > last_line); /* one finding per entry, in line order */
+        last_line = f.line;
+        assert_int_equal(f.line % 2, 1);
+        size_t e = (f.line - 1) / 2; /* the entry reported */
+        char want[160];
+        if (e < N) {
+            assert_int_equal(f.severity, VPNLINT_SEVERITY_WARNING);
+            case_variant(name, e);
+            snprintf(want, sizeof want,
+                     "entry name [%s] differs only in letter case from [alwaysonvpnxyz] on "
+                     "line 1:",
+                     name);
+            warnings++;
+        } else {
+            assert_int_equal(f.severity, VPNLINT_SEVERITY_ERROR);
+            case_variant(name, orig[e - N]);
+            snprintf(want, sizeof want, "entry name [%s] is already used on line %zu:", name,
+                     2 * orig[e - N] + 1);
+            errors++;
+        }
+        if (strncmp(f.message, want, strlen(want)) != 0)
+            fail_msg("line %u: '%s', expected '%s...'", f.line, f.message, want);
+    }
+    assert_int_equal(warnings, N - 1);
+    assert_int_equal(errors, M);
+    vpnlint_report_free(r);
+    free(orig);
+    free(x);
+}
+
 static void test_one_gibibyte_input_is_refused_unread(void **state)
 {
     (void)state;
@@ -529,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_lone_utf16_surrogates),
         cmocka_unit_test(test_pbk_ten_megabyte_line),
         cmocka_unit_test(test_pbk_hundred_thousand_entries),
+        cmocka_unit_test(test_pbk_case_variant_names),
         cmocka_unit_test(test_one_gibibyte_input_is_refused_unread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

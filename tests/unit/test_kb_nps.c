@@ -238,6 +238,76 @@ static void test_xml_split_and_truncated(void **state)
     vpnlint_nps_close(r);
 }
 
+static void test_xml_record_over_many_lines(void **state)
+{
+    (void)state;
+    /* one <Event> over L lines (well under the record limit), closed at the
+     * start of its last line, where the next one begins */
+    enum { L = 30000 };
+    static const char head[] = "<Event><Timestamp>01/15/2024 10:00:00.000</Timestamp>"
+                               "<User-Name>u1</User-Name><Packet-Type>2</Packet-Type>";
+    static const char tail[] = "</Event><Event><Timestamp>01/15/2024 10:00:01.000</Timestamp>"
+                               "<User-Name>u2</User-Name><Packet-Type>3</Packet-Type></Event>\n";
+    size_t n = 0;
+    char *xml = malloc(sizeof head + L + sizeof tail);
+    memcpy(xml, head, sizeof head - 1);
+    n += sizeof head - 1;
+    memset(xml + n, '\n', L);
+    n += L;
+    memcpy(xml + n, tail, sizeof tail - 1);
+    n += sizeof tail - 1;
+    vpnlint_nps_reader *r = NULL;
+    assert_int_equal(vpnlint_nps_open_buffer(&r, xml, n), VPNLINT_OK);
+    vpnlint_nps_record rec;
+    const char *err;
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_RECORD);
+    assert_int_equal(rec.line, 1);
+    assert_string_equal(rec.user_name, "u1");
+    assert_int_equal(rec.packet_type, 2);
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_RECORD);
+    assert_int_equal(rec.line, L + 1);
+    assert_string_equal(rec.user_name, "u2");
+    assert_int_equal(rec.packet_type, 3);
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_END);
+    vpnlint_nps_close(r);
+    free(xml);
+}
+
+static void test_xml_many_records_on_one_line(void **state)
+{
+    (void)state;
+    /* K records on line 1, then one that starts there and ends on line 3 */
+    enum { K = 500 };
+    size_t cap = K * 128 + 256, n = 0;
+    char *xml = malloc(cap);
+    for (size_t i = 0; i < K; i++)
+        n += (size_t)snprintf(xml + n, cap - n,
+                              "<Event><Timestamp>01/15/2024 10:00:00.000</Timestamp>"
+                              "<User-Name>u%zu</User-Name><Packet-Type>2</Packet-Type></Event>",
+                              i);
+    n += (size_t)snprintf(xml + n, cap - n,
+                          "<Event><Timestamp>01/15/2024 10:00:01.000</Timestamp>\n\n"
+                          "<User-Name>last</User-Name><Packet-Type>3</Packet-Type></Event>\n");
+    vpnlint_nps_reader *r = NULL;
+    assert_int_equal(vpnlint_nps_open_buffer(&r, xml, n), VPNLINT_OK);
+    vpnlint_nps_record rec;
+    const char *err;
+    for (size_t i = 0; i < K; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "u%zu", i);
+        assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_RECORD);
+        assert_int_equal(rec.line, 1);
+        assert_string_equal(rec.user_name, want);
+    }
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_RECORD);
+    assert_int_equal(rec.line, 1);
+    assert_string_equal(rec.user_name, "last");
+    assert_int_equal(rec.packet_type, 3);
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_END);
+    vpnlint_nps_close(r);
+    free(xml);
+}
+
 static void test_summary(void **state)
 {
     (void)state;
@@ -362,6 +432,8 @@ int main(void)
         cmocka_unit_test(test_csv_malformed_variants),
         cmocka_unit_test(test_xml_records),
         cmocka_unit_test(test_xml_split_and_truncated),
+        cmocka_unit_test(test_xml_record_over_many_lines),
+        cmocka_unit_test(test_xml_many_records_on_one_line),
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_reason_table),
 #ifndef _WIN32

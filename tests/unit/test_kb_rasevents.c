@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +164,145 @@ static void test_render_groups_and_explains_once(void **state)
     vpnlint_rasevents_free(ev);
 }
 
+/* Appends printf output to a malloc'd buffer. */
+static void put(char **b, size_t *len, size_t *cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[512];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    assert_true(n >= 0 && (size_t)n < sizeof tmp);
+    if (*len + (size_t)n + 1 > *cap) {
+        *cap = (*len + (size_t)n + 1) * 2;
+        *b = realloc(*b, *cap);
+        assert_non_null(*b);
+    }
+    memcpy(*b + *len, tmp, (size_t)n + 1);
+    *len += (size_t)n;
+}
+
+static void test_many_events(void **state)
+{
+    (void)state;
+    /* E events, one a line, over up to C connections in a scrambled order
+     * (new ones keep appearing while earlier ones repeat); by i % 3: code
+     * 809, code 13801, or no code (event 20221) */
+    enum { E = 12000, C = 2000, KINDS = 3 };
+    static const unsigned codes[KINDS] = {809, 13801, 0};
+    char *x = NULL;
+    size_t len = 0, cap = 0;
+    int *group_of = malloc(C * KINDS * sizeof *group_of); /* key -> group, -1 none */
+    size_t *first = malloc(E * sizeof *first), *count = calloc(E, sizeof *count);
+    size_t *last = malloc(E * sizeof *last), *key_of_group = malloc(E * sizeof *key_of_group);
+    size_t ngroups = 0;
+    for (size_t k = 0; k < C * KINDS; k++)
+        group_of[k] = -1;
+    for (size_t i = 0; i < E; i++) {
+        size_t seen = i / 4 + 1 < C ? i / 4 + 1 : C; /* connections so far */
+        size_t c = i * 7919 % 65521 % seen, kind = i % KINDS, key = c * KINDS + kind;
+        put(&x, &len, &cap,
+            "<Event><System><Provider Name='RasClient'/><EventID>%u</EventID>"
+            "<TimeCreated SystemTime='2024-01-17T%02zu:%02zu:%02zuZ'/></System><EventData>"
+            "<Data>{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}</Data><Data>CORP\\u%zu</Data>"
+            "<Data>VPN %zu</Data>",
+            codes[kind] ? 20227u : 20221u, i / 3600, i / 60 % 60, i % 60, i % 13, c);
+        if (codes[kind])
+            put(&x, &len, &cap, "<Data>%u</Data>", codes[kind]);
+        put(&x, &len, &cap, "</EventData></Event>\n");
+        if (group_of[key] < 0) {
+            group_of[key] = (int)ngroups;
+            key_of_group[ngroups] = key;
+            first[ngroups++] = i; /* the group's first event */
+        }
+        count[group_of[key]]++;
+        last[group_of[key]] = i;
+    }
+    vpnlint_rasevents *ev = NULL;
+    assert_int_equal(vpnlint_rasevents_parse(&ev, x, len), VPNLINT_OK);
+    assert_int_equal(vpnlint_rasevents_count(ev), E);
+    vpnlint_rasevent e = at(ev, E - 1);
+    assert_string_equal(e.connection, "VPN 631"); /* 11999 * 7919 % 65521 % 2000 */
+    assert_string_equal(e.user, "CORP\\u0");
+    char *out = NULL;
+    assert_int_equal(vpnlint_rasevents_render(&out, ev, VPNLINT_FORMAT_JSON), VPNLINT_OK);
+    cJSON *j = cJSON_Parse(out);
+    assert_non_null(j);
+    assert_int_equal(cJSON_GetObjectItem(j, "events")->valuedouble, E);
+    cJSON *groups = cJSON_GetObjectItem(j, "groups");
+    /* every (connection, code) pair once, in order of first appearance */
+    assert_int_equal(cJSON_GetArraySize(groups), ngroups);
+    size_t gi = 0;
+    for (cJSON *g = groups->child; g; g = g->next, gi++) {
+        size_t c = key_of_group[gi] / KINDS, kind = key_of_group[gi] % KINDS;
+        char want[64];
+        snprintf(want, sizeof want, "VPN %zu", c);
+        assert_string_equal(cJSON_GetObjectItem(g, "connection")->valuestring, want);
+        cJSON *code = cJSON_GetObjectItem(g, "code");
+        if (codes[kind]) {
+            assert_int_equal(code->valuedouble, codes[kind]);
+            assert_int_equal(cJSON_GetObjectItem(g, "event_id")->valuedouble, 20227);
+        } else {
+            assert_true(cJSON_IsNull(code));
+            assert_int_equal(cJSON_GetObjectItem(g, "event_id")->valuedouble, 20221);
+        }
+        assert_int_equal(cJSON_GetObjectItem(g, "count")->valuedouble, count[gi]);
+        /* the line of the group's first event (libxml2 reports the line
+         * where its parser is, which may be ahead of the event's own) */
+        assert_int_equal(cJSON_GetObjectItem(g, "first_line")->valuedouble, at(ev, first[gi]).line);
+        snprintf(want, sizeof want, "2024-01-17T%02zu:%02zu:%02zuZ", last[gi] / 3600,
+                 last[gi] / 60 % 60, last[gi] % 60);
+        assert_string_equal(cJSON_GetObjectItem(g, "last_time")->valuestring, want);
+    }
+    assert_int_equal(gi, ngroups);
+    /* each code is explained once */
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j, "explanations")), 2);
+    cJSON_Delete(j);
+    vpnlint_free(out);
+    vpnlint_rasevents_free(ev);
+
+    /* one event with D <Data> after user, connection and code, and one whose
+     * connection <Data> is P text pieces (split by comments and CDATA) */
+    enum { D = 20000, P = 20000 };
+    len = 0;
+    put(&x, &len, &cap,
+        "<Event><System><Provider Name='RasClient'/><EventID>20227</EventID></System>"
+        "<EventData><Data>{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}</Data><Data>CORP\\carol</Data>"
+        "<Data>Contoso</Data><Data>809</Data>");
+    for (size_t i = 0; i < D; i++)
+        put(&x, &len, &cap, "<Data>x%zu</Data>", i);
+    put(&x, &len, &cap,
+        "</EventData></Event>\n<Event><System><Provider Name='RasClient'/>"
+        "<EventID>20227</EventID></System><EventData><Data>CORP\\dave</Data><Data>");
+    for (size_t i = 0; i < P; i++)
+        put(&x, &len, &cap, "a<!--c--><![CDATA[b]]>");
+    put(&x, &len, &cap, "</Data><Data>720</Data></EventData></Event>\n");
+    assert_int_equal(vpnlint_rasevents_parse(&ev, x, len), VPNLINT_OK);
+    assert_int_equal(vpnlint_rasevents_count(ev), 2);
+    e = at(ev, 0);
+    assert_string_equal(e.user, "CORP\\carol");
+    assert_string_equal(e.connection, "Contoso");
+    assert_true(e.has_code);
+    assert_int_equal(e.code, 809);
+    e = at(ev, 1);
+    assert_string_equal(e.user, "CORP\\dave");
+    assert_int_equal(strlen(e.connection), 2 * P);
+    for (size_t i = 0; i < 2 * P; i += 2)
+        assert_true(e.connection[i] == 'a' && e.connection[i + 1] == 'b');
+    assert_int_equal(e.code, 720);
+    assert_int_equal(vpnlint_rasevents_render(&out, ev, VPNLINT_FORMAT_TEXT), VPNLINT_OK);
+    assert_non_null(strstr(out, "RasClient events: 2, 2 with an error or reason code\n"
+                                "  Contoso                      failed 809 ERROR_VPN_TIMEOUT, 1x"));
+    vpnlint_free(out);
+    vpnlint_rasevents_free(ev);
+    free(group_of);
+    free(first);
+    free(count);
+    free(last);
+    free(key_of_group);
+    free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_wevtutil_xml),
         cmocka_unit_test(test_hostile_xml),
         cmocka_unit_test(test_render_groups_and_explains_once),
+        cmocka_unit_test(test_many_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

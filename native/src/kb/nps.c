@@ -108,9 +108,11 @@ struct vpnlint_nps_reader {
     char line[NPS_MAX_LINE + 1];
     size_t line_len;
     bool line_too_long;
-    /* XML: text after the last </Event> on the current line */
+    /* XML: text after the last </Event> on the current line, from
+     * pending[pending_off] (records are consumed by moving the offset; the
+     * rest is moved to the front only when a line is appended) */
     char pending[NPS_MAX_LINE + 1];
-    size_t pending_len;
+    size_t pending_off, pending_len;
     unsigned long pending_line;
     /* parsed values */
     char fields[NPS_MAX_LINE + NPS_MAX_FIELDS + 1];
@@ -575,9 +577,18 @@ static int next_xml(vpnlint_nps_record *out, const char **error_out, vpnlint_nps
 {
     for (;;) {
         /* assemble one record from the pending text and following lines;
-         * pending_line is the line of pending[0] */
+         * pending_line is the line of pending[pending_off] */
         const char *close;
-        while (!(close = find_mem(r->pending, r->pending_len, "</Event>"))) {
+        /* pending[pending_off..from) holds no start of "</Event>": each
+         * line is searched once, not the whole record again after every line */
+        size_t from = r->pending_off;
+        while (!(close = find_mem(r->pending + from, r->pending_len - from, "</Event>"))) {
+            if (r->pending_off) {
+                memmove(r->pending, r->pending + r->pending_off, r->pending_len - r->pending_off);
+                r->pending_len -= r->pending_off;
+                r->pending_off = 0;
+            }
+            from = r->pending_len >= 7 ? r->pending_len - 7 : 0; /* strlen("</Event>") - 1 */
             if (!read_line(r)) {
                 if (r->io_error)
                     return vl_error_set(VPNLINT_EIO, "read error in the NPS log");
@@ -602,18 +613,22 @@ static int next_xml(vpnlint_nps_record *out, const char **error_out, vpnlint_nps
             r->pending_len += r->line_len;
             r->pending[r->pending_len++] = '\n';
         }
-        size_t rec_len = (size_t)(close - r->pending) + strlen("</Event>");
+        const char *rec = r->pending + r->pending_off;
+        size_t rec_len = (size_t)(close - rec) + strlen("</Event>");
         unsigned long start_line = r->pending_line;
-        const char *s = r->pending;
+        const char *s = rec;
         while (s < close && vl_is_space((unsigned char)*s))
             start_line += *s++ == '\n';
-        size_t n = (size_t)(r->pending + rec_len - s);
+        size_t n = (size_t)(rec + rec_len - s);
         memcpy(r->line, s, n);
         r->line[n] = '\0';
         for (size_t i = 0; i < rec_len; i++)
-            r->pending_line += r->pending[i] == '\n';
-        memmove(r->pending, r->pending + rec_len, r->pending_len - rec_len);
-        r->pending_len -= rec_len;
+            r->pending_line += rec[i] == '\n';
+        /* many records on one line: each is consumed without moving the
+         * rest of the line */
+        r->pending_off += rec_len;
+        if (r->pending_off == r->pending_len)
+            r->pending_off = r->pending_len = 0;
         if (!parse_event(r, r->line, n))
             return skipped(out, error_out, r, start_line);
         /* "01/15/2024 10:00:01.123" */

@@ -543,7 +543,11 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
     char provider[128] = "", time[64] = "";
     vl_buf message = VL_BUF_INIT;
     enum { MAXDATA = 12 };
-    char *data[MAXDATA];
+    /* <Data> values: text nodes are appended in place (amortised O(1)), and
+     * any <Data> after the last slot still adds to the last one */
+    vl_buf data[MAXDATA];
+    for (size_t i = 0; i < MAXDATA; i++)
+        data[i] = (vl_buf)VL_BUF_INIT;
     size_t ndata = 0;
     const char *cur = NULL; /* element whose text we collect */
     int ret;
@@ -558,7 +562,7 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                 provider[0] = time[0] = '\0';
                 vl_buf_free(&message);
                 for (size_t i = 0; i < ndata; i++)
-                    free(data[i]);
+                    vl_buf_free(&data[i]);
                 ndata = 0;
             } else if (in_event && strcmp(name, "Provider") == 0) {
                 xmlChar *v = xmlTextReaderGetAttribute(r, BAD_CAST "Name");
@@ -579,10 +583,10 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                                                      : "data";
                 if (xmlTextReaderIsEmptyElement(r)) {
                     if (cur[0] == 'd' && ndata < MAXDATA)
-                        data[ndata++] = vl_strdup("");
+                        vl_buf_put(&data[ndata++], "", 0);
                     cur = NULL;
                 } else if (cur[0] == 'd' && ndata < MAXDATA) {
-                    data[ndata++] = vl_strdup("");
+                    vl_buf_put(&data[ndata++], "", 0);
                 }
             }
         } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
@@ -597,10 +601,8 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                     ev_id = id;
             } else if (cur[0] == 'm') {
                 vl_buf_puts(&message, v);
-            } else if (ndata > 0 && data[ndata - 1]) {
-                char *joined = vl_sprintf("%s%s", data[ndata - 1], v);
-                free(data[ndata - 1]);
-                data[ndata - 1] = joined;
+            } else if (ndata > 0) {
+                vl_buf_puts(&data[ndata - 1], v); /* ignored once it failed */
             }
         } else if (type == XML_READER_TYPE_END_ELEMENT && name) {
             if (strcmp(name, "EventID") == 0 || strcmp(name, "Message") == 0 ||
@@ -622,23 +624,27 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                     if (ev->n > before)
                         continue;
                 }
-                /* EventData: [RoutingDomainID,] [CoId,] user, connection, code */
+                /* EventData: [RoutingDomainID,] [CoId,] user, connection, code;
+                 * a value that ran out of memory is NULL */
+                const char *d[MAXDATA];
+                for (size_t i = 0; i < ndata; i++)
+                    d[i] = vl_buf_ok(&data[i]) ? data[i].data : NULL;
                 const char *code = NULL, *conn = NULL, *user = NULL;
                 size_t ci = ndata;
                 for (size_t i = ndata; i-- > 0;) {
                     uint32_t v, alt;
                     bool ha;
-                    if (data[i] && data[i][0] && vl_kb_parse_code(data[i], &v, &alt, &ha) == 0) {
-                        code = data[i];
+                    if (d[i] && d[i][0] && vl_kb_parse_code(d[i], &v, &alt, &ha) == 0) {
+                        code = d[i];
                         ci = i;
                         break;
                     }
                 }
                 size_t base = code ? ci : ndata;
-                if (base >= 1 && data[base - 1] && data[base - 1][0] != '{')
-                    conn = data[base - 1];
-                if (base >= 2 && data[base - 2] && data[base - 2][0] != '{')
-                    user = data[base - 2];
+                if (base >= 1 && d[base - 1] && d[base - 1][0] != '{')
+                    conn = d[base - 1];
+                if (base >= 2 && d[base - 2] && d[base - 2][0] != '{')
+                    user = d[base - 2];
                 rc = add_event(ev, ev_id, time, strlen(time), user, user ? strlen(user) : 0, conn,
                                conn ? strlen(conn) : 0, code, code ? strlen(code) : 0, ev_line);
                 if (rc != VPNLINT_OK)
@@ -653,7 +659,7 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
                           err && err->message ? err->message : "parse error");
     }
     for (size_t i = 0; i < ndata; i++)
-        free(data[i]);
+        vl_buf_free(&data[i]);
     vl_buf_free(&message);
     xmlFreeTextReader(r);
     vl_buf_free(&doc);
@@ -767,10 +773,62 @@ typedef struct evgroup {
     unsigned first_line;
 } evgroup;
 
-static int add_group(evgroup **gs, size_t *n, size_t *cap, const vpnlint_rasevent *e)
+/* The groups in order of first appearance, and a hash index over them
+ * (open addressing, at most half full) so that an event finds its group in
+ * O(1) whatever the number of distinct (connection, code) pairs. */
+typedef struct evgroups {
+    evgroup *g;
+    size_t n, cap;
+    size_t *slot; /* 1 + index into g, 0 = empty */
+    size_t nslot; /* a power of two */
+} evgroups;
+
+/* A group is one connection and, with a code, that code; without, the
+ * event id. */
+static size_t group_hash(const char *connection, bool has_code, uint32_t v)
 {
-    for (size_t i = 0; i < *n; i++) {
-        evgroup *g = &(*gs)[i];
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char *p = (const unsigned char *)connection; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    h = (h ^ (has_code ? 1u : 0u)) * 1099511628211ull;
+    h = (h ^ v) * 1099511628211ull;
+    return (size_t)(h ^ h >> 32);
+}
+
+static size_t group_hash_of(const evgroup *g)
+{
+    return group_hash(g->connection, g->has_code, g->has_code ? g->code : g->event_id);
+}
+
+static int group_slots_grow(evgroups *gs)
+{
+    size_t ns = gs->nslot ? gs->nslot * 2 : 64;
+    size_t *slot = vl_calloc(ns, sizeof *slot);
+    if (!slot)
+        return vl_error_oom();
+    for (size_t i = 0; i < gs->n; i++) {
+        size_t j = group_hash_of(&gs->g[i]) & (ns - 1);
+        while (slot[j])
+            j = (j + 1) & (ns - 1);
+        slot[j] = i + 1;
+    }
+    free(gs->slot);
+    gs->slot = slot;
+    gs->nslot = ns;
+    return VPNLINT_OK;
+}
+
+static int add_group(evgroups *gs, const vpnlint_rasevent *e)
+{
+    if ((gs->n + 1) * 2 > gs->nslot) {
+        int rc = group_slots_grow(gs);
+        if (rc != VPNLINT_OK)
+            return rc;
+    }
+    size_t mask = gs->nslot - 1;
+    size_t j = group_hash(e->connection, e->has_code, e->has_code ? e->code : e->event_id) & mask;
+    for (; gs->slot[j]; j = (j + 1) & mask) {
+        evgroup *g = &gs->g[gs->slot[j] - 1];
         if (strcmp(g->connection, e->connection) == 0 && g->has_code == (bool)e->has_code &&
             (!e->has_code ? g->event_id == e->event_id : g->code == e->code)) {
             g->count++;
@@ -779,16 +837,17 @@ static int add_group(evgroup **gs, size_t *n, size_t *cap, const vpnlint_raseven
             return VPNLINT_OK;
         }
     }
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 16;
-        evgroup *ng = vl_realloc(*gs, c * sizeof *ng);
+    if (gs->n == gs->cap) {
+        size_t c = gs->cap ? gs->cap * 2 : 16;
+        evgroup *ng = vl_realloc(gs->g, c * sizeof *ng);
         if (!ng)
             return vl_error_oom();
-        *gs = ng;
-        *cap = c;
+        gs->g = ng;
+        gs->cap = c;
     }
-    (*gs)[(*n)++] = (evgroup){e->connection, e->has_code, e->code, e->code_text,
-                              e->event_id,   1,           e->time, e->line};
+    gs->g[gs->n++] = (evgroup){e->connection, e->has_code, e->code, e->code_text,
+                               e->event_id,   1,           e->time, e->line};
+    gs->slot[j] = gs->n;
     return VPNLINT_OK;
 }
 
@@ -823,15 +882,18 @@ VPNLINT_EXTERN(int) vpnlint_rasevents_render(char **out, const vpnlint_rasevents
     *out = NULL;
     if (format != VPNLINT_FORMAT_TEXT && format != VPNLINT_FORMAT_JSON)
         return vl_error_set(VPNLINT_EINVALID, "explain --event renders text or json only");
-    evgroup *gs = NULL;
-    size_t ng = 0, cap = 0;
+    evgroups groups = {NULL, 0, 0, NULL, 0};
     for (size_t i = 0; i < ev->n; i++) {
-        int rc = add_group(&gs, &ng, &cap, &ev->items[i]);
+        int rc = add_group(&groups, &ev->items[i]);
         if (rc != VPNLINT_OK) {
-            free(gs);
+            free(groups.g);
+            free(groups.slot);
             return rc;
         }
     }
+    free(groups.slot);
+    evgroup *gs = groups.g;
+    size_t ng = groups.n;
     /* distinct known codes, in order of first appearance */
     size_t *codes = vl_calloc(ng + 1, sizeof *codes);
     size_t ncodes = 0;

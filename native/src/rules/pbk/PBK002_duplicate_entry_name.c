@@ -29,6 +29,20 @@ static int cmp_entry(const void *pa, const void *pb)
     return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* Exact byte order of the names, then file order. */
+static int cmp_exact(const void *pa, const void *pb)
+{
+    const vl_pbk_entry *a = *(const vl_pbk_entry *const *)pa;
+    const vl_pbk_entry *b = *(const vl_pbk_entry *const *)pb;
+    size_t n = a->name_len < b->name_len ? a->name_len : b->name_len;
+    int r = memcmp(a->name, b->name, n);
+    if (r)
+        return r;
+    if (a->name_len != b->name_len)
+        return a->name_len < b->name_len ? -1 : 1;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
 static bool same(const vl_pbk_entry *a, const vl_pbk_entry *b)
 {
     return a->name_len == b->name_len && memcmp(a->name, b->name, a->name_len) == 0;
@@ -39,29 +53,42 @@ static void check(vl_ctx *c)
     const vl_pbk *p = c->pbk;
     if (p->n_entries < 2)
         return;
-    const vl_pbk_entry **v = vl_malloc(p->n_entries * sizeof *v);
-    if (!v)
+    size_t n = p->n_entries;
+    const vl_pbk_entry **v = vl_malloc(n * sizeof *v);
+    /* first[i]: the first entry (in file order) whose name is exactly
+     * entries[i]'s; entries[i] itself when it is the first. Found by one sort
+     * on the exact names, so that many case variants of one name cost
+     * O(n log n), not a scan of the earlier variants per entry. */
+    const vl_pbk_entry **first = vl_malloc(n * sizeof *first);
+    if (!v || !first) {
+        free(v);
+        free(first);
         return;
-    for (size_t i = 0; i < p->n_entries; i++)
+    }
+    for (size_t i = 0; i < n; i++)
         v[i] = &p->entries[i];
-    qsort(v, p->n_entries, sizeof *v, cmp_entry);
+    qsort(v, n, sizeof *v, cmp_exact);
+    for (size_t i = 0, run = 0; i < n; i++) {
+        if (!same(v[run], v[i]))
+            run = i;
+        first[v[i] - p->entries] = v[run];
+    }
+    qsort(v, n, sizeof *v, cmp_entry);
     char nb[96], fb[96];
-    for (size_t i = 0; i < p->n_entries;) {
+    for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < p->n_entries && cmp_ci(v[i], v[j]) == 0)
+        while (j < n && cmp_ci(v[i], v[j]) == 0)
             j++;
-        /* v[i..j) are equal ignoring ASCII case, in file order */
+        /* v[i..j) are equal ignoring ASCII case, in file order; an exact
+         * namesake of v[k] is among them, before it */
         for (size_t k = i + 1; k < j; k++) {
-            const vl_pbk_entry *first = NULL;
-            for (size_t m = i; m < k && !first; m++)
-                if (same(v[m], v[k]))
-                    first = v[m];
-            if (first)
+            const vl_pbk_entry *f = first[v[k] - p->entries];
+            if (f != v[k])
                 vl_report_at(c, VL_SEV_DEFAULT, v[k]->line, 1,
                              "entry name [%s] is already used on line %u: names must be unique; "
                              "Windows and the tools that edit phonebooks act on only one of "
                              "them",
-                             pbkr_name(v[k], nb, sizeof nb), first->line);
+                             pbkr_name(v[k], nb, sizeof nb), f->line);
             else
                 vl_report_at(c, VPNLINT_SEVERITY_WARNING, v[k]->line, 1,
                              "entry name [%s] differs only in letter case from [%s] on line %u: "
@@ -74,6 +101,7 @@ static void check(vl_ctx *c)
         i = j;
     }
     free(v);
+    free(first);
 }
 
 VL_RULE(PBK002) = {
