@@ -238,6 +238,34 @@ static void test_xml_split_and_truncated(void **state)
     vpnlint_nps_close(r);
 }
 
+static void test_xml_attribute_flood_skipped(void **state)
+{
+    (void)state;
+    /* a record whose element has more attributes than any NPS log writes is
+     * skipped with the reason before the XML reader sees it; the next is read */
+    char *xml = malloc(8192);
+    assert_non_null(xml);
+    size_t k = (size_t)sprintf(xml, "<Event><Timestamp data_type=\"4\"");
+    for (int i = 0; i < 300; i++)
+        k += (size_t)sprintf(xml + k, " a%d=\"\"", i);
+    k += (size_t)sprintf(xml + k, ">01/15/2024 10:00:00.000</Timestamp></Event>\n"
+                                  "<Event><Timestamp data_type=\"4\">01/15/2024 10:00:01.000"
+                                  "</Timestamp><User-Name>b</User-Name></Event>\n");
+    vpnlint_nps_reader *r = NULL;
+    assert_int_equal(vpnlint_nps_open_buffer(&r, xml, k), VPNLINT_OK);
+    vpnlint_nps_record rec;
+    const char *err;
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_SKIPPED);
+    assert_int_equal(rec.line, 1);
+    assert_non_null(strstr(err, "more than 256 attributes"));
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_RECORD);
+    assert_int_equal(rec.line, 2);
+    assert_string_equal(rec.user_name, "b");
+    assert_int_equal(vpnlint_nps_next(&rec, &err, r), VPNLINT_NPS_END);
+    vpnlint_nps_close(r);
+    free(xml);
+}
+
 static void test_xml_record_over_many_lines(void **state)
 {
     (void)state;
@@ -432,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_csv_malformed_variants),
         cmocka_unit_test(test_xml_records),
         cmocka_unit_test(test_xml_split_and_truncated),
+        cmocka_unit_test(test_xml_attribute_flood_skipped),
         cmocka_unit_test(test_xml_record_over_many_lines),
         cmocka_unit_test(test_xml_many_records_on_one_line),
         cmocka_unit_test(test_summary),

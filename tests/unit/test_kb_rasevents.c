@@ -124,6 +124,17 @@ static void test_hostile_xml(void **state)
     static const char broken[] = "<Event><System>\n<EventID>20227</EventID></Event>";
     assert_int_equal(vpnlint_rasevents_parse(&ev, broken, sizeof broken - 1), VPNLINT_EPARSE);
     assert_non_null(strstr(vpnlint_error_last(), "line 2"));
+    /* a start tag with more attributes than any export has: refused, with its line */
+    char *flood = malloc(8192);
+    assert_non_null(flood);
+    size_t k = (size_t)sprintf(flood, "\n\n<Event><System><Provider");
+    for (int i = 0; i < 300; i++)
+        k += (size_t)sprintf(flood + k, " a%d=''", i);
+    k += (size_t)sprintf(flood + k, "/><EventID>20227</EventID></System></Event>");
+    assert_int_equal(vpnlint_rasevents_parse(&ev, flood, k), VPNLINT_EPARSE);
+    assert_null(ev);
+    assert_non_null(strstr(vpnlint_error_last(), "line 3: an element has more than 256"));
+    free(flood);
     static const char empty[] = "";
     assert_int_equal(vpnlint_rasevents_parse(&ev, empty, 0), VPNLINT_OK);
     assert_int_equal(vpnlint_rasevents_count(ev), 0);

@@ -10,6 +10,7 @@
  * Memory is fixed: one input buffer, one line/record buffer, one field
  * buffer, whatever the size of the log. A malformed record is reported
  * (VPNLINT_NPS_SKIPPED with its line) and reading goes on. */
+#include "core/xml.h"
 #include "kb/kb.h"
 
 #include <libxml/xmlreader.h>
@@ -497,6 +498,10 @@ static bool parse_event(vpnlint_nps_reader *r, const char *chunk, size_t len)
 {
     for (int i = 0; i < X__COUNT; i++)
         r->xval[i] = "";
+    if (vl_xml_attr_flood_line(chunk, len)) {
+        snprintf(r->err, sizeof r->err, "an element has more than %d attributes", VL_XML_MAX_ATTRS);
+        return false;
+    }
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
     if (r->xr) {
         if (xmlReaderNewMemory(r->xr, chunk, (int)len, NULL, NULL, opts) != 0) {

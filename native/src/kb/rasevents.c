@@ -16,6 +16,7 @@
  * root; they are parsed with libxml2's reader inside a synthetic root (no
  * DTD, no entities, no network). The rendered <Message> is used when present
  * (/f:RenderedXml), else the <EventData> values. */
+#include "core/xml.h"
 #include "kb/kb.h"
 
 #include <cjson/cJSON.h>
@@ -521,6 +522,12 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
         return vl_error_set(VPNLINT_EPARSE,
                             "the XML has a DOCTYPE or entity declaration; vpnlint refuses them "
                             "(export with `wevtutil qe ... /f:xml` gives none)");
+    unsigned flood = vl_xml_attr_flood_line(p, (size_t)(end - p));
+    if (flood)
+        return vl_error_set(VPNLINT_EPARSE,
+                            "line %u: an element has more than %d attributes; vpnlint refuses "
+                            "the file (an exported event has a few on each element)",
+                            skipped_lines + flood, VL_XML_MAX_ATTRS);
     vl_buf doc = VL_BUF_INIT;
     vl_buf_puts(&doc, "<vpnlint-events>");
     vl_buf_put(&doc, p, (size_t)(end - p));
