@@ -47,32 +47,22 @@ static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96], vb[64];
-    if (!p->n_names)
+    pbkr_flagged w;
+    if (!pbkr_flagged_init(&w, p, bool_keys, VL_ARRAY_LEN(bool_keys), VL_PBK_VALS_NOT_BOOL))
         return;
-    bool *is = vl_calloc(p->n_names, sizeof *is);
-    if (!is)
-        return;
-    vl_pbk_key_set(p, bool_keys, VL_ARRAY_LEN(bool_keys), is);
-    for (size_t id = 0; id < p->n_names; id++) {
-        if (!is[id] || !(p->name_vals[id] & VL_PBK_VALS_NOT_BOOL))
-            continue; /* every value of the key is fine (the parser checked) */
-        size_t it = 0;
-        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
-            if (!kv->value_len || !is[kv->kid])
-                continue;
-            if (kv->value_len == 1 &&
-                (vl_pbk_kv_value(p, kv)[0] == '0' || vl_pbk_kv_value(p, kv)[0] == '1'))
-                continue;
-            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
-                         "[%s] %s=%s is not 0 or 1: this is an on/off setting, and Windows reads "
-                         "other text as 0 or ignores it; write %s=1 or %s=0",
-                         e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
-                         pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb),
-                         vl_pbk_kv_key(p, kv), vl_pbk_kv_key(p, kv));
-        }
+    for (const vl_pbk_kv *kv; (kv = pbkr_flagged_next(p, &w)) != NULL;) {
+        const char *v = vl_pbk_kv_value(p, kv);
+        if (kv->value_len == 1 && (v[0] == '0' || v[0] == '1'))
+            continue;
+        const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
+                     "[%s] %s=%s is not 0 or 1: this is an on/off setting, and Windows reads "
+                     "other text as 0 or ignores it; write %s=1 or %s=0",
+                     e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
+                     pbkr_text(v, kv->value_len, vb, sizeof vb), vl_pbk_kv_key(p, kv),
+                     vl_pbk_kv_key(p, kv));
     }
-    vpnlint_free(is);
+    pbkr_flagged_free(&w);
 }
 
 VL_RULE(PBK028) = {

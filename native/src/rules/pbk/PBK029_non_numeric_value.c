@@ -55,34 +55,26 @@ static void check(vl_ctx *c)
 {
     const vl_pbk *p = c->pbk;
     char nb[96], vb[64];
-    if (!p->n_names)
+    pbkr_flagged w;
+    if (!pbkr_flagged_init(&w, p, int_keys, VL_ARRAY_LEN(int_keys), VL_PBK_VALS_NOT_DIGITS))
         return;
-    bool *is = vl_calloc(p->n_names, sizeof *is);
-    if (!is)
-        return;
-    vl_pbk_key_set(p, int_keys, VL_ARRAY_LEN(int_keys), is);
-    for (size_t id = 0; id < p->n_names; id++) {
-        if (!is[id] || !(p->name_vals[id] & VL_PBK_VALS_NOT_DIGITS))
-            continue; /* every value of the key is fine (the parser checked) */
-        size_t it = 0;
-        for (const vl_pbk_kv *kv; (kv = pbkr_next_of(p, (int32_t)id, &it)) != NULL;) {
-            long long v;
-            if (!kv->value_len || !is[kv->kid] || vl_pbk_kv_int(p, kv, &v))
-                continue;
-            /* trailing blanks are PBK019's business */
-            size_t n;
-            const char *t = vl_trim(vl_pbk_kv_value(p, kv), kv->value_len, &n);
-            if (n && n < kv->value_len && vl_pbk_int_text(t, n, &v))
-                continue;
-            const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
-            vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
-                         "[%s] %s='%s' is not a decimal number: Windows reads it as 0 or ignores "
-                         "it (hex such as 0x200 is not accepted either)",
-                         e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
-                         pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb));
-        }
+    for (const vl_pbk_kv *kv; (kv = pbkr_flagged_next(p, &w)) != NULL;) {
+        long long v;
+        if (vl_pbk_kv_int(p, kv, &v))
+            continue;
+        /* trailing blanks are PBK019's business */
+        size_t n;
+        const char *t = vl_trim(vl_pbk_kv_value(p, kv), kv->value_len, &n);
+        if (n && n < kv->value_len && vl_pbk_int_text(t, n, &v))
+            continue;
+        const vl_pbk_entry *e = vl_pbk_kv_entry(p, kv);
+        vl_report_at(c, VL_SEV_DEFAULT, kv->line, (unsigned)(vl_pbk_kv_key_len(p, kv) + 2),
+                     "[%s] %s='%s' is not a decimal number: Windows reads it as 0 or ignores "
+                     "it (hex such as 0x200 is not accepted either)",
+                     e ? pbkr_name(e, nb, sizeof nb) : "", vl_pbk_kv_key(p, kv),
+                     pbkr_text(vl_pbk_kv_value(p, kv), kv->value_len, vb, sizeof vb));
     }
-    vpnlint_free(is);
+    pbkr_flagged_free(&w);
 }
 
 VL_RULE(PBK029) = {

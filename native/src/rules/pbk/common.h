@@ -27,6 +27,46 @@ static inline const vl_pbk_kv *pbkr_next_of(const vl_pbk *p, int32_t id, size_t 
     return *it < n ? &p->kvs[ix[(*it)++]] : NULL;
 }
 
+/* Walks the non-empty values of a list of keys whose values the parser
+ * flagged (name_vals & flag), key by key in name-table order, each key's
+ * values in file order. Set up with pbkr_flagged_init, end with
+ * pbkr_flagged_free. */
+typedef struct pbkr_flagged {
+    bool *is; /* indexed by key id: the key is in the list */
+    uint8_t flag;
+    size_t id, it;
+} pbkr_flagged;
+
+/* false when the file has no such keys or memory ran out (nothing to walk). */
+static inline bool pbkr_flagged_init(pbkr_flagged *w, const vl_pbk *p, const char *const *keys,
+                                     size_t n, uint8_t flag)
+{
+    *w = (pbkr_flagged){NULL, flag, 0, 0};
+    if (!p->n_names || (w->is = vl_calloc(p->n_names, sizeof *w->is)) == NULL)
+        return false;
+    vl_pbk_key_set(p, keys, n, w->is);
+    return true;
+}
+
+static inline const vl_pbk_kv *pbkr_flagged_next(const vl_pbk *p, pbkr_flagged *w)
+{
+    for (; w->id < p->n_names; w->id++, w->it = 0) {
+        if (!w->is[w->id] || !(p->name_vals[w->id] & w->flag))
+            continue; /* every value of the key is fine (the parser checked) */
+        const vl_pbk_kv *kv;
+        while ((kv = pbkr_next_of(p, (int32_t)w->id, &w->it)) != NULL)
+            if (kv->value_len)
+                return kv;
+    }
+    return NULL;
+}
+
+static inline void pbkr_flagged_free(pbkr_flagged *w)
+{
+    vpnlint_free(w->is);
+    w->is = NULL;
+}
+
 /* Same, entry-level keys of entries only (what e->keys[] hold). */
 static inline const vl_pbk_kv *pbkr_next_entry_key(const vl_pbk *p, int32_t id, size_t *it)
 {
