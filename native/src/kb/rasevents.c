@@ -536,9 +536,9 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
         vl_buf_free(&doc);
         return vl_error_oom();
     }
-    xmlTextReaderPtr r =
-        xmlReaderForMemory(doc.data, (int)doc.len, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlTextReaderPtr r = xmlReaderForMemory(doc.data, (int)doc.len, NULL, NULL,
+                                            XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
     if (!r) {
         vl_buf_free(&doc);
         return vl_error_oom();
@@ -564,7 +564,11 @@ static int parse_xml(vpnlint_rasevents *ev, const char *text, size_t len)
         if (type == XML_READER_TYPE_ELEMENT && name) {
             if (strcmp(name, "Event") == 0) {
                 in_event = true;
-                ev_line = (unsigned)xmlTextReaderGetParserLineNumber(r) + skipped_lines;
+                /* the start tag's own line: the parser's position may be
+                 * lines ahead (it reads in chunks) */
+                long l = xmlGetLineNo(xmlTextReaderCurrentNode(r));
+                ev_line = (l > 0 ? (unsigned)l : (unsigned)xmlTextReaderGetParserLineNumber(r)) +
+                          skipped_lines;
                 ev_id = 0;
                 provider[0] = time[0] = '\0';
                 vl_buf_free(&message);
