@@ -34,6 +34,34 @@ char *vl_strndup(const char *s, size_t n);
 char *vl_sprintf(const char *fmt, ...) VL_PRINTF(1, 2);
 char *vl_vsprintf(const char *fmt, va_list ap) VL_VPRINTF(1);
 
+/* ---- a hash index over a caller's array of items (util.c): open
+ * addressing, slot[j] = 1 + item index (0 = empty), nslot a power of two,
+ * kept at most half full. The caller probes from vl_hash_slot0 with
+ * vl_hash_next and compares its own keys. */
+typedef struct vl_hash_index {
+    size_t *slot;
+    size_t nslot;
+} vl_hash_index;
+
+/* FNV-1a over a NUL-terminated string, continuing from h (start with
+ * VL_FNV_SEED). */
+#define VL_FNV_SEED 1469598103934665603ull
+uint64_t vl_fnv1a(uint64_t h, const char *s);
+
+/* Makes room for the item with index n (items 0..n-1 are in the index;
+ * hash(items, i) gives item i's hash). VPNLINT_OK or VPNLINT_ENOMEM. */
+int vl_hash_reserve(vl_hash_index *ix, size_t n, uint64_t (*hash)(const void *items, size_t i),
+                    const void *items);
+static inline size_t vl_hash_slot0(const vl_hash_index *ix, uint64_t h)
+{
+    return (size_t)(h ^ h >> 32) & (ix->nslot - 1);
+}
+static inline size_t vl_hash_next(const vl_hash_index *ix, size_t j)
+{
+    return (j + 1) & (ix->nslot - 1);
+}
+void vl_hash_free(vl_hash_index *ix);
+
 /* ---- growable string buffer (strbuf.c). On allocation failure the buffer
  * is marked failed and further appends are ignored; check vl_buf_ok(). */
 typedef struct vl_buf {

@@ -36,8 +36,7 @@ typedef struct group {
 typedef struct gmap {
     group *g;
     size_t n, cap;
-    size_t *slot; /* index+1 into g, 0 = empty */
-    size_t nslot;
+    vl_hash_index ix;
 } gmap;
 
 struct vpnlint_nps_summary {
@@ -45,42 +44,20 @@ struct vpnlint_nps_summary {
     unsigned long records, skipped;
 };
 
-static uint64_t hash(const char *s)
+static uint64_t group_hash_at(const void *items, size_t i)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static int grow_slots(gmap *m)
-{
-    size_t ns = m->nslot ? m->nslot * 2 : 64;
-    size_t *slot = vl_calloc(ns, sizeof *slot);
-    if (!slot)
-        return -1;
-    for (size_t i = 0; i < m->n; i++) {
-        size_t j = (size_t)(hash(m->g[i].key) & (ns - 1));
-        while (slot[j])
-            j = (j + 1) & (ns - 1);
-        slot[j] = i + 1;
-    }
-    free(m->slot);
-    m->slot = slot;
-    m->nslot = ns;
-    return 0;
+    return vl_fnv1a(VL_FNV_SEED, ((const group *)items)[i].key);
 }
 
 static group *gmap_get(gmap *m, const char *key)
 {
-    if ((m->n + 1) * 2 > m->nslot && grow_slots(m) != 0)
+    if (vl_hash_reserve(&m->ix, m->n, group_hash_at, m->g) != VPNLINT_OK)
         return NULL;
-    size_t j = (size_t)(hash(key) & (m->nslot - 1));
-    while (m->slot[j]) {
-        group *g = &m->g[m->slot[j] - 1];
+    size_t j = vl_hash_slot0(&m->ix, vl_fnv1a(VL_FNV_SEED, key));
+    for (; m->ix.slot[j]; j = vl_hash_next(&m->ix, j)) {
+        group *g = &m->g[m->ix.slot[j] - 1];
         if (strcmp(g->key, key) == 0)
             return g;
-        j = (j + 1) & (m->nslot - 1);
     }
     if (m->n == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 32;
@@ -95,7 +72,7 @@ static group *gmap_get(gmap *m, const char *key)
     g->key = vl_strdup(key);
     if (!g->key)
         return NULL;
-    m->slot[j] = ++m->n;
+    m->ix.slot[j] = ++m->n;
     return g;
 }
 
@@ -117,7 +94,7 @@ static void gmap_free(gmap *m)
         set_free(&g->related);
     }
     free(m->g);
-    free(m->slot);
+    vl_hash_free(&m->ix);
 }
 
 static void set_add(nps_strset *s, const char *v)

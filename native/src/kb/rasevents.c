@@ -790,56 +790,33 @@ typedef struct evgroup {
 typedef struct evgroups {
     evgroup *g;
     size_t n, cap;
-    size_t *slot; /* 1 + index into g, 0 = empty */
-    size_t nslot; /* a power of two */
+    vl_hash_index ix;
 } evgroups;
 
 /* A group is one connection and, with a code, that code; without, the
  * event id. */
-static size_t group_hash(const char *connection, bool has_code, uint32_t v)
+static uint64_t group_hash(const char *connection, bool has_code, uint32_t v)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)connection; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
+    uint64_t h = vl_fnv1a(VL_FNV_SEED, connection);
     h = (h ^ (has_code ? 1u : 0u)) * 1099511628211ull;
-    h = (h ^ v) * 1099511628211ull;
-    return (size_t)(h ^ h >> 32);
+    return (h ^ v) * 1099511628211ull;
 }
 
-static size_t group_hash_of(const evgroup *g)
+static uint64_t group_hash_at(const void *items, size_t i)
 {
+    const evgroup *g = (const evgroup *)items + i;
     return group_hash(g->connection, g->has_code, g->has_code ? g->code : g->event_id);
-}
-
-static int group_slots_grow(evgroups *gs)
-{
-    size_t ns = gs->nslot ? gs->nslot * 2 : 64;
-    size_t *slot = vl_calloc(ns, sizeof *slot);
-    if (!slot)
-        return vl_error_oom();
-    for (size_t i = 0; i < gs->n; i++) {
-        size_t j = group_hash_of(&gs->g[i]) & (ns - 1);
-        while (slot[j])
-            j = (j + 1) & (ns - 1);
-        slot[j] = i + 1;
-    }
-    free(gs->slot);
-    gs->slot = slot;
-    gs->nslot = ns;
-    return VPNLINT_OK;
 }
 
 static int add_group(evgroups *gs, const vpnlint_rasevent *e)
 {
-    if ((gs->n + 1) * 2 > gs->nslot) {
-        int rc = group_slots_grow(gs);
-        if (rc != VPNLINT_OK)
-            return rc;
-    }
-    size_t mask = gs->nslot - 1;
-    size_t j = group_hash(e->connection, e->has_code, e->has_code ? e->code : e->event_id) & mask;
-    for (; gs->slot[j]; j = (j + 1) & mask) {
-        evgroup *g = &gs->g[gs->slot[j] - 1];
+    int rc = vl_hash_reserve(&gs->ix, gs->n, group_hash_at, gs->g);
+    if (rc != VPNLINT_OK)
+        return rc;
+    size_t j = vl_hash_slot0(
+        &gs->ix, group_hash(e->connection, e->has_code, e->has_code ? e->code : e->event_id));
+    for (; gs->ix.slot[j]; j = vl_hash_next(&gs->ix, j)) {
+        evgroup *g = &gs->g[gs->ix.slot[j] - 1];
         if (strcmp(g->connection, e->connection) == 0 && g->has_code == (bool)e->has_code &&
             (!e->has_code ? g->event_id == e->event_id : g->code == e->code)) {
             g->count++;
@@ -858,7 +835,7 @@ static int add_group(evgroups *gs, const vpnlint_rasevent *e)
     }
     gs->g[gs->n++] = (evgroup){e->connection, e->has_code, e->code, e->code_text,
                                e->event_id,   1,           e->time, e->line};
-    gs->slot[j] = gs->n;
+    gs->ix.slot[j] = gs->n;
     return VPNLINT_OK;
 }
 
@@ -893,16 +870,16 @@ VPNLINT_EXTERN(int) vpnlint_rasevents_render(char **out, const vpnlint_rasevents
     *out = NULL;
     if (format != VPNLINT_FORMAT_TEXT && format != VPNLINT_FORMAT_JSON)
         return vl_error_set(VPNLINT_EINVALID, "explain --event renders text or json only");
-    evgroups groups = {NULL, 0, 0, NULL, 0};
+    evgroups groups = {NULL, 0, 0, {NULL, 0}};
     for (size_t i = 0; i < ev->n; i++) {
         int rc = add_group(&groups, &ev->items[i]);
         if (rc != VPNLINT_OK) {
             free(groups.g);
-            free(groups.slot);
+            vl_hash_free(&groups.ix);
             return rc;
         }
     }
-    free(groups.slot);
+    vl_hash_free(&groups.ix);
     evgroup *gs = groups.g;
     size_t ng = groups.n;
     /* distinct known codes, in order of first appearance */
