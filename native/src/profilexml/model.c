@@ -4,6 +4,7 @@
  * element once, in document order, as the parser reports it. */
 #include "model.h"
 
+#include "core/multifind.h"
 #include "core/xml.h"
 
 #include <libxml/dict.h>
@@ -74,6 +75,11 @@ typedef struct builder {
     directive *dirs;
     vl_buf tb;  /* text of the open elements that collect it */
     vl_buf run; /* the current stray text node, from its first non-space byte */
+    /* ProfileXML strays whose line is looked up in the original text once
+     * the profile is parsed, all together (stray_lines) */
+    vl_mf_query *sq;
+    size_t *sq_stray; /* index into p->stray of each */
+    size_t n_sq, cap_sq, cap_sq_stray;
     /* the escaped EAP configuration, parsed after the profile */
     const char *eap_text;
     /* MODE_TEXT: all text content below the document element */
@@ -147,23 +153,37 @@ static bool kind_walked(const builder *b, const frame *f)
 /* ------------------------------------------------------- text nodes */
 
 /* libxml2 gives a text node the line where the parser was when it flushed
- * the text, not where the text starts: find the text in the original lines,
- * searching from the previous sibling (or the parent). */
-static unsigned stray_line(const builder *b, const vl_src *src, unsigned fallback, unsigned from,
-                           const char *text)
+ * the text, not where the text starts: the stray's line becomes the line of
+ * the first occurrence of (the first 32 bytes of) its container's text in
+ * the original file, searching from the previous sibling (or the parent);
+ * it keeps libxml2's line when there is none. The searches are queued here
+ * and answered together by stray_lines(): one at a time, thousands of
+ * strays whose text is far away or absent (entities) would each scan to the
+ * end of the file. */
+static void queue_stray_line(builder *b, size_t stray, const char *text)
 {
     const vl_input *in = b->in;
+    unsigned from = b->p->stray[stray].anchor;
     size_t tl = strlen(text);
-    if (src->escaped || !in->line_starts || from == 0 || from > in->n_lines || tl == 0)
-        return fallback;
-    if (tl > 32)
-        tl = 32;
-    const char *p = in->text + in->line_starts[from - 1];
-    const char *end = in->text + in->text_len;
-    for (; p + tl <= end; p++) {
-        if (memcmp(p, text, tl) != 0)
+    if (b->src->escaped || !in->line_starts || from == 0 || from > in->n_lines || tl == 0)
+        return;
+    vl_mf_query *q = grow(b, &b->sq, b->n_sq, &b->cap_sq, sizeof *q);
+    size_t *at = grow(b, &b->sq_stray, b->n_sq, &b->cap_sq_stray, sizeof *at);
+    if (!q || !at)
+        return;
+    b->n_sq++;
+    *q = (vl_mf_query){text, tl > 32 ? 32 : tl, in->line_starts[from - 1], in->text_len, 0};
+    *at = stray;
+}
+
+static void stray_lines(builder *b)
+{
+    const vl_input *in = b->in;
+    vl_multifind(in->text, in->text_len, b->sq, b->n_sq, NULL, NULL);
+    for (size_t i = 0; i < b->n_sq; i++) {
+        size_t off = b->sq[i].at;
+        if (off == VL_MULTIFIND_NONE)
             continue;
-        size_t off = (size_t)(p - in->text);
         size_t lo = 0, hi = in->n_lines;
         while (hi - lo > 1) {
             size_t mid = (lo + hi) / 2;
@@ -172,9 +192,8 @@ static unsigned stray_line(const builder *b, const vl_src *src, unsigned fallbac
             else
                 hi = mid;
         }
-        return (unsigned)lo + 1;
+        b->p->stray[b->sq_stray[i]].line = (unsigned)lo + 1;
     }
-    return fallback;
 }
 
 /* The text node that was growing in f ends (another node follows, or f
@@ -213,7 +232,7 @@ static void close_run(builder *b, frame *f)
     else
         p->n_stray++;
     s->parent = f->el;
-    s->line = f->run_line; /* refined when f ends */
+    s->line = f->run_line; /* refined once the profile is parsed (stray_lines) */
     s->anchor = f->run_prev_line ? f->run_prev_line : f->line;
     s->text = own;
     s->all = "";
@@ -561,6 +580,9 @@ static void finish(builder *b, frame *c)
         }
         break;
     case F_PX_CONT:
+        /* its strays and those of the containers inside it: each stray is
+         * passed over once per container around it, at most 4 (the schema's
+         * container depth) */
         if (p->n_stray > c->stray_own) {
             const char *all = take_text(b, c);
             for (size_t i = c->stray_own; i < p->n_stray; i++) {
@@ -568,7 +590,7 @@ static void finish(builder *b, frame *c)
                 if (s->parent != c->el)
                     continue;
                 s->all = all;
-                s->line = stray_line(b, b->src, s->line, s->anchor, all);
+                queue_stray_line(b, i, all);
             }
         }
         break;
@@ -948,6 +970,17 @@ static void sort_eap_strays(vl_profile *p)
 static unsigned compute_protocols(const vl_profile *p);
 static vl_routing compute_routing(const vl_profile *p);
 
+static void builder_free(builder *b)
+{
+    free(b->dirs);
+    free(b->sq);
+    free(b->sq_stray);
+    vl_buf_free(&b->tb);
+    vl_buf_free(&b->run);
+    free(b->f);
+    free(b);
+}
+
 int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
 {
     *out = NULL;
@@ -987,6 +1020,7 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         rc = b->failed ? vl_error_oom() : VPNLINT_OK;
         goto fail;
     }
+    stray_lines(b);
     int last[VL_PX__COUNT];
     for (int i = 0; i < VL_PX__COUNT; i++)
         last[i] = -1;
@@ -1032,19 +1066,11 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         directive *d = &b->dirs[i];
         vl_input_add_suppress(in, d->rules, d->n, d->first, d->open ? d->first : d->last);
     }
-    free(b->dirs);
-    vl_buf_free(&b->tb);
-    vl_buf_free(&b->run);
-    free(b->f);
-    free(b);
+    builder_free(b);
     *out = p;
     return VPNLINT_OK;
 fail:
-    free(b->dirs);
-    vl_buf_free(&b->tb);
-    vl_buf_free(&b->run);
-    free(b->f);
-    free(b);
+    builder_free(b);
     vl_profile_free(p);
     return rc;
 }
