@@ -75,6 +75,11 @@ typedef struct builder {
     directive *dirs;
     vl_buf tb;  /* text of the open elements that collect it */
     vl_buf run; /* the current stray text node, from its first non-space byte */
+    /* strays whose next_element is still 0, ascending: [0] in p->stray,
+     * [1] in p->eap_stray (an element start fills in the ones at or after
+     * its frame's stray_from: they sit on top) */
+    size_t *holes[2];
+    size_t n_holes[2], cap_holes[2];
     /* ProfileXML strays whose line is looked up in the original text once
      * the profile is parsed, all together (stray_lines) */
     vl_mf_query *sq;
@@ -196,6 +201,23 @@ static void stray_lines(builder *b)
     }
 }
 
+/* Stray `stray` of list `li` (0 p->stray, 1 p->eap_stray) has no next element yet. */
+static void push_hole(builder *b, int li, size_t stray)
+{
+    size_t *h = grow(b, &b->holes[li], b->n_holes[li], &b->cap_holes[li], sizeof *h);
+    if (h) {
+        *h = stray;
+        b->n_holes[li]++;
+    }
+}
+
+/* The list was cut back to n strays. */
+static void drop_holes(builder *b, int li, size_t n)
+{
+    while (b->n_holes[li] > 0 && b->holes[li][b->n_holes[li] - 1] >= n)
+        b->n_holes[li]--;
+}
+
 /* The text node that was growing in f ends (another node follows, or f
  * ends): it becomes the previous sibling, and maybe a stray. */
 static void close_run(builder *b, frame *f)
@@ -231,6 +253,7 @@ static void close_run(builder *b, frame *f)
         p->n_eap_stray++;
     else
         p->n_stray++;
+    push_hole(b, f->kind == F_EAP, (f->kind == F_EAP ? p->n_eap_stray : p->n_stray) - 1);
     s->parent = f->el;
     s->line = f->run_line; /* refined once the profile is parsed (stray_lines) */
     s->anchor = f->run_prev_line ? f->run_prev_line : f->line;
@@ -468,13 +491,15 @@ static void on_start(void *user, const xmlChar *localname, const xmlChar *uri, i
     close_run(b, f);
     f->has_el = true;
     vl_profile *p = b->p;
-    /* strays before this element learn where the next element is */
-    vl_stray *strays = f->kind == F_EAP ? p->eap_stray : p->stray;
-    size_t n_strays = f->kind == F_EAP ? p->n_eap_stray : p->n_stray;
-    for (size_t i = f->stray_from; i < n_strays; i++)
-        if (!strays[i].next_element)
-            strays[i].next_element = line;
-    f->stray_from = n_strays;
+    /* strays before this element learn where the next element is: every
+     * one from f->stray_from on that has no next element yet (in the list
+     * of f's kind; a new frame's stray_from is 0) */
+    int li = f->kind == F_EAP;
+    vl_stray *strays = li ? p->eap_stray : p->stray;
+    if (line) /* setting 0 would change nothing */
+        while (b->n_holes[li] > 0 && b->holes[li][b->n_holes[li] - 1] >= f->stray_from)
+            strays[b->holes[li][--b->n_holes[li]]].next_element = line;
+    f->stray_from = li ? p->n_eap_stray : p->n_stray;
 
     const char *name = (const char *)localname;
     bool eap_el = false;
@@ -576,6 +601,7 @@ static void finish(builder *b, frame *c)
                 add_value_comment(b, c);
             /* text and comments of a value: not strays, not directives */
             p->n_eap_stray = c->stray_own;
+            drop_holes(b, 1, p->n_eap_stray);
             b->n_dirs = c->dir_from;
         }
         break;
@@ -973,6 +999,8 @@ static vl_routing compute_routing(const vl_profile *p);
 static void builder_free(builder *b)
 {
     free(b->dirs);
+    free(b->holes[0]);
+    free(b->holes[1]);
     free(b->sq);
     free(b->sq_stray);
     vl_buf_free(&b->tb);
