@@ -970,6 +970,41 @@ static int cmp_stray(const void *a, const void *b)
     return x->at < y->at ? -1 : x->at > y->at;
 }
 
+typedef struct stray_key {
+    int parent;
+    size_t at;
+} stray_key;
+
+static int cmp_stray_key(const void *a, const void *b)
+{
+    const stray_key *x = a, *y = b;
+    if (x->parent != y->parent)
+        return x->parent < y->parent ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* p->stray_order, for vl_px_container_text (asked for every <App>). */
+static void index_strays(vl_profile *p)
+{
+    size_t n = p->n_stray;
+    if (n < 2)
+        return;
+    stray_key *k = vl_malloc(n * sizeof *k);
+    p->stray_order = vl_malloc(n * sizeof *p->stray_order);
+    if (!k || !p->stray_order) {
+        free(k);
+        free(p->stray_order);
+        p->stray_order = NULL;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (stray_key){p->stray[i].parent, i};
+    qsort(k, n, sizeof *k, cmp_stray_key);
+    for (size_t i = 0; i < n; i++)
+        p->stray_order[i] = k[i].at;
+    free(k);
+}
+
 /* EAP strays by parent element, document order within one (PX009 reports
  * them element by element). */
 static void sort_eap_strays(vl_profile *p)
@@ -1049,6 +1084,7 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         goto fail;
     }
     stray_lines(b);
+    index_strays(p);
     int last[VL_PX__COUNT];
     for (int i = 0; i < VL_PX__COUNT; i++)
         last[i] = -1;
@@ -1111,6 +1147,7 @@ void vl_profile_free(vl_profile *p)
     free(p->els);
     free(p->eap);
     free(p->stray);
+    free(p->stray_order);
     free(p->eap_stray);
     free(p->comments);
     free(p->attrs);
@@ -1286,9 +1323,23 @@ const char *vl_px_container_text(const vl_profile *p, const vl_el *e)
 {
     if (!e || (e->flags & VL_ELF_EAP))
         return NULL;
-    for (size_t i = 0; i < p->n_stray; i++)
-        if (p->stray[i].parent == vl_el_index(p, e))
-            return p->stray[i].all;
+    int el = vl_el_index(p, e);
+    if (!p->stray_order) {
+        for (size_t i = 0; i < p->n_stray; i++)
+            if (p->stray[i].parent == el)
+                return p->stray[i].all;
+        return NULL;
+    }
+    size_t lo = 0, hi = p->n_stray; /* its first stray in document order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->stray[p->stray_order[mid]].parent < el)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < p->n_stray && p->stray[p->stray_order[lo]].parent == el)
+        return p->stray[p->stray_order[lo]].all;
     return NULL;
 }
 
