@@ -28,7 +28,8 @@ VL_RULE(PX088) = {
     .description = "TrafficFilter/Direction (Inbound) exists since Windows 10 2004, build 19041 "
                    "(VPNv2 CSP; DPC). On older builds the direction is not understood, so the "
                    "inbound rule does not exist and unsolicited inbound traffic stays blocked. "
-                   "Reported when --min-build is given and below 19041 (PX028 then leaves Inbound to this rule).",
+                   "Reported when --min-build is given and below 19041 (PX028 then leaves Inbound "
+                   "to this rule).",
     .fix =
         "Target Windows 10 2004 or later (--min-build 19041), or do not rely on inbound filters.",
     .since = "0.1.0",

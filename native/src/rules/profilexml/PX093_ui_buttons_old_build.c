@@ -30,7 +30,8 @@ VL_RULE(PX093) = {
     .description = "The two UI settings appear in the VPNv2 CSP for Windows 11 (build 22000); "
                    "Richard Hicks and DPC state they take effect only from Windows 11 22H2 (build "
                    "22621). On older clients the buttons stay available. Reported when set to true "
-                   "and --min-build is given and below 22621 (PX028 then leaves the two settings to this rule).",
+                   "and --min-build is given and below 22621 (PX028 then leaves the two settings "
+                   "to this rule).",
     .fix = "Target Windows 11 22H2 or later (--min-build 22621), or do not rely on these settings "
            "on older clients.",
     .since = "0.1.0",
