@@ -9,6 +9,7 @@ cases:
   strays-oneline  the same, all on one line
   strays-routes   N <Route> containers with two distinct stray texts each
   strays-amp      N <Route> containers with a stray text starting with &amp;
+  strays-lens     the same with 0 to 44 more bytes: every pattern length
   dni             N DomainNameInformation entries, half of them repeated in
                   another case (PX046)
   dnssuffix       a DnsSuffix of N names and N DomainNames (PX047)
@@ -46,8 +47,11 @@ def gen(case, n):
         if case == "strays-oneline":
             block = block.replace("\n", "") + "\n"
         return t.replace(ROOT, ROOT + block, 1)
-    if case in ("strays-routes", "strays-amp"):
-        if case == "strays-routes":
+    if case in ("strays-routes", "strays-amp", "strays-lens"):
+        if case == "strays-lens":
+            fmt = "  <Route>&amp;%s<Address>10.%d.%d.0</Address><PrefixSize>24</PrefixSize></Route>\n"
+            block = "".join(fmt % ("y" * (i % 45), i >> 8 & 255, i & 255) for i in range(n))
+        elif case == "strays-routes":
             fmt = "  <Route>a%d<Address>10.%d.%d.0</Address>b%d<PrefixSize>24</PrefixSize></Route>\n"
             block = "".join(fmt % (i, i >> 8 & 255, i & 255, i) for i in range(n))
         else:

@@ -1,13 +1,15 @@
 /* multifind.c — see multifind.h.
  *
- * Per pattern length L: the queries are sorted by (hash, pattern, from), so
- * that equal patterns form one run whose queries wait in `from` order. One
- * Rabin-Karp pass over the text (polynomial hash modulo the prime 2^61 - 1)
- * looks each window up in a table of the runs; a window that equals a run's
- * pattern (memcmp, so a hash collision costs a comparison, never a wrong
- * answer) and is accepted answers every waiting query of that run whose
- * `from` it has reached. The pass stops when every query of length L has its
- * answer or the window passes the last query's limit. */
+ * Each query first tries its first NEAR start positions directly (most
+ * answers are that close). The rest go by pattern length L: the queries are
+ * sorted by (hash, pattern, from), so that equal patterns form one run whose
+ * queries wait in `from` order. One Rabin-Karp pass over the text
+ * (polynomial hash modulo the prime 2^61 - 1) looks each window up in a
+ * table of the runs; a window that equals a run's pattern (memcmp, so a hash
+ * collision costs a comparison, never a wrong answer) and is accepted
+ * answers every waiting query of that run whose `from` it has reached. The
+ * pass stops when every query of length L has its answer or the window
+ * passes the last query's limit. */
 #include "core/multifind.h"
 
 #include "core/internal.h"
@@ -19,15 +21,24 @@
 #define M61 ((UINT64_C(1) << 61) - 1)
 #define BASE (UINT64_C(0x3c6ef372fe94f82b) % M61)
 
-static uint64_t mod61(uint64_t x)
+static inline uint64_t mod61(uint64_t x)
 {
     x = (x & M61) + (x >> 61);
     return x >= M61 ? x - M61 : x;
 }
 
-/* a * b mod 2^61 - 1 for a, b < 2^61, in 64-bit arithmetic (no __int128 in
- * MSVC): a*b = hi*2^64 + mid*2^32 + lo, and 2^61 = 1. */
-static uint64_t mul61(uint64_t a, uint64_t b)
+/* a * b mod 2^61 - 1 for a, b < 2^61 (2^61 = 1): with a 128-bit product
+ * where the compiler has one, else in 64-bit pieces (MSVC), a*b = hi*2^64 +
+ * mid*2^32 + lo. */
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 vl_u128;
+static inline uint64_t mul61(uint64_t a, uint64_t b)
+{
+    vl_u128 r = (vl_u128)a * b;
+    return mod61(((uint64_t)r & M61) + (uint64_t)(r >> 61));
+}
+#else
+static inline uint64_t mul61(uint64_t a, uint64_t b)
 {
     uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
     uint64_t lo = a0 * b0, mid = a0 * b1 + a1 * b0, hi = a1 * b1;
@@ -35,6 +46,7 @@ static uint64_t mul61(uint64_t a, uint64_t b)
                  (lo >> 61);
     return mod61(r);
 }
+#endif
 
 static uint64_t hash_of(const unsigned char *s, size_t len)
 {
@@ -173,6 +185,16 @@ static bool pass(const char *text, size_t text_len, vl_mf_query *q, item *items,
     return true;
 }
 
+static bool valid(const vl_mf_query *q)
+{
+    return q->at == VL_MULTIFIND_NONE && q->len >= 1 && q->len <= VL_MULTIFIND_MAX &&
+           q->from <= q->to && q->len <= q->to - q->from;
+}
+
+/* Start positions each query first tries directly: most answers are close
+ * (a stray text on its own line), and a query answered there needs no pass. */
+#define NEAR 256
+
 void vl_multifind(const char *text, size_t text_len, vl_mf_query *q, size_t n, vl_mf_accept accept,
                   void *user)
 {
@@ -181,8 +203,23 @@ void vl_multifind(const char *text, size_t text_len, vl_mf_query *q, size_t n, v
         q[i].at = VL_MULTIFIND_NONE;
         if (q[i].to > text_len)
             q[i].to = text_len;
-        if (q[i].len >= 1 && q[i].len <= VL_MULTIFIND_MAX && q[i].from <= q[i].to &&
-            q[i].len <= q[i].to - q[i].from)
+        if (!valid(&q[i]))
+            continue;
+        size_t end = q[i].to - q[i].len + 1; /* past the last start */
+        size_t stop = end - q[i].from > NEAR ? q[i].from + NEAR : end;
+        for (size_t p = q[i].from; p < stop; p++) {
+            const char *c = memchr(text + p, q[i].pat[0], stop - p);
+            if (!c)
+                break;
+            p = (size_t)(c - text);
+            if (memcmp(c, q[i].pat, q[i].len) == 0 &&
+                (!accept || accept(text, text_len, p, user))) {
+                q[i].at = p;
+                break;
+            }
+        }
+        q[i].from = q[i].at == VL_MULTIFIND_NONE && stop < end ? stop : q[i].to;
+        if (valid(&q[i]))
             count[q[i].len]++;
     }
     size_t most = 0;
@@ -197,12 +234,12 @@ void vl_multifind(const char *text, size_t text_len, vl_mf_query *q, size_t n, v
             continue;
         size_t m = 0;
         for (size_t i = 0; i < n && items; i++)
-            if (q[i].len == l && q[i].from <= q[i].to && l <= q[i].to - q[i].from)
+            if (q[i].len == l && valid(&q[i]))
                 items[m++] = (item){0, q[i].pat, l, q[i].from, i};
         if (items && pass(text, text_len, q, items, m, l, accept, user))
             continue;
         for (size_t i = 0; i < n; i++) /* out of memory: one query at a time */
-            if (q[i].len == l)
+            if (q[i].len == l && valid(&q[i]))
                 scan_one(text, text_len, &q[i], accept, user);
     }
     free(items);

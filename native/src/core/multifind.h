@@ -20,7 +20,8 @@
 typedef struct vl_mf_query {
     const char *pat; /* the bytes to find (need not be NUL-terminated) */
     size_t len;      /* 1..VL_MULTIFIND_MAX; other lengths find nothing */
-    size_t from;     /* the occurrence starts at an offset >= from */
+    size_t from;     /* the occurrence starts at an offset >= from (changed:
+                        advanced past what was searched directly) */
     size_t to;       /* and ends at or before offset `to` (past its last byte) */
     size_t at;       /* result: offset of the first such occurrence that
                         `accept` takes, VL_MULTIFIND_NONE if none */
