@@ -5,6 +5,7 @@
 #include "core/input.h"
 #include "profilexml/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -268,6 +269,59 @@ static void test_unknown_and_stray(void **state)
     unload(&l);
 }
 
+/* Stray lines and next elements in a large document. Route i takes 6 lines
+ * from line 2 + 6i, its stray text on the third:
+ *   s<i>          its own text, found there (libxml2 says the sixth line,
+ *                 where the text node ends)
+ *   &amp;e<i>     decoded "&e<i>" is not in the file: libxml2's line stays
+ *   &#115;<i+1>   decoded "s<i+1>" is first found in Route i+1, 6 lines on
+ * Searched one at a time, the missing texts each scanned to the end of the
+ * file, and the next-element back-fill was quadratic as well; the answers
+ * must not change. */
+static void test_many_strays(void **state)
+{
+    (void)state;
+    enum { N = 10000 };
+    vl_buf x = VL_BUF_INIT;
+    vl_buf_puts(&x, "<VPNProfile>\n");
+    for (int i = 0; i < N; i++) {
+        vl_buf_puts(&x, "<Route>\n\n  ");
+        if (i % 10 == 5)
+            vl_buf_printf(&x, "&#115;%d", i + 1);
+        else if (i % 2)
+            vl_buf_printf(&x, "&amp;e%d", i);
+        else
+            vl_buf_printf(&x, "s%d", i);
+        vl_buf_puts(&x, "\n\n\n<Address>10.0.0.1</Address><PrefixSize>32</PrefixSize></Route>\n");
+    }
+    vl_buf_puts(&x, "</VPNProfile>\n");
+    assert_true(vl_buf_ok(&x));
+    loaded l;
+    load(&l, x.data, x.len);
+    assert_int_equal(l.px->n_stray, N);
+    for (int i = 0; i < N; i++) {
+        const vl_stray *s = &l.px->stray[i];
+        unsigned route = 2 + 6 * (unsigned)i;
+        char own[32];
+        if (i % 10 == 5)
+            snprintf(own, sizeof own, "s%d", i + 1);
+        else if (i % 2)
+            snprintf(own, sizeof own, "&e%d", i);
+        else
+            snprintf(own, sizeof own, "s%d", i);
+        assert_string_equal(s->text, own);
+        assert_string_equal(s->all, own);
+        assert_int_equal(s->parent, 1 + 3 * i);
+        assert_int_equal(s->anchor, route);
+        assert_int_equal(s->prev_last, 0);
+        assert_int_equal(s->next_element, route + 5);
+        assert_int_equal(s->line, i % 10 == 5 ? route + 8 : route + 2);
+        assert_string_equal(vl_px_container_text(l.px, &l.px->els[s->parent]), own);
+    }
+    unload(&l);
+    vl_buf_free(&x);
+}
+
 static void test_inline_suppression_ranges(void **state)
 {
     (void)state;
@@ -323,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_escaped_eap_locations),
         cmocka_unit_test(test_inline_eap_and_comment_only),
         cmocka_unit_test(test_unknown_and_stray),
+        cmocka_unit_test(test_many_strays),
         cmocka_unit_test(test_inline_suppression_ranges),
         cmocka_unit_test(test_kind_detection),
     };

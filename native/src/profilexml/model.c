@@ -4,6 +4,7 @@
  * element once, in document order, as the parser reports it. */
 #include "model.h"
 
+#include "core/multifind.h"
 #include "core/xml.h"
 
 #include <libxml/dict.h>
@@ -74,6 +75,16 @@ typedef struct builder {
     directive *dirs;
     vl_buf tb;  /* text of the open elements that collect it */
     vl_buf run; /* the current stray text node, from its first non-space byte */
+    /* strays whose next_element is still 0, ascending: [0] in p->stray,
+     * [1] in p->eap_stray (an element start fills in the ones at or after
+     * its frame's stray_from: they sit on top) */
+    size_t *holes[2];
+    size_t n_holes[2], cap_holes[2];
+    /* ProfileXML strays whose line is looked up in the original text once
+     * the profile is parsed, all together (stray_lines) */
+    vl_mf_query *sq;
+    size_t *sq_stray; /* index into p->stray of each */
+    size_t n_sq, cap_sq, cap_sq_stray;
     /* the escaped EAP configuration, parsed after the profile */
     const char *eap_text;
     /* MODE_TEXT: all text content below the document element */
@@ -147,23 +158,37 @@ static bool kind_walked(const builder *b, const frame *f)
 /* ------------------------------------------------------- text nodes */
 
 /* libxml2 gives a text node the line where the parser was when it flushed
- * the text, not where the text starts: find the text in the original lines,
- * searching from the previous sibling (or the parent). */
-static unsigned stray_line(const builder *b, const vl_src *src, unsigned fallback, unsigned from,
-                           const char *text)
+ * the text, not where the text starts: the stray's line becomes the line of
+ * the first occurrence of (the first 32 bytes of) its container's text in
+ * the original file, searching from the previous sibling (or the parent);
+ * it keeps libxml2's line when there is none. The searches are queued here
+ * and answered together by stray_lines(): one at a time, thousands of
+ * strays whose text is far away or absent (entities) would each scan to the
+ * end of the file. */
+static void queue_stray_line(builder *b, size_t stray, const char *text)
 {
     const vl_input *in = b->in;
+    unsigned from = b->p->stray[stray].anchor;
     size_t tl = strlen(text);
-    if (src->escaped || !in->line_starts || from == 0 || from > in->n_lines || tl == 0)
-        return fallback;
-    if (tl > 32)
-        tl = 32;
-    const char *p = in->text + in->line_starts[from - 1];
-    const char *end = in->text + in->text_len;
-    for (; p + tl <= end; p++) {
-        if (memcmp(p, text, tl) != 0)
+    if (b->src->escaped || !in->line_starts || from == 0 || from > in->n_lines || tl == 0)
+        return;
+    vl_mf_query *q = grow(b, &b->sq, b->n_sq, &b->cap_sq, sizeof *q);
+    size_t *at = grow(b, &b->sq_stray, b->n_sq, &b->cap_sq_stray, sizeof *at);
+    if (!q || !at)
+        return;
+    b->n_sq++;
+    *q = (vl_mf_query){text, tl > 32 ? 32 : tl, in->line_starts[from - 1], in->text_len, 0};
+    *at = stray;
+}
+
+static void stray_lines(builder *b)
+{
+    const vl_input *in = b->in;
+    vl_multifind(in->text, in->text_len, b->sq, b->n_sq, NULL, NULL);
+    for (size_t i = 0; i < b->n_sq; i++) {
+        size_t off = b->sq[i].at;
+        if (off == VL_MULTIFIND_NONE)
             continue;
-        size_t off = (size_t)(p - in->text);
         size_t lo = 0, hi = in->n_lines;
         while (hi - lo > 1) {
             size_t mid = (lo + hi) / 2;
@@ -172,9 +197,25 @@ static unsigned stray_line(const builder *b, const vl_src *src, unsigned fallbac
             else
                 hi = mid;
         }
-        return (unsigned)lo + 1;
+        b->p->stray[b->sq_stray[i]].line = (unsigned)lo + 1;
     }
-    return fallback;
+}
+
+/* Stray `stray` of list `li` (0 p->stray, 1 p->eap_stray) has no next element yet. */
+static void push_hole(builder *b, int li, size_t stray)
+{
+    size_t *h = grow(b, &b->holes[li], b->n_holes[li], &b->cap_holes[li], sizeof *h);
+    if (h) {
+        *h = stray;
+        b->n_holes[li]++;
+    }
+}
+
+/* The list was cut back to n strays. */
+static void drop_holes(builder *b, int li, size_t n)
+{
+    while (b->n_holes[li] > 0 && b->holes[li][b->n_holes[li] - 1] >= n)
+        b->n_holes[li]--;
 }
 
 /* The text node that was growing in f ends (another node follows, or f
@@ -212,8 +253,9 @@ static void close_run(builder *b, frame *f)
         p->n_eap_stray++;
     else
         p->n_stray++;
+    push_hole(b, f->kind == F_EAP, (f->kind == F_EAP ? p->n_eap_stray : p->n_stray) - 1);
     s->parent = f->el;
-    s->line = f->run_line; /* refined when f ends */
+    s->line = f->run_line; /* refined once the profile is parsed (stray_lines) */
     s->anchor = f->run_prev_line ? f->run_prev_line : f->line;
     s->text = own;
     s->all = "";
@@ -449,13 +491,15 @@ static void on_start(void *user, const xmlChar *localname, const xmlChar *uri, i
     close_run(b, f);
     f->has_el = true;
     vl_profile *p = b->p;
-    /* strays before this element learn where the next element is */
-    vl_stray *strays = f->kind == F_EAP ? p->eap_stray : p->stray;
-    size_t n_strays = f->kind == F_EAP ? p->n_eap_stray : p->n_stray;
-    for (size_t i = f->stray_from; i < n_strays; i++)
-        if (!strays[i].next_element)
-            strays[i].next_element = line;
-    f->stray_from = n_strays;
+    /* strays before this element learn where the next element is: every
+     * one from f->stray_from on that has no next element yet (in the list
+     * of f's kind; a new frame's stray_from is 0) */
+    int li = f->kind == F_EAP;
+    vl_stray *strays = li ? p->eap_stray : p->stray;
+    if (line) /* setting 0 would change nothing */
+        while (b->n_holes[li] > 0 && b->holes[li][b->n_holes[li] - 1] >= f->stray_from)
+            strays[b->holes[li][--b->n_holes[li]]].next_element = line;
+    f->stray_from = li ? p->n_eap_stray : p->n_stray;
 
     const char *name = (const char *)localname;
     bool eap_el = false;
@@ -557,10 +601,14 @@ static void finish(builder *b, frame *c)
                 add_value_comment(b, c);
             /* text and comments of a value: not strays, not directives */
             p->n_eap_stray = c->stray_own;
+            drop_holes(b, 1, p->n_eap_stray);
             b->n_dirs = c->dir_from;
         }
         break;
     case F_PX_CONT:
+        /* its strays and those of the containers inside it: each stray is
+         * passed over once per container around it, at most 4 (the schema's
+         * container depth) */
         if (p->n_stray > c->stray_own) {
             const char *all = take_text(b, c);
             for (size_t i = c->stray_own; i < p->n_stray; i++) {
@@ -568,7 +616,7 @@ static void finish(builder *b, frame *c)
                 if (s->parent != c->el)
                     continue;
                 s->all = all;
-                s->line = stray_line(b, b->src, s->line, s->anchor, all);
+                queue_stray_line(b, i, all);
             }
         }
         break;
@@ -922,6 +970,41 @@ static int cmp_stray(const void *a, const void *b)
     return x->at < y->at ? -1 : x->at > y->at;
 }
 
+typedef struct stray_key {
+    int parent;
+    size_t at;
+} stray_key;
+
+static int cmp_stray_key(const void *a, const void *b)
+{
+    const stray_key *x = a, *y = b;
+    if (x->parent != y->parent)
+        return x->parent < y->parent ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* p->stray_order, for vl_px_container_text (asked for every <App>). */
+static void index_strays(vl_profile *p)
+{
+    size_t n = p->n_stray;
+    if (n < 2)
+        return;
+    stray_key *k = vl_malloc(n * sizeof *k);
+    p->stray_order = vl_malloc(n * sizeof *p->stray_order);
+    if (!k || !p->stray_order) {
+        free(k);
+        free(p->stray_order);
+        p->stray_order = NULL;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (stray_key){p->stray[i].parent, i};
+    qsort(k, n, sizeof *k, cmp_stray_key);
+    for (size_t i = 0; i < n; i++)
+        p->stray_order[i] = k[i].at;
+    free(k);
+}
+
 /* EAP strays by parent element, document order within one (PX009 reports
  * them element by element). */
 static void sort_eap_strays(vl_profile *p)
@@ -947,6 +1030,19 @@ static void sort_eap_strays(vl_profile *p)
 
 static unsigned compute_protocols(const vl_profile *p);
 static vl_routing compute_routing(const vl_profile *p);
+
+static void builder_free(builder *b)
+{
+    free(b->dirs);
+    free(b->holes[0]);
+    free(b->holes[1]);
+    free(b->sq);
+    free(b->sq_stray);
+    vl_buf_free(&b->tb);
+    vl_buf_free(&b->run);
+    free(b->f);
+    free(b);
+}
 
 int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
 {
@@ -987,6 +1083,8 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         rc = b->failed ? vl_error_oom() : VPNLINT_OK;
         goto fail;
     }
+    stray_lines(b);
+    index_strays(p);
     int last[VL_PX__COUNT];
     for (int i = 0; i < VL_PX__COUNT; i++)
         last[i] = -1;
@@ -1032,19 +1130,11 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         directive *d = &b->dirs[i];
         vl_input_add_suppress(in, d->rules, d->n, d->first, d->open ? d->first : d->last);
     }
-    free(b->dirs);
-    vl_buf_free(&b->tb);
-    vl_buf_free(&b->run);
-    free(b->f);
-    free(b);
+    builder_free(b);
     *out = p;
     return VPNLINT_OK;
 fail:
-    free(b->dirs);
-    vl_buf_free(&b->tb);
-    vl_buf_free(&b->run);
-    free(b->f);
-    free(b);
+    builder_free(b);
     vl_profile_free(p);
     return rc;
 }
@@ -1057,6 +1147,7 @@ void vl_profile_free(vl_profile *p)
     free(p->els);
     free(p->eap);
     free(p->stray);
+    free(p->stray_order);
     free(p->eap_stray);
     free(p->comments);
     free(p->attrs);
@@ -1232,9 +1323,23 @@ const char *vl_px_container_text(const vl_profile *p, const vl_el *e)
 {
     if (!e || (e->flags & VL_ELF_EAP))
         return NULL;
-    for (size_t i = 0; i < p->n_stray; i++)
-        if (p->stray[i].parent == vl_el_index(p, e))
-            return p->stray[i].all;
+    int el = vl_el_index(p, e);
+    if (!p->stray_order) {
+        for (size_t i = 0; i < p->n_stray; i++)
+            if (p->stray[i].parent == el)
+                return p->stray[i].all;
+        return NULL;
+    }
+    size_t lo = 0, hi = p->n_stray; /* its first stray in document order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->stray[p->stray_order[mid]].parent < el)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < p->n_stray && p->stray[p->stray_order[lo]].parent == el)
+        return p->stray[p->stray_order[lo]].all;
     return NULL;
 }
 

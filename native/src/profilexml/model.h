@@ -132,6 +132,8 @@ struct vl_profile {
     /* non-whitespace text found where only elements belong */
     vl_stray *stray; /* in ProfileXML containers, document order */
     size_t n_stray;
+    size_t *stray_order; /* p->stray indexes by parent, then document order
+                            (NULL: fewer than two strays, or no memory) */
     vl_stray *eap_stray; /* in EAP elements, by parent then document order */
     size_t n_eap_stray;
     vl_value_comment *comments; /* ProfileXML ones first, then EAP ones */

@@ -1,23 +1,16 @@
 /* PX047 domain-name-not-suffix — NRPT DomainName equal to a DNS suffix but
  * without the leading dot, so it matches that exact name only. */
+#include "core/names.h"
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 #include "profilexml/values.h"
 
 #include <string.h>
 
-typedef struct find_ctx {
-    const char *name;
-    bool found;
-} find_ctx;
-
-static bool match(const char *s, size_t len, void *user)
+static bool add_suffix(const char *s, size_t len, void *user)
 {
-    find_ctx *f = user;
-    if (len && strlen(f->name) == len && vl_strncasecmp(f->name, s, len) == 0) {
-        f->found = true;
-        return false;
-    }
+    if (len)
+        vl_names_add(user, s, len, NULL);
     return true;
 }
 
@@ -27,18 +20,23 @@ static void check(vl_ctx *c)
     const char *suffixes = vl_px_value(p, VL_PX_DnsSuffix);
     if (!suffixes || !*suffixes)
         return;
-    for (const vl_el *e = vl_px_first(p, VL_PX_DNI_DomainName); e; e = vl_px_next(p, e)) {
+    /* the suffixes once, sorted ignoring case, for every DomainName to look up */
+    vl_names x;
+    vl_names_init(&x, true);
+    vl_split_list(suffixes, ',', add_suffix, &x, NULL);
+    vl_names_sort(&x);
+    for (const vl_el *e = vl_px_first(p, VL_PX_DNI_DomainName); e && !x.failed;
+         e = vl_px_next(p, e)) {
         if (!*e->text || e->text[0] == '.')
             continue;
-        find_ctx f = {e->text, false};
-        vl_split_list(suffixes, ',', match, &f, NULL);
-        if (f.found)
+        if (vl_names_find(&x, e->text, strlen(e->text)))
             vl_report(c, e,
                       "DomainName '%.*s' is also a DnsSuffix but has no leading dot, so the "
                       "rule matches only the name %.*s itself, not hosts under it; write "
                       "'.%.*s' for a suffix rule",
                       VL_SHOW_MAX, e->text, VL_SHOW_MAX, e->text, VL_SHOW_MAX, e->text);
     }
+    vl_names_free(&x);
 }
 
 VL_RULE(PX047) = {

@@ -4,6 +4,7 @@
 #include "profilexml/values.h"
 #include "profilexml/eap.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,9 +13,23 @@ static bool named(const vl_el *e, const char *name)
     return e && strcmp(e->name, name) == 0;
 }
 
+/* vl_eap_el_type of an `Eap` element, computed once per element: it looks
+ * for the Type child through the element's whole subtree when Type is
+ * missing or comes late, and every element below asks about its Eap.
+ * types[i] is INT_MIN until asked (NULL: no memory, ask every time). */
+static int eap_type(const vl_profile *p, int *types, const vl_el *eap)
+{
+    if (!eap || !types)
+        return vl_eap_el_type(p, eap);
+    int *t = &types[vl_el_index(p, eap)];
+    if (*t == INT_MIN)
+        *t = vl_eap_el_type(p, eap);
+    return *t;
+}
+
 /* The namespace Windows expects for `e` from its position (reference §4.1),
  * NULL when vpnlint has no expectation for that element. */
-static const char *expected_ns(const vl_profile *p, const vl_el *e)
+static const char *expected_ns(const vl_profile *p, int *types, const vl_el *e)
 {
     const vl_el *par = vl_eap_parent(p, e);
     if (!par)
@@ -29,13 +44,13 @@ static const char *expected_ns(const vl_profile *p, const vl_el *e)
     if (named(par, "Eap") && named(e, "Type"))
         return VL_NS_BASEEAP;
     if (named(par, "Eap") && named(e, "EapType"))
-        return vl_eap_method_ns(vl_eap_el_type(p, par));
+        return vl_eap_method_ns(eap_type(p, types, par));
 
     const vl_el *type = vl_eap_ancestor(p, par, "EapType");
     const vl_el *eap = vl_eap_parent(p, type);
     if (!type || !eap)
         return NULL;
-    int method = vl_eap_el_type(p, eap);
+    int method = eap_type(p, types, eap);
     if (method == VL_EAP_TLS) {
         if (vl_eap_ancestor(p, e, "FilteringInfo"))
             return VL_NS_TLS3;
@@ -122,11 +137,14 @@ static void check(vl_ctx *c)
     bool *reported = calloc(p->n_eap, sizeof *reported);
     if (!reported)
         return;
+    int *types = malloc(p->n_eap * sizeof *types);
+    for (size_t i = 0; types && i < p->n_eap; i++)
+        types[i] = INT_MIN;
     for (size_t i = 0; i < p->n_eap; i++) {
         const vl_el *e = &p->eap[i];
         const vl_el *par = vl_eap_parent(p, e);
         const char *ns = e->ns;
-        const char *want = expected_ns(p, e);
+        const char *want = expected_ns(p, types, e);
         /* An EapType whose namespace belongs to another method is a method
          * mismatch (PX101), not a namespace typo. */
         if (named(e, "EapType") && want && ns && vl_eap_ns_method(ns) != 0)
@@ -168,6 +186,7 @@ static void check(vl_ctx *c)
                       e->name, ns, fix);
     }
     free(reported);
+    free(types);
 }
 
 VL_RULE(PX100) = {

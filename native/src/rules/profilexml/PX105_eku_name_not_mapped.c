@@ -1,25 +1,57 @@
 /* PX105 eku-name-not-mapped — every EKUMapInList/EKUName must be declared in
  * EKUMapping/EKUMap, and every EKUMap needs a name and a valid OID. */
+#include "core/names.h"
 #include "core/rule.h"
 #include "profilexml/eap.h"
 #include "profilexml/values.h"
 
 #include <string.h>
 
-static const vl_el *find_map(const vl_profile *p, const vl_el *fi, const char *name, bool ci)
+/* The EKUName of every EKUMap in a FilteringInfo, in document order, indexed
+ * by exact name and ignoring case: find_map is then a binary search, not a
+ * walk over every map for every name. */
+typedef struct maps {
+    vl_names exact, folded;
+} maps;
+
+static bool index_maps(const vl_profile *p, const vl_el *fi, maps *x)
 {
+    vl_names_init(&x->exact, false);
+    vl_names_init(&x->folded, true);
     for (const vl_el *m = vl_eap_find_in(p, fi, NULL, "EKUMap"); m;
          m = vl_eap_find_in(p, fi, m, "EKUMap")) {
         const vl_el *n = vl_eap_child(p, m, "EKUName");
-        if (n && (ci ? vl_strcasecmp(n->text, name) : strcmp(n->text, name)) == 0)
-            return n;
+        if (!n)
+            continue;
+        vl_names_add(&x->exact, n->text, strlen(n->text), n);
+        vl_names_add(&x->folded, n->text, strlen(n->text), n);
     }
-    return NULL;
+    vl_names_sort(&x->exact);
+    vl_names_sort(&x->folded);
+    return !x->exact.failed && !x->folded.failed;
+}
+
+static void free_maps(maps *x)
+{
+    vl_names_free(&x->exact);
+    vl_names_free(&x->folded);
+}
+
+/* The EKUName of the first EKUMap (document order) named `name`. */
+static const vl_el *find_map(const maps *x, const char *name, bool ci)
+{
+    const vl_name *n = vl_names_find(ci ? &x->folded : &x->exact, name, strlen(name));
+    return n ? n->item : NULL;
 }
 
 static void check_filtering(vl_ctx *c, const vl_el *fi)
 {
     const vl_profile *p = c->px;
+    maps x;
+    if (!index_maps(p, fi, &x)) {
+        free_maps(&x);
+        return;
+    }
     for (const vl_el *m = vl_eap_find_in(p, fi, NULL, "EKUMap"); m;
          m = vl_eap_find_in(p, fi, m, "EKUMap")) {
         const vl_el *n = vl_eap_child(p, m, "EKUName");
@@ -36,7 +68,7 @@ static void check_filtering(vl_ctx *c, const vl_el *fi)
                       oid->text);
         /* one name, two different OIDs */
         if (n && n->text[0] && oid) {
-            const vl_el *first = find_map(p, fi, n->text, false);
+            const vl_el *first = find_map(&x, n->text, false);
             const vl_el *first_oid =
                 first ? vl_eap_child(p, vl_eap_parent(p, first), "EKUOID") : NULL;
             if (first && first != n && first_oid && strcmp(first_oid->text, oid->text) != 0)
@@ -54,9 +86,9 @@ static void check_filtering(vl_ctx *c, const vl_el *fi)
             vl_report(c, in, "<EKUMapInList> has no <EKUName>");
             continue;
         }
-        if (find_map(p, fi, n->text, false))
+        if (find_map(&x, n->text, false))
             continue;
-        const vl_el *ci = find_map(p, fi, n->text, true);
+        const vl_el *ci = find_map(&x, n->text, true);
         if (ci)
             vl_report(c, n,
                       "EKUName \"%s\" in <%s> differs only in case from the declared "
@@ -69,6 +101,7 @@ static void check_filtering(vl_ctx *c, const vl_el *fi)
                       "selection fails",
                       n->text, list ? list->name : "EKUMapInList");
     }
+    free_maps(&x);
 }
 
 static void check(vl_ctx *c)

@@ -1,12 +1,14 @@
 /* PX110 server-names-is-vpn-gateway — EAP ServerNames equals the VPN
  * gateway name from NativeProfile/Servers. */
+#include "core/names.h"
 #include "core/rule.h"
 #include "profilexml/eap.h"
 
 #include <string.h>
 
-/* Is the name [s, s+n) one of the gateways in Servers ("a;friendly,b")? */
-static bool is_gateway(const char *servers, const char *s, size_t n)
+/* The gateways in Servers ("a;friendly,b"): each entry's host, before any
+ * ';', trimmed, indexed ignoring case. */
+static void add_gateways(vl_names *x, const char *servers)
 {
     const char *p = servers;
     while (*p) {
@@ -14,11 +16,10 @@ static bool is_gateway(const char *servers, const char *s, size_t n)
         const char *semi = memchr(p, ';', (size_t)(end - p));
         size_t hl;
         const char *h = vl_trim(p, (size_t)((semi ? semi : end) - p), &hl);
-        if (hl == n && hl > 0 && vl_strncasecmp(h, s, n) == 0)
-            return true;
+        if (hl > 0)
+            vl_names_add(x, h, hl, NULL);
         p = *end ? end + 1 : end;
     }
-    return false;
 }
 
 static void check(vl_ctx *c)
@@ -27,14 +28,18 @@ static void check(vl_ctx *c)
     const char *servers = p ? vl_px_value(p, VL_PX_NP_Servers) : NULL;
     if (!servers || !*servers)
         return;
-    for (const vl_el *e = vl_eap_find(p, NULL, "ServerNames"); e;
+    vl_names gw;
+    vl_names_init(&gw, true);
+    add_gateways(&gw, servers);
+    vl_names_sort(&gw);
+    for (const vl_el *e = vl_eap_find(p, NULL, "ServerNames"); e && !gw.failed;
          e = vl_eap_find(p, e, "ServerNames")) {
         const char *q = e->text;
         while (*q) {
             const char *end = q + strcspn(q, ";");
             size_t nl;
             const char *name = vl_trim(q, (size_t)(end - q), &nl);
-            if (is_gateway(servers, name, nl)) {
+            if (nl > 0 && vl_names_find(&gw, name, nl)) {
                 vl_report(c, e,
                           "ServerNames contains \"%.*s\", the VPN gateway itself; EAP "
                           "validates the certificate of the NPS/RADIUS server, whose name "
@@ -45,6 +50,7 @@ static void check(vl_ctx *c)
             q = *end ? end + 1 : end;
         }
     }
+    vl_names_free(&gw);
 }
 
 VL_RULE(PX110) = {

@@ -1,9 +1,11 @@
 /* PX112 peap-inner-validation-differs — PEAP's outer ServerValidation and
  * the inner EAP-TLS ServerValidation name different servers or roots. */
+#include "core/names.h"
 #include "core/rule.h"
 #include "profilexml/eap.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Normalised token: lowercase, without spaces; written into out. */
@@ -21,46 +23,98 @@ static size_t norm(const char *s, size_t n, bool strip_spaces, char *out, size_t
     return o;
 }
 
-/* Is every item of a (separator-split text, or element texts) in b? Both
- * sets are small; quadratic is fine. */
-static bool names_subset(const char *a, const char *b)
+/* The normalised tokens of one side, each at most 255 bytes (as norm()
+ * writes them into a 256-byte buffer), indexed for lookups: comparing every
+ * token of one side with every token of the other is quadratic, and both
+ * lists come from the file. */
+typedef struct side {
+    char *pool; /* the tokens, NUL-separated */
+    size_t used, cap;
+    vl_names idx;
+} side;
+
+static void side_init(side *x)
 {
-    char x[256], y[256];
+    memset(x, 0, sizeof *x);
+    vl_names_init(&x->idx, false);
+}
+
+static void side_free(side *x)
+{
+    free(x->pool);
+    vl_names_free(&x->idx);
+}
+
+/* Appends the token; the index is built from the pool once it is complete
+ * (the pool moves while it grows). */
+static void side_add(side *x, const char *s, size_t n, bool strip_spaces)
+{
+    char tok[256];
+    size_t len = norm(s, n, strip_spaces, tok, sizeof tok);
+    if (x->used + len + 1 > x->cap) {
+        size_t nc = x->cap ? x->cap * 2 : 256;
+        while (nc < x->used + len + 1)
+            nc *= 2;
+        char *p = realloc(x->pool, nc);
+        if (!p) {
+            x->idx.failed = true;
+            return;
+        }
+        x->pool = p;
+        x->cap = nc;
+    }
+    memcpy(x->pool + x->used, tok, len + 1);
+    x->used += len + 1;
+}
+
+static bool side_index(side *x)
+{
+    for (size_t at = 0; at < x->used && !x->idx.failed; at += strlen(x->pool + at) + 1)
+        vl_names_add(&x->idx, x->pool + at, strlen(x->pool + at), NULL);
+    vl_names_sort(&x->idx);
+    return !x->idx.failed;
+}
+
+/* The ';'-separated items of a ServerNames text. */
+static bool names_side(const char *a, side *x)
+{
+    side_init(x);
     for (const char *p = a; *p;) {
         const char *end = p + strcspn(p, ";");
-        if (norm(p, (size_t)(end - p), false, x, sizeof x) > 0) {
-            bool found = false;
-            for (const char *q = b; *q && !found;) {
-                const char *qe = q + strcspn(q, ";");
-                norm(q, (size_t)(qe - q), false, y, sizeof y);
-                found = strcmp(x, y) == 0;
-                q = *qe ? qe + 1 : qe;
-            }
-            if (!found)
-                return false;
-        }
+        side_add(x, p, (size_t)(end - p), false);
         p = *end ? end + 1 : end;
+    }
+    return side_index(x);
+}
+
+/* The TrustedRootCA texts inside a ServerValidation, spaces removed. */
+static bool roots_side(const vl_profile *p, const vl_el *sv, side *x)
+{
+    side_init(x);
+    for (const vl_el *r = vl_eap_find_in(p, sv, NULL, "TrustedRootCA"); r;
+         r = vl_eap_find_in(p, sv, r, "TrustedRootCA"))
+        side_add(x, r->text, strlen(r->text), true);
+    return side_index(x);
+}
+
+/* Is every non-empty token of a among the tokens of b? */
+static bool subset(const side *a, const side *b)
+{
+    for (size_t at = 0; at < a->used; at += strlen(a->pool + at) + 1) {
+        size_t len = strlen(a->pool + at);
+        if (len > 0 && !vl_names_find(&b->idx, a->pool + at, len))
+            return false;
     }
     return true;
 }
 
-static bool roots_subset(const vl_profile *p, const vl_el *sa, const vl_el *sb)
+/* Do the two sides hold the same non-empty tokens? -1 without memory. */
+static int same(side *a, side *b, bool ok)
 {
-    char x[256], y[256];
-    for (const vl_el *r = vl_eap_find_in(p, sa, NULL, "TrustedRootCA"); r;
-         r = vl_eap_find_in(p, sa, r, "TrustedRootCA")) {
-        if (norm(r->text, strlen(r->text), true, x, sizeof x) == 0)
-            continue;
-        bool found = false;
-        for (const vl_el *q = vl_eap_find_in(p, sb, NULL, "TrustedRootCA"); q && !found;
-             q = vl_eap_find_in(p, sb, q, "TrustedRootCA")) {
-            norm(q->text, strlen(q->text), true, y, sizeof y);
-            found = strcmp(x, y) == 0;
-        }
-        if (!found)
-            return false;
-    }
-    return true;
+    int r = ok ? subset(a, b) && subset(b, a) : -1;
+    side_free(a);
+    side_free(b);
+    return r;
 }
 
 static void check(vl_ctx *c)
@@ -81,13 +135,18 @@ static void check(vl_ctx *c)
     const vl_el *on = vl_eap_child(p, osv, "ServerNames");
     const vl_el *in = vl_eap_child(p, isv, "ServerNames");
     const char *ot = on ? on->text : "", *it = in ? in->text : "";
-    if (!names_subset(ot, it) || !names_subset(it, ot))
+    side a, b;
+    bool ok = names_side(ot, &a);
+    ok = names_side(it, &b) && ok;
+    if (same(&a, &b, ok) == 0)
         vl_report(c, in ? in : isv,
                   "the inner EAP-TLS ServerNames (\"%s\") differ from PEAP's outer ServerNames "
                   "(\"%s\"); both validate the same NPS server and Microsoft's samples keep "
                   "them identical",
                   it, ot);
-    if (!roots_subset(p, osv, isv) || !roots_subset(p, isv, osv))
+    ok = roots_side(p, osv, &a);
+    ok = roots_side(p, isv, &b) && ok;
+    if (same(&a, &b, ok) == 0)
         vl_report(c, isv,
                   "the inner EAP-TLS TrustedRootCA list differs from PEAP's outer list; both "
                   "validate the same NPS server certificate, keep them identical");
