@@ -103,6 +103,49 @@ static void test_duplicate_domain_names(void **state)
     vpnlint_report_free(r);
 }
 
+/* A one-line profile (as scripts and OMA-URI payloads write them) with
+ * thousands of findings on two element names: every finding has the column
+ * of the first tag of its element's name on the line (the engine remembers
+ * a long line's columns by line and name instead of scanning the line for
+ * each finding). */
+static void test_findings_on_one_long_line(void **state)
+{
+    (void)state;
+    enum { ROUTES = 1500, NAMES = 1500 };
+    vl_buf x = VL_BUF_INIT;
+    vl_buf_puts(&x, "<VPNProfile><NativeProfile><Servers>vpn.example.com</Servers>"
+                    "<NativeProtocolType>IKEv2</NativeProtocolType></NativeProfile>");
+    for (int i = 0; i < ROUTES; i++) /* every route twice: PX042 on the second */
+        vl_buf_printf(&x, "<Route><Address>10.%d.%d.0</Address><PrefixSize>24</PrefixSize></Route>",
+                      i / 2 / 256, i / 2 % 256);
+    for (int i = 0; i < NAMES; i++) /* every name twice: PX046 on the second */
+        vl_buf_printf(&x,
+                      "<DomainNameInformation><DomainName>d%d.corp.example.com</DomainName>"
+                      "<DnsServers>10.0.0.1</DnsServers></DomainNameInformation>",
+                      i / 2);
+    vl_buf_puts(&x, "</VPNProfile>");
+    assert_true(vl_buf_ok(&x));
+    unsigned route_col = (unsigned)(strstr(x.data, "<Route>") - x.data) + 1;
+    unsigned name_col = (unsigned)(strstr(x.data, "<DomainName>") - x.data) + 1;
+    vpnlint_report *r = lint_buf(&x);
+    size_t px042 = 0, px046 = 0;
+    for (size_t i = 0; i < vpnlint_report_finding_count(r); i++) {
+        vpnlint_finding f;
+        vpnlint_report_finding(&f, r, i);
+        assert_int_equal(f.line, 1);
+        if (strcmp(f.rule_id, "PX042") == 0) {
+            assert_int_equal(f.column, route_col);
+            px042++;
+        } else if (strcmp(f.rule_id, "PX046") == 0) {
+            assert_int_equal(f.column, name_col);
+            px046++;
+        }
+    }
+    assert_int_equal(px042, ROUTES / 2);
+    assert_int_equal(px046, NAMES / 2);
+    vpnlint_report_free(r);
+}
+
 /* The same name 5000 times: 4999 findings, all naming the first. */
 static void test_one_domain_name_many_times(void **state)
 {
@@ -423,6 +466,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_duplicate_domain_names),
         cmocka_unit_test(test_one_domain_name_many_times),
+        cmocka_unit_test(test_findings_on_one_long_line),
         cmocka_unit_test(test_many_dns_suffixes),
         cmocka_unit_test(test_many_stray_texts),
         cmocka_unit_test(test_stray_texts_in_many_routes),

@@ -12,10 +12,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A finding's column on a long line, remembered by (line, element name):
+ * vl_src_column scans the line from its start, so many findings on one long
+ * line (a one-line profile, as scripts and OMA-URI payloads write them)
+ * would cost findings x line length. */
+typedef struct col_memo {
+    unsigned line, col;
+    const char *name;
+} col_memo;
+
+#define VL_MEMO_MIN_LINE 1024 /* shorter lines are scanned every time */
+
 typedef struct run {
     vpnlint_report *report;
     size_t file_index;
     vl_input *in;
+    col_memo *memo;
+    size_t n_memo, cap_memo;
+    vl_hash_index memo_ix;
 } run;
 
 /* ------------------------------------------------------------- options */
@@ -289,10 +303,51 @@ static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const
     free(msg);
 }
 
+static uint64_t memo_hash(unsigned line, const char *name)
+{
+    return vl_fnv1a((VL_FNV_SEED ^ line) * 1099511628211ull, name);
+}
+
+static uint64_t memo_hash_at(const void *items, size_t i)
+{
+    const col_memo *m = (const col_memo *)items + i;
+    return memo_hash(m->line, m->name);
+}
+
+static unsigned column_of(run *rn, unsigned line, const char *name)
+{
+    const vl_input *in = rn->in;
+    if (!name || line == 0 || !in->line_starts || line > in->n_lines)
+        return vl_src_column(in, line, name);
+    size_t end = line < in->n_lines ? in->line_starts[line] : in->text_len;
+    if (end - in->line_starts[line - 1] < VL_MEMO_MIN_LINE)
+        return vl_src_column(in, line, name); /* a short line: scan it */
+    if (vl_hash_reserve(&rn->memo_ix, rn->n_memo, memo_hash_at, rn->memo) != VPNLINT_OK)
+        return vl_src_column(in, line, name);
+    size_t j = vl_hash_slot0(&rn->memo_ix, memo_hash(line, name));
+    for (; rn->memo_ix.slot[j]; j = vl_hash_next(&rn->memo_ix, j)) {
+        const col_memo *m = &rn->memo[rn->memo_ix.slot[j] - 1];
+        if (m->line == line && strcmp(m->name, name) == 0)
+            return m->col;
+    }
+    unsigned col = vl_src_column(in, line, name);
+    if (rn->n_memo == rn->cap_memo) {
+        size_t cap = rn->cap_memo ? rn->cap_memo * 2 : 64;
+        col_memo *nm = vl_realloc(rn->memo, cap * sizeof *nm);
+        if (!nm)
+            return col;
+        rn->memo = nm;
+        rn->cap_memo = cap;
+    }
+    rn->memo[rn->n_memo++] = (col_memo){line, col, name};
+    rn->memo_ix.slot[j] = rn->n_memo;
+    return col;
+}
+
 static void el_location(vl_ctx *c, const vl_el *at, unsigned *line, unsigned *col)
 {
     *line = at ? at->line : 0;
-    *col = at ? vl_src_column(c->in, *line, at->name) : 0;
+    *col = at ? column_of(c->engine, *line, at->name) : 0;
 }
 
 void vl_report(vl_ctx *c, const vl_el *at, const char *fmt, ...)
@@ -341,7 +396,7 @@ static int cmp_finding(const void *a, const void *b)
 static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const vl_profile *px,
                       const vl_pbk *pbk)
 {
-    run rn = {r, file_index, in};
+    run rn = {r, file_index, in, NULL, 0, 0, {NULL, 0}};
     vl_ctx c;
     memset(&c, 0, sizeof c);
     c.in = in;
@@ -365,6 +420,8 @@ static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const 
         c.rule = rule;
         rule->check(&c);
     }
+    free(rn.memo);
+    vl_hash_free(&rn.memo_ix);
     vl_file *f = &r->files[file_index];
     if (f->n_findings > 1)
         qsort(r->findings + f->first_finding, f->n_findings, sizeof(vl_finding), cmp_finding);
