@@ -3,6 +3,8 @@
  * code. */
 #include "testutil.h"
 
+#include "core/internal.h"
+
 #include <cjson/cJSON.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -176,6 +178,7 @@ static void test_render_groups_and_explains_once(void **state)
 }
 
 /* Appends printf output to a malloc'd buffer. */
+static void put(char **b, size_t *len, size_t *cap, const char *fmt, ...) VL_PRINTF(4, 5);
 static void put(char **b, size_t *len, size_t *cap, const char *fmt, ...)
 {
     va_list ap;
