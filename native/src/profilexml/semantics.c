@@ -1,6 +1,8 @@
 /* semantics.c — see semantics.h. */
 #include "profilexml/semantics.h"
 
+#include "core/names.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,4 +173,25 @@ const char *vl_px_protocols_text(unsigned protos, char *buf, size_t size)
     if (n == 0)
         snprintf(buf, size, "none");
     return buf;
+}
+
+void vl_px_repeated_texts(const vl_profile *p, int def,
+                          void (*found)(void *user, const vl_el *e, const vl_el *first), void *user)
+{
+    /* sorted ignoring case, document order among equal texts: the first of
+     * each kind is the earliest */
+    vl_names x;
+    vl_names_init(&x, true);
+    for (const vl_el *e = vl_px_first(p, def); e; e = vl_px_next(p, e))
+        if (*e->text)
+            vl_names_add(&x, e->text, strlen(e->text), e);
+    vl_names_sort(&x);
+    for (const vl_el *e = vl_px_first(p, def); e && !x.failed; e = vl_px_next(p, e)) {
+        if (!*e->text)
+            continue;
+        const vl_name *first = vl_names_find(&x, e->text, strlen(e->text));
+        if (first && first->item != e)
+            found(user, e, first->item);
+    }
+    vl_names_free(&x);
 }

@@ -34,4 +34,11 @@ bool vl_px_is_false(const vl_profile *p, int def);
 /* Human-readable protocol set ("IKEv2", "SSTP, IKEv2", ...) into buf. */
 const char *vl_px_protocols_text(unsigned protos, char *buf, size_t size);
 
+/* For each element of `def` (document order) whose non-empty text an earlier
+ * one of them already has, ignoring case: found(user, e, first) with the
+ * first such earlier element. O(n log n) (a sorted index, core/names.c). */
+void vl_px_repeated_texts(const vl_profile *p, int def,
+                          void (*found)(void *user, const vl_el *e, const vl_el *first),
+                          void *user);
+
 #endif

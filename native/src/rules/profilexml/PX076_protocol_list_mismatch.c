@@ -1,10 +1,14 @@
 /* PX076 protocol-list-mismatch — NativeProtocolType ProtocolList and the ProtocolList element do
  * not go together, or the list is invalid */
-#include "core/names.h"
 #include "core/rule.h"
 #include "profilexml/semantics.h"
 
 #include <string.h>
+
+static void repeated(void *c, const vl_el *e, const vl_el *first)
+{
+    vl_report(c, e, "ProtocolList names %s twice (first on line %u)", e->text, first->line);
+}
 
 static void check(vl_ctx *c)
 {
@@ -40,24 +44,7 @@ static void check(vl_ctx *c)
                   "ProtocolList has %zu NativeProtocol entries; at most 4 are allowed "
                   "(one per protocol)",
                   n);
-    /* each Type's first earlier namesake (ignoring case): the first of its
-     * kind in an index sorted by name, then document order */
-    vl_names x;
-    vl_names_init(&x, true);
-    for (const vl_el *e = vl_px_first(p, VL_PX_PL_NativeProtocol_Type); e; e = vl_px_next(p, e))
-        if (*e->text)
-            vl_names_add(&x, e->text, strlen(e->text), e);
-    vl_names_sort(&x);
-    for (const vl_el *e = vl_px_first(p, VL_PX_PL_NativeProtocol_Type); e && !x.failed;
-         e = vl_px_next(p, e)) {
-        if (!*e->text)
-            continue;
-        const vl_name *first = vl_names_find(&x, e->text, strlen(e->text));
-        const vl_el *f = first ? first->item : NULL;
-        if (f && f != e)
-            vl_report(c, e, "ProtocolList names %s twice (first on line %u)", e->text, f->line);
-    }
-    vl_names_free(&x);
+    vl_px_repeated_texts(p, VL_PX_PL_NativeProtocol_Type, repeated, c);
 }
 
 VL_RULE(PX076) = {
