@@ -1,7 +1,8 @@
 /* probe.h — internals of the network probe (issue 10).
  *
  *   ike.c      IKE_SA_INIT request builder and answer parser (pure, fuzzed)
- *   sha1.c     SHA-1 for the NAT_DETECTION notifies (no crypto library on Windows)
+ *   sha1.c     SHA-1 for the NAT_DETECTION notifies (own code: keeps the IKEv2
+ *              probe free of OpenSSL, which base Unix builds may lack)
  *   net.c      portable sockets: name resolution, UDP exchange with
  *              retransmission and backoff, TCP connect with a timeout
  *   ike_probe.c  asks a server on UDP 500 and 4500, turns answers into NET findings

@@ -1,5 +1,8 @@
 /* sha1.c — SHA-1 (FIPS 180-4) for the IKEv2 NAT_DETECTION notifies, which
- * RFC 7296 defines as SHA-1 hashes. Not used for any security decision.
+ * RFC 7296 defines as SHA-1 hashes. Not used for any security decision. Own
+ * code rather than OpenSSL's: the base Unix build (scripts/deps-debian.sh
+ * --base) may have no OpenSSL, and the IKEv2 probe must work there; tested
+ * on the FIPS 180 vectors and against strongSwan's hashes (70-probe.sh).
  * Also the OS random generator (random SPIs, nonces). */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
