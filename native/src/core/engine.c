@@ -303,15 +303,10 @@ static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const
     free(msg);
 }
 
-static uint64_t memo_hash(unsigned line, const char *name)
-{
-    return vl_fnv1a((VL_FNV_SEED ^ line) * 1099511628211ull, name);
-}
-
-static uint64_t memo_hash_at(const void *items, size_t i)
+static uint64_t memo_hash_at(const vl_hash_index *ix, const void *items, size_t i)
 {
     const col_memo *m = (const col_memo *)items + i;
-    return memo_hash(m->line, m->name);
+    return vl_hash_str(ix, m->line, m->name);
 }
 
 static unsigned column_of(run *rn, unsigned line, const char *name)
@@ -324,7 +319,7 @@ static unsigned column_of(run *rn, unsigned line, const char *name)
         return vl_src_column(in, line, name); /* a short line: scan it */
     if (vl_hash_reserve(&rn->memo_ix, rn->n_memo, memo_hash_at, rn->memo) != VPNLINT_OK)
         return vl_src_column(in, line, name);
-    size_t j = vl_hash_slot0(&rn->memo_ix, memo_hash(line, name));
+    size_t j = vl_hash_slot0(&rn->memo_ix, vl_hash_str(&rn->memo_ix, line, name));
     for (; rn->memo_ix.slot[j]; j = vl_hash_next(&rn->memo_ix, j)) {
         const col_memo *m = &rn->memo[rn->memo_ix.slot[j] - 1];
         if (m->line == line && strcmp(m->name, name) == 0)
@@ -396,7 +391,7 @@ static int cmp_finding(const void *a, const void *b)
 static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const vl_profile *px,
                       const vl_pbk *pbk)
 {
-    run rn = {r, file_index, in, NULL, 0, 0, {NULL, 0}};
+    run rn = {r, file_index, in, NULL, 0, 0, {NULL, 0, {0, 0}}};
     vl_ctx c;
     memset(&c, 0, sizeof c);
     c.in = in;

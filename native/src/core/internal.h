@@ -34,23 +34,37 @@ char *vl_strndup(const char *s, size_t n);
 char *vl_sprintf(const char *fmt, ...) VL_PRINTF(1, 2);
 char *vl_vsprintf(const char *fmt, va_list ap) VL_VPRINTF(1);
 
-/* ---- a hash index over a caller's array of items (util.c): open
- * addressing, slot[j] = 1 + item index (0 = empty), nslot a power of two,
- * kept at most half full. The caller probes from vl_hash_slot0 with
- * vl_hash_next and compares its own keys. */
+/* ---- keyed hashing (hash.c) for tables whose keys come from the input:
+ * SipHash-1-3 under a 128-bit key drawn from the OS per table, so that no
+ * input can be built whose names collide (hash flooding). */
+typedef struct vl_hash_key {
+    uint64_t k0, k1;
+} vl_hash_key;
+void vl_hash_key_init(vl_hash_key *k);
+uint64_t vl_siphash(const vl_hash_key *k, const void *data, size_t len);
+
+/* Random bytes from the OS (rand_s, getrandom, /dev/urandom); never fills
+ * silently with zeros. */
+int vl_random(void *buf, size_t len);
+
+/* A hash index over a caller's array of items: open addressing, slot[j] =
+ * 1 + item index (0 = empty), nslot a power of two, kept at most half full,
+ * its own key. The caller probes from vl_hash_slot0 with vl_hash_next and
+ * compares its own keys. Start from a zeroed struct. */
 typedef struct vl_hash_index {
     size_t *slot;
     size_t nslot;
+    vl_hash_key key; /* drawn when the first slots are made */
 } vl_hash_index;
 
-/* FNV-1a over a NUL-terminated string, continuing from h (start with
- * VL_FNV_SEED). */
-#define VL_FNV_SEED 1469598103934665603ull
-uint64_t vl_fnv1a(uint64_t h, const char *s);
+/* The index's hash of string s with a number (a line, a code; 0 if none). */
+uint64_t vl_hash_str(const vl_hash_index *ix, uint64_t tweak, const char *s);
 
 /* Makes room for the item with index n (items 0..n-1 are in the index;
- * hash(items, i) gives item i's hash). VPNLINT_OK or VPNLINT_ENOMEM. */
-int vl_hash_reserve(vl_hash_index *ix, size_t n, uint64_t (*hash)(const void *items, size_t i),
+ * hash(ix, items, i) gives item i's hash under ix's key). VPNLINT_OK or
+ * VPNLINT_ENOMEM. Call it before the first vl_hash_slot0. */
+int vl_hash_reserve(vl_hash_index *ix, size_t n,
+                    uint64_t (*hash)(const vl_hash_index *ix, const void *items, size_t i),
                     const void *items);
 static inline size_t vl_hash_slot0(const vl_hash_index *ix, uint64_t h)
 {

@@ -64,40 +64,6 @@ char *vl_sprintf(const char *fmt, ...)
     return s;
 }
 
-uint64_t vl_fnv1a(uint64_t h, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    return h;
-}
-
-int vl_hash_reserve(vl_hash_index *ix, size_t n, uint64_t (*hash)(const void *items, size_t i),
-                    const void *items)
-{
-    if ((n + 1) * 2 <= ix->nslot)
-        return VPNLINT_OK;
-    vl_hash_index grown = {NULL, ix->nslot ? ix->nslot * 2 : 64};
-    grown.slot = vl_calloc(grown.nslot, sizeof *grown.slot);
-    if (!grown.slot)
-        return vl_error_oom();
-    for (size_t i = 0; i < n; i++) {
-        size_t j = vl_hash_slot0(&grown, hash(items, i));
-        while (grown.slot[j])
-            j = vl_hash_next(&grown, j);
-        grown.slot[j] = i + 1;
-    }
-    vl_hash_free(ix);
-    *ix = grown;
-    return VPNLINT_OK;
-}
-
-void vl_hash_free(vl_hash_index *ix)
-{
-    vpnlint_free(ix->slot);
-    ix->slot = NULL;
-    ix->nslot = 0;
-}
-
 int vl_strncasecmp(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

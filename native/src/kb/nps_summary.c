@@ -44,16 +44,16 @@ struct vpnlint_nps_summary {
     unsigned long records, skipped;
 };
 
-static uint64_t group_hash_at(const void *items, size_t i)
+static uint64_t group_hash_at(const vl_hash_index *ix, const void *items, size_t i)
 {
-    return vl_fnv1a(VL_FNV_SEED, ((const group *)items)[i].key);
+    return vl_hash_str(ix, 0, ((const group *)items)[i].key);
 }
 
 static group *gmap_get(gmap *m, const char *key)
 {
     if (vl_hash_reserve(&m->ix, m->n, group_hash_at, m->g) != VPNLINT_OK)
         return NULL;
-    size_t j = vl_hash_slot0(&m->ix, vl_fnv1a(VL_FNV_SEED, key));
+    size_t j = vl_hash_slot0(&m->ix, vl_hash_str(&m->ix, 0, key));
     for (; m->ix.slot[j]; j = vl_hash_next(&m->ix, j)) {
         group *g = &m->g[m->ix.slot[j] - 1];
         if (strcmp(g->key, key) == 0)

@@ -795,17 +795,16 @@ typedef struct evgroups {
 
 /* A group is one connection and, with a code, that code; without, the
  * event id. */
-static uint64_t group_hash(const char *connection, bool has_code, uint32_t v)
+static uint64_t group_hash(const vl_hash_index *ix, const char *connection, bool has_code,
+                           uint32_t v)
 {
-    uint64_t h = vl_fnv1a(VL_FNV_SEED, connection);
-    h = (h ^ (has_code ? 1u : 0u)) * 1099511628211ull;
-    return (h ^ v) * 1099511628211ull;
+    return vl_hash_str(ix, (uint64_t)has_code << 32 | v, connection);
 }
 
-static uint64_t group_hash_at(const void *items, size_t i)
+static uint64_t group_hash_at(const vl_hash_index *ix, const void *items, size_t i)
 {
     const evgroup *g = (const evgroup *)items + i;
-    return group_hash(g->connection, g->has_code, g->has_code ? g->code : g->event_id);
+    return group_hash(ix, g->connection, g->has_code, g->has_code ? g->code : g->event_id);
 }
 
 static int add_group(evgroups *gs, const vpnlint_rasevent *e)
@@ -813,8 +812,8 @@ static int add_group(evgroups *gs, const vpnlint_rasevent *e)
     int rc = vl_hash_reserve(&gs->ix, gs->n, group_hash_at, gs->g);
     if (rc != VPNLINT_OK)
         return rc;
-    size_t j = vl_hash_slot0(
-        &gs->ix, group_hash(e->connection, e->has_code, e->has_code ? e->code : e->event_id));
+    size_t j = vl_hash_slot0(&gs->ix, group_hash(&gs->ix, e->connection, e->has_code,
+                                                 e->has_code ? e->code : e->event_id));
     for (; gs->ix.slot[j]; j = vl_hash_next(&gs->ix, j)) {
         evgroup *g = &gs->g[gs->ix.slot[j] - 1];
         if (strcmp(g->connection, e->connection) == 0 && g->has_code == (bool)e->has_code &&
@@ -870,7 +869,7 @@ VPNLINT_EXTERN(int) vpnlint_rasevents_render(char **out, const vpnlint_rasevents
     *out = NULL;
     if (format != VPNLINT_FORMAT_TEXT && format != VPNLINT_FORMAT_JSON)
         return vl_error_set(VPNLINT_EINVALID, "explain --event renders text or json only");
-    evgroups groups = {NULL, 0, 0, {NULL, 0}};
+    evgroups groups = {NULL, 0, 0, {NULL, 0, {0, 0}}};
     for (size_t i = 0; i < ev->n; i++) {
         int rc = add_group(&groups, &ev->items[i]);
         if (rc != VPNLINT_OK) {

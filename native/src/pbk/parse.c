@@ -128,12 +128,9 @@ void vl_pbk_free(vl_pbk *p)
 
 /* ------------------------------------------------- interned key names */
 
-static uint32_t name_hash(const char *k, size_t n)
+static size_t name_hash(const vl_pbk *p, const char *k, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)k[i]) * 16777619u;
-    return h;
+    return (size_t)vl_siphash(&p->name_key, k, n);
 }
 
 /* Resizes *arr to n items of `size` bytes; false (and *arr untouched) when
@@ -152,6 +149,8 @@ static bool name_grow(vl_pbk *p)
     size_t ncap = p->name_cap ? p->name_cap * 2 : 256;
     size_t half = ncap / 2; /* the table is kept at most half full */
     uint32_t *slots = vl_calloc(ncap, sizeof *slots);
+    if (!p->name_cap)
+        vl_hash_key_init(&p->name_key); /* the first table: a fresh key */
     /* per-name arrays: on failure the ones already grown are merely larger */
     if (!slots || !resize((void **)&p->name_lens, half, sizeof *p->name_lens) ||
         !resize((void **)&p->names, half, sizeof *p->names) ||
@@ -165,7 +164,7 @@ static bool name_grow(vl_pbk *p)
         return false;
     }
     for (size_t i = 0; i < p->n_names; i++) {
-        size_t at = name_hash(p->names[i], p->name_lens[i]) & (ncap - 1);
+        size_t at = name_hash(p, p->names[i], p->name_lens[i]) & (ncap - 1);
         while (slots[at])
             at = (at + 1) & (ncap - 1);
         slots[at] = (uint32_t)(i + 1);
@@ -179,7 +178,7 @@ static bool name_grow(vl_pbk *p)
 /* Slot of key[0..n) in the table: holds 1 + its id, or 0 where it would go. */
 static size_t name_slot(const vl_pbk *p, const char *key, size_t n)
 {
-    size_t mask = p->name_cap - 1, at = name_hash(key, n) & mask;
+    size_t mask = p->name_cap - 1, at = name_hash(p, key, n) & mask;
     for (;;) {
         uint32_t v = p->name_slots[at];
         if (!v || (p->name_lens[v - 1] == n && memcmp(p->names[v - 1], key, n) == 0))

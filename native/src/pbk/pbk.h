@@ -190,6 +190,7 @@ struct vl_pbk {
     uint32_t *name_nkv;   /* parse-time: kvs of each key (for kid_start) */
     uint32_t *name_slots; /* hash table: 1 + index into names, 0 = empty */
     size_t name_cap;      /* slots (a power of two) */
+    vl_hash_key name_key; /* the table's SipHash key (core/hash.c) */
     /* Entry-level keys by entry, filled while parsing (column-major: the
      * cells of one key are contiguous), for vl_pbk_entry_get/_int: rules ask
      * the same ~30 keys of every entry, and a column answers from a few bytes

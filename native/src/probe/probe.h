@@ -136,9 +136,6 @@ int vl_ike_parse(vl_ike_answer *out, const uint8_t *buf, size_t len, const uint8
 /* SHA-1 for the NAT detection hashes. */
 void vl_sha1(const void *data, size_t len, uint8_t out[20]);
 
-/* Random bytes (OS generator; never fails silently into zeros). */
-int vl_random(void *buf, size_t len);
-
 /* ------------------------------------------------------------- sockets */
 typedef struct vl_addr {
     unsigned char ss[128]; /* struct sockaddr_storage */

@@ -3,13 +3,7 @@
  * code rather than OpenSSL's: the base Unix build (scripts/deps-debian.sh
  * --base) may have no OpenSSL, and the IKEv2 probe must work there; tested
  * on the FIPS 180 vectors and against strongSwan's hashes (70-probe.sh).
- * Also the OS random generator (random SPIs, nonces). */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#define _POSIX_C_SOURCE 200809L
-#endif
-#if defined(_WIN32) && !defined(_CRT_RAND_S)
-#define _CRT_RAND_S
-#endif
+ * (The OS random generator for SPIs and nonces is vl_random, core/hash.c.) */
 #include "probe/probe.h"
 
 #include <stdio.h>
@@ -86,28 +80,4 @@ void vl_sha1(const void *data, size_t len, uint8_t out[20])
         out[4 * i + 2] = (uint8_t)(h[i] >> 8);
         out[4 * i + 3] = (uint8_t)h[i];
     }
-}
-
-int vl_random(void *buf, size_t len)
-{
-    uint8_t *b = buf;
-#ifdef _WIN32
-    for (size_t i = 0; i < len; i += 4) {
-        unsigned int v;
-        if (rand_s(&v) != 0)
-            return vl_error_set(VPNLINT_ERROR, "the system random generator failed (rand_s)");
-        for (size_t k = 0; k < 4 && i + k < len; k++)
-            b[i + k] = (uint8_t)(v >> (8 * k));
-    }
-    return VPNLINT_OK;
-#else
-    FILE *f = fopen("/dev/urandom", "rb");
-    if (!f)
-        return vl_error_set(VPNLINT_EIO, "cannot open /dev/urandom for random SPIs and nonces");
-    size_t got = fread(b, 1, len, f);
-    fclose(f);
-    if (got != len)
-        return vl_error_set(VPNLINT_EIO, "short read from /dev/urandom");
-    return VPNLINT_OK;
-#endif
 }
