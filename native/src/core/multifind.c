@@ -4,7 +4,9 @@
  * answers are that close). The rest go by pattern length L: the queries are
  * sorted by (hash, pattern, from), so that equal patterns form one run whose
  * queries wait in `from` order. One Rabin-Karp pass over the text
- * (polynomial hash modulo the prime 2^61 - 1) looks each window up in a
+ * (polynomial hash modulo the prime 2^61 - 1, its base drawn at random for
+ * each call so that no input can be built whose windows and patterns
+ * collide: core/hash.c) looks each window up in a
  * table of the runs; a window that equals a run's pattern (memcmp, so a hash
  * collision costs a comparison, never a wrong answer) and is accepted
  * answers every waiting query of that run whose `from` it has reached. The
@@ -19,7 +21,6 @@
 #include <string.h>
 
 #define M61 ((UINT64_C(1) << 61) - 1)
-#define BASE (UINT64_C(0x3c6ef372fe94f82b) % M61)
 
 static inline uint64_t mod61(uint64_t x)
 {
@@ -48,11 +49,11 @@ static inline uint64_t mul61(uint64_t a, uint64_t b)
 }
 #endif
 
-static uint64_t hash_of(const unsigned char *s, size_t len)
+static uint64_t hash_of(uint64_t base, const unsigned char *s, size_t len)
 {
     uint64_t h = 0;
     for (size_t i = 0; i < len; i++)
-        h = mod61(mul61(h, BASE) + s[i]);
+        h = mod61(mul61(h, base) + s[i]);
     return h;
 }
 
@@ -101,12 +102,12 @@ static void scan_one(const char *text, size_t text_len, vl_mf_query *q, vl_mf_ac
 }
 
 /* All queries of length `len` (items[0..n), any order). False without memory. */
-static bool pass(const char *text, size_t text_len, vl_mf_query *q, item *items, size_t n,
-                 size_t len, vl_mf_accept accept, void *user)
+static bool pass(uint64_t base, const char *text, size_t text_len, vl_mf_query *q, item *items,
+                 size_t n, size_t len, vl_mf_accept accept, void *user)
 {
     size_t start = SIZE_MAX, limit = 0;
     for (size_t i = 0; i < n; i++) {
-        items[i].h = hash_of((const unsigned char *)items[i].pat, len);
+        items[i].h = hash_of(base, (const unsigned char *)items[i].pat, len);
         if (items[i].from < start)
             start = items[i].from;
         if (q[items[i].q].to > limit)
@@ -146,16 +147,16 @@ static bool pass(const char *text, size_t text_len, vl_mf_query *q, item *items,
         bits[(items[i].h & (nbits - 1)) / 8] |= (unsigned char)(1u << (items[i].h & 7));
         r++;
     }
-    /* c * BASE^(len-1): what the byte leaving the window takes away */
+    /* c * base^(len-1): what the byte leaving the window takes away */
     uint64_t top = 1, drop[256];
     for (size_t i = 1; i < len; i++)
-        top = mul61(top, BASE);
+        top = mul61(top, base);
     for (unsigned c = 0; c < 256; c++)
         drop[c] = mul61(c, top);
 
     const unsigned char *t = (const unsigned char *)text;
     size_t waiting = n;
-    uint64_t h = hash_of(t + start, len);
+    uint64_t h = hash_of(base, t + start, len);
     for (size_t p = start;;) {
         if (bits[(h & (nbits - 1)) / 8] & (1u << (h & 7))) {
             int ok = -1; /* accept() not asked yet */
@@ -176,7 +177,7 @@ static bool pass(const char *text, size_t text_len, vl_mf_query *q, item *items,
         if (waiting == 0 || p + len >= limit)
             break;
         h = mod61(h + M61 - drop[t[p]]);
-        h = mod61(mul61(h, BASE) + t[p + len]);
+        h = mod61(mul61(h, base) + t[p + len]);
         p++;
     }
     free(runs);
@@ -229,6 +230,9 @@ void vl_multifind(const char *text, size_t text_len, vl_mf_query *q, size_t n, v
     if (most == 0)
         return;
     item *items = vl_malloc(most * sizeof *items);
+    vl_hash_key key;
+    vl_hash_key_init(&key);
+    uint64_t base = 256 + key.k0 % (M61 - 512); /* above every byte value */
     for (size_t l = 1; l <= VL_MULTIFIND_MAX; l++) {
         if (!count[l])
             continue;
@@ -236,7 +240,7 @@ void vl_multifind(const char *text, size_t text_len, vl_mf_query *q, size_t n, v
         for (size_t i = 0; i < n && items; i++)
             if (q[i].len == l && valid(&q[i]))
                 items[m++] = (item){0, q[i].pat, l, q[i].from, i};
-        if (items && pass(text, text_len, q, items, m, l, accept, user))
+        if (items && pass(base, text, text_len, q, items, m, l, accept, user))
             continue;
         for (size_t i = 0; i < n; i++) /* out of memory: one query at a time */
             if (q[i].len == l && valid(&q[i]))
