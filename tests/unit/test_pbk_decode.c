@@ -6,6 +6,7 @@
 
 #include "pbk/pbk.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,66 @@ static void test_decoders(void **state)
     assert_string_equal(vl_pbk_eap_type_name(26), "EAP-MSCHAPv2");
     assert_string_equal(vl_pbk_known_key_ci("ipinterfacemetric", 17), "IpInterfaceMetric");
     assert_null(vl_pbk_known_key_ci("NoSuchKey", 9));
+}
+
+/* vl_pbk_known_key_ci: a hashed table of every scope's keys */
+static void test_known_key_ci(void **state)
+{
+    (void)state;
+    static const char *const canon[] = {"Encoding",
+                                        "VpnStrategy",
+                                        "IpInterfaceMetric",
+                                        "NETCOMPONENTS",
+                                        "ms_msclient",
+                                        "ms_server",
+                                        "MEDIA",
+                                        "Port",
+                                        "ConnectBPS",
+                                        "PhoneNumber",
+                                        "TryNextAlternateOnFail"};
+    for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++) {
+        const char *k = canon[i];
+        size_t n = strlen(k);
+        char up[64], low[64];
+        for (size_t j = 0; j <= n; j++) {
+            up[j] = (char)toupper((unsigned char)k[j]);
+            low[j] = (char)tolower((unsigned char)k[j]);
+        }
+        assert_ptr_equal(vl_pbk_known_key_ci(k, n), vl_pbk_known_key_ci(up, n));
+        assert_string_equal(vl_pbk_known_key_ci(k, n), k);
+        assert_string_equal(vl_pbk_known_key_ci(low, n), k);
+        assert_string_equal(vl_pbk_known_key_ci(up, n), k);
+        assert_null(vl_pbk_known_key_ci(k, n - 1)); /* a prefix is not the key */
+        char longer[80];
+        snprintf(longer, sizeof longer, "%sX", k);
+        assert_null(vl_pbk_known_key_ci(longer, n + 1));
+        snprintf(longer, sizeof longer, "%s=1", k);
+        assert_string_equal(vl_pbk_known_key_ci(longer, n), k); /* only n bytes count */
+    }
+    /* "Device" (MEDIA) and "DEVICE" (a subsection) fold alike: MEDIA's comes first */
+    assert_string_equal(vl_pbk_known_key_ci("DEVICE", 6), "Device");
+    assert_string_equal(vl_pbk_known_key_ci("device", 6), "Device");
+    assert_null(vl_pbk_known_key_ci("", 0));
+    assert_null(vl_pbk_known_key_ci(NULL, 3));
+    assert_null(vl_pbk_known_key_ci("\xC9ncoding", 8)); /* only ASCII case folds */
+    assert_null(vl_pbk_known_key_ci("Port\0", 5));
+}
+
+static void test_secret_key_names(void **state)
+{
+    (void)state;
+    static const char *const secret[] = {"PreSharedKey", "presharedkey", "ApnInfoPassword",
+                                         "PASSWORD",     "ClientSecret", "xPSKy",
+                                         "Pw",           "pW",           "psk"};
+    for (size_t i = 0; i < sizeof secret / sizeof secret[0]; i++)
+        assert_true(vl_pbk_is_secret_key(secret[i], strlen(secret[i])));
+    static const char *const plain[] = {"PhoneNumber", "Pwd", "Ps",         "passwor",
+                                        "secre",       "P",   "ServerName", "PreShared"};
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        assert_false(vl_pbk_is_secret_key(plain[i], strlen(plain[i])));
+    assert_false(vl_pbk_is_secret_key("", 0));
+    assert_false(vl_pbk_is_secret_key("Password", 7)); /* only key_len bytes count */
+    assert_true(vl_pbk_is_secret_key("PasswordX", 8));
 }
 
 /* -------------------------------------------------- words in findings */
@@ -257,6 +318,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decoders),
+        cmocka_unit_test(test_known_key_ci),
+        cmocka_unit_test(test_secret_key_names),
         cmocka_unit_test(test_strategy_words),
         cmocka_unit_test(test_auth_words),
         cmocka_unit_test(test_eap_type_words),

@@ -117,6 +117,16 @@ static void test_set_in_place(void **state)
     assert_int_equal(vpnlint_pbk_diff(&diff, h), 0);
     assert_string_equal(diff, "");
     vpnlint_free(diff);
+    /* a key added and removed again leaves nothing to show */
+    assert_int_equal(vpnlint_pbk_set(h, "Contoso VPN", "RedialAttempts", "3", -1, -1, -1), 0);
+    assert_int_equal(vpnlint_pbk_diff(&diff, h), 0);
+    assert_non_null(strstr(diff, "+RedialAttempts=3\n"));
+    vpnlint_free(diff);
+    assert_int_equal(vpnlint_pbk_unset(h, "Contoso VPN", "RedialAttempts", -1, -1, -1), 0);
+    assert_bytes(h, ENTRY);
+    assert_int_equal(vpnlint_pbk_diff(&diff, h), 0);
+    assert_string_equal(diff, "");
+    vpnlint_free(diff);
     vpnlint_pbk_free(h);
 }
 

@@ -34,6 +34,23 @@ char *vl_strndup(const char *s, size_t n);
 char *vl_sprintf(const char *fmt, ...) VL_PRINTF(1, 2);
 char *vl_vsprintf(const char *fmt, va_list ap) VL_VPRINTF(1);
 
+/* ---- one-time initialisation (once.c): fn runs exactly once, and every
+ * caller returns only after it has finished. Static: vl_once x = VL_ONCE_INIT. */
+#ifdef _WIN32
+typedef union vl_once {
+    void *ptr; /* the layout of INIT_ONCE */
+} vl_once;
+#define VL_ONCE_INIT                                                                               \
+    {                                                                                              \
+        0                                                                                          \
+    }
+#else
+#include <pthread.h>
+typedef pthread_once_t vl_once;
+#define VL_ONCE_INIT PTHREAD_ONCE_INIT
+#endif
+void vl_call_once(vl_once *once, void (*fn)(void));
+
 /* ---- keyed hashing (hash.c) for tables whose keys come from the input:
  * SipHash-1-3 under a 128-bit key drawn from the OS per table, so that no
  * input can be built whose names collide (hash flooding). */

@@ -424,11 +424,20 @@ VPNLINT_EXTERN(int) vpnlint_pbk_diff(char **out, const vpnlint_pbk *h)
     if (!out || !h)
         return vl_error_set(VPNLINT_EINVALID, "vpnlint_pbk_diff: NULL argument");
     *out = NULL;
+    const vl_pbk *cur = h->cur;
+    /* Unedited (the same bytes, every line its original): nothing to show,
+     * and no need to parse the original again. */
+    bool same = cur->len == h->orig_len && memcmp(cur->bytes, h->orig, h->orig_len) == 0;
+    for (size_t i = 0; same && i < h->n_origin; i++)
+        same = h->origin[i] == (long)i;
+    if (same) {
+        vl_buf empty = VL_BUF_INIT;
+        return finish(out, &empty);
+    }
     vl_pbk *old = NULL;
     int rc = vl_pbk_parse(&old, h->orig, h->orig_len);
     if (rc)
         return rc;
-    const vl_pbk *cur = h->cur;
     size_t cap = old->n_lines + cur->n_lines + 1, n = 0;
     op *ops = vl_malloc(cap * sizeof *ops), *tmp_ops = vl_malloc(cap * sizeof *ops);
     if (!ops || !tmp_ops) {
