@@ -8,7 +8,8 @@
  *    library and valid until the next failing call on that thread.
  *  - Handles are opaque and freed by their own *_free function.
  *  - Threads: the library has no global mutable state (the last error is per
- *    thread), so different handles may be used on different threads at once.
+ *    thread; fixed lookup tables are built once, on first use, thread-safely),
+ *    so different handles may be used on different threads at once.
  *    A handle is used by one thread at a time, read-only calls included
  *    (lookups fill caches inside the handle).
  *  - Out-parameters come first.

@@ -1,9 +1,12 @@
 /* The threading promise of vpnlint.h: no global mutable state, so separate
  * handles on separate threads give the same results as one thread alone.
  * Four threads lint a profile and a phonebook and query a phonebook handle
- * many times at once; every result must equal the single-threaded one. Run
+ * many times at once; every result must equal the single-threaded one. The
+ * library's one shared table (the phonebook's known keys, built on first use
+ * under vl_call_once) is first used by threads started together. Run
  * under ASan/UBSan and valgrind with the rest of the suite. (POSIX threads:
  * not built for Windows.) */
+#define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
 #include <pthread.h>
@@ -93,6 +96,56 @@ static void test_handles_on_threads_agree_with_one_thread(void **state)
     vpnlint_free(expected_entry);
 }
 
+/* First use of the phonebook's known-key table (built once, on whichever
+ * thread comes first) by threads released together. Lower-case known keys
+ * are reported with their canonical spelling, which comes from that table. */
+static const char miscased[] = "[Office]\r\nvpnstrategy=7\r\nPBVERSION=8\r\n"
+                               "MEDIA=rastapi\r\nport=VPN2-0\r\n";
+static pthread_barrier_t start_line;
+
+static char *lint_miscased(void)
+{
+    vpnlint_report *r = NULL;
+    if (vpnlint_report_new(&r, NULL) != VPNLINT_OK)
+        return NULL;
+    vpnlint_report_add_buffer(r, "rasphone.pbk", miscased, sizeof miscased - 1);
+    char *out = NULL;
+    if (vpnlint_report_render(&out, r, VPNLINT_FORMAT_TEXT) != VPNLINT_OK)
+        out = NULL;
+    vpnlint_report_free(r);
+    return out;
+}
+
+static void *first_use(void *arg)
+{
+    pthread_barrier_wait(&start_line);
+    *(char **)arg = lint_miscased();
+    return NULL;
+}
+
+static void test_first_use_of_shared_table_on_threads(void **state)
+{
+    (void)state;
+    assert_int_equal(pthread_barrier_init(&start_line, NULL, N_THREADS), 0);
+    pthread_t t[N_THREADS];
+    char *out[N_THREADS] = {0};
+    for (int i = 0; i < N_THREADS; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, first_use, &out[i]), 0);
+    for (int i = 0; i < N_THREADS; i++)
+        assert_int_equal(pthread_join(t[i], NULL), 0);
+    pthread_barrier_destroy(&start_line);
+    char *again = lint_miscased();
+    assert_non_null(again);
+    assert_non_null(strstr(again, "VpnStrategy"));
+    assert_non_null(strstr(again, "PBVersion"));
+    for (int i = 0; i < N_THREADS; i++) {
+        assert_non_null(out[i]);
+        assert_string_equal(out[i], again);
+        vpnlint_free(out[i]);
+    }
+    vpnlint_free(again);
+}
+
 /* The last error is per thread: a failure on one thread is not seen on another. */
 static void *fail_once(void *arg)
 {
@@ -122,6 +175,8 @@ static void test_last_error_is_per_thread(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        /* first: it must be the first use of the known-key table */
+        cmocka_unit_test(test_first_use_of_shared_table_on_threads),
         cmocka_unit_test(test_handles_on_threads_agree_with_one_thread),
         cmocka_unit_test(test_last_error_is_per_thread),
     };

@@ -246,14 +246,10 @@ size_t vl_report_add_file_record(vpnlint_report *r, const char *path)
 int vl_report_add(vpnlint_report *r, size_t file_index, const vl_rule *rule, int severity,
                   unsigned line, unsigned col, const char *message)
 {
-    if (r->n_findings == r->cap_findings) {
-        size_t nc = r->cap_findings ? r->cap_findings * 2 : 32;
-        vl_finding *f = vl_realloc(r->findings, nc * sizeof *f);
-        if (!f)
-            return vl_error_oom();
-        r->findings = f;
-        r->cap_findings = nc;
-    }
+    vl_finding *grown = vl_grow(r->findings, r->n_findings, &r->cap_findings, sizeof *grown, 32);
+    if (!grown)
+        return vl_error_oom();
+    r->findings = grown;
     char *m = vl_strdup(message);
     if (!m)
         return vl_error_oom();

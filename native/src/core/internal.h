@@ -29,6 +29,11 @@ int vl_error_oom(void);
 void *vl_malloc(size_t n);
 void *vl_calloc(size_t n, size_t size);
 void *vl_realloc(void *p, size_t n);
+/* Room for item n in an array of *cap items of `size` bytes: the array,
+ * doubled from `first` items when full (*cap updated), or NULL when memory
+ * runs out (the array and *cap are then unchanged). Assign the result:
+ *     T *t = vl_grow(x->v, x->n, &x->cap, sizeof *t, 16); if (!t) ...; x->v = t; */
+void *vl_grow(void *items, size_t n, size_t *cap, size_t size, size_t first);
 char *vl_strdup(const char *s);
 char *vl_strndup(const char *s, size_t n);
 char *vl_sprintf(const char *fmt, ...) VL_PRINTF(1, 2);

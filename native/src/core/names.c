@@ -17,16 +17,12 @@ void vl_names_add(vl_names *x, const char *s, size_t len, const void *item)
 {
     if (x->failed)
         return;
-    if (x->n == x->cap) {
-        size_t nc = x->cap ? x->cap * 2 : 16;
-        vl_name *v = vl_realloc(x->v, nc * sizeof *v);
-        if (!v) {
-            x->failed = true;
-            return;
-        }
-        x->v = v;
-        x->cap = nc;
+    vl_name *v = vl_grow(x->v, x->n, &x->cap, sizeof *v, 16);
+    if (!v) {
+        x->failed = true;
+        return;
     }
+    x->v = v;
     x->v[x->n] = (vl_name){s, len, x->n, item};
     x->n++;
 }

@@ -21,6 +21,19 @@ void *vl_realloc(void *p, size_t n)
     return realloc(p, n ? n : 1);
 }
 
+void *vl_grow(void *items, size_t n, size_t *cap, size_t size, size_t first)
+{
+    if (n < *cap)
+        return items;
+    size_t nc = *cap ? *cap * 2 : first;
+    if (nc <= *cap || nc > SIZE_MAX / size)
+        return NULL; /* the size would overflow */
+    void *grown = vl_realloc(items, nc * size);
+    if (grown)
+        *cap = nc;
+    return grown;
+}
+
 void vpnlint_free(void *ptr)
 {
     free(ptr);

@@ -59,14 +59,10 @@ static group *gmap_get(gmap *m, const char *key)
         if (strcmp(g->key, key) == 0)
             return g;
     }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 32;
-        group *g = vl_realloc(m->g, cap * sizeof *g);
-        if (!g)
-            return NULL;
-        m->g = g;
-        m->cap = cap;
-    }
+    group *grown = vl_grow(m->g, m->n, &m->cap, sizeof *grown, 32);
+    if (!grown)
+        return NULL;
+    m->g = grown;
     group *g = &m->g[m->n];
     memset(g, 0, sizeof *g);
     g->key = vl_strdup(key);

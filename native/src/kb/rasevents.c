@@ -106,14 +106,10 @@ static int add_event(vpnlint_rasevents *ev, unsigned id, const char *time, size_
                      const char *user, size_t user_len, const char *conn, size_t conn_len,
                      const char *code, size_t code_len, unsigned line)
 {
-    if (ev->n == ev->cap) {
-        size_t cap = ev->cap ? ev->cap * 2 : 16;
-        vpnlint_rasevent *items = vl_realloc(ev->items, cap * sizeof *items);
-        if (!items)
-            return vl_error_oom();
-        ev->items = items;
-        ev->cap = cap;
-    }
+    vpnlint_rasevent *items = vl_grow(ev->items, ev->n, &ev->cap, sizeof *items, 16);
+    if (!items)
+        return vl_error_oom();
+    ev->items = items;
     vpnlint_rasevent *e = &ev->items[ev->n];
     memset(e, 0, sizeof *e);
     size_t l;
@@ -824,14 +820,10 @@ static int add_group(evgroups *gs, const vpnlint_rasevent *e)
             return VPNLINT_OK;
         }
     }
-    if (gs->n == gs->cap) {
-        size_t c = gs->cap ? gs->cap * 2 : 16;
-        evgroup *ng = vl_realloc(gs->g, c * sizeof *ng);
-        if (!ng)
-            return vl_error_oom();
-        gs->g = ng;
-        gs->cap = c;
-    }
+    evgroup *ng = vl_grow(gs->g, gs->n, &gs->cap, sizeof *ng, 16);
+    if (!ng)
+        return vl_error_oom();
+    gs->g = ng;
     gs->g[gs->n++] = (evgroup){e->connection, e->has_code, e->code, e->code_text,
                                e->event_id,   1,           e->time, e->line};
     gs->ix.slot[j] = gs->n;

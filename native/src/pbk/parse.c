@@ -75,14 +75,10 @@ static int add_problem(vl_pbk *p, size_t *cap, unsigned line, const char *fmt, .
 
 static int add_problem(vl_pbk *p, size_t *cap, unsigned line, const char *fmt, ...)
 {
-    if (p->n_problems == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 8;
-        vl_pbk_problem *np = vl_realloc(p->problems, ncap * sizeof *np);
-        if (!np)
-            return VPNLINT_ENOMEM;
-        p->problems = np;
-        *cap = ncap;
-    }
+    vl_pbk_problem *np = vl_grow(p->problems, p->n_problems, cap, sizeof *np, 8);
+    if (!np)
+        return VPNLINT_ENOMEM;
+    p->problems = np;
     va_list ap;
     va_start(ap, fmt);
     char *msg = vl_vsprintf(fmt, ap);

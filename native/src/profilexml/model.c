@@ -122,17 +122,13 @@ static int lookup_def(const builder *b, int parent, const char *name)
 static void *grow(builder *b, void *list_ptr, size_t n, size_t *cap, size_t size)
 {
     void **list = list_ptr;
-    if (n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        void *l = vl_realloc(*list, nc * size);
-        if (!l) {
-            b->failed = true;
-            return NULL;
-        }
-        *list = l;
-        *cap = nc;
+    void *l = vl_grow(*list, n, cap, size, 16);
+    if (!l) {
+        b->failed = true;
+        return NULL;
     }
-    return (char *)*list + n * size;
+    *list = l;
+    return (char *)l + n * size;
 }
 
 static const char *intern(builder *b, const xmlChar *s)
