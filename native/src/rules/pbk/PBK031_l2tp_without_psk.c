@@ -8,11 +8,9 @@ static void check(vl_ctx *c)
     char nb[96];
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_entry *e = &p->entries[i];
-        const vl_pbk_kv *kv = vl_pbk_entry_get(e, "VpnStrategy");
         long long v;
-        if (!kv || !vl_pbk_entry_int(e, "VpnStrategy", &v) ||
-            pbkr_strategy_primary(v) != PBKR_L2TP || !pbkr_is_vpn(e) ||
-            pbkr_int(e, "IpSecFlags", 0) == 1)
+        const vl_pbk_kv *kv = pbkr_vpn_strategy_of(e, PBKR_L2TP, &v);
+        if (!kv || pbkr_int(e, "IpSecFlags", 0) == 1)
             continue;
         const vl_pbk_kv *f = vl_pbk_entry_get(e, "IpSecFlags");
         vl_report_at(c, VL_SEV_DEFAULT, f ? f->line : kv->line, 1,

@@ -7,10 +7,9 @@ static void check(vl_ctx *c)
     char nb[96];
     for (size_t i = 0; i < p->n_entries; i++) {
         const vl_pbk_entry *e = &p->entries[i];
-        const vl_pbk_kv *kv = vl_pbk_entry_get(e, "VpnStrategy");
         long long v;
-        if (!kv || !vl_pbk_entry_int(e, "VpnStrategy", &v) ||
-            pbkr_strategy_primary(v) != PBKR_L2TP || !pbkr_is_vpn(e))
+        const vl_pbk_kv *kv = pbkr_vpn_strategy_of(e, PBKR_L2TP, &v);
+        if (!kv)
             continue;
         vl_report_at(c, VL_SEV_DEFAULT, kv->line, 1,
                      "[%s] VpnStrategy=%lld (%s): if error 809 appears and the client or server "

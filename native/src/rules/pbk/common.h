@@ -283,6 +283,18 @@ static inline unsigned pbkr_strategy_primary(long long v)
     return PBKR_GRE;
 }
 
+/* The VpnStrategy line of a VPN entry whose strategy uses `proto` (PBKR_*)
+ * first, with the value in *v; NULL for other entries. */
+static inline const vl_pbk_kv *pbkr_vpn_strategy_of(const vl_pbk_entry *e, unsigned proto,
+                                                    long long *v)
+{
+    const vl_pbk_kv *kv = vl_pbk_entry_get(e, "VpnStrategy");
+    if (!kv || !vl_pbk_entry_int(e, "VpnStrategy", v) || pbkr_strategy_primary(*v) != proto ||
+        !pbkr_is_vpn(e))
+        return NULL;
+    return kv;
+}
+
 /* Which protocol a WAN Miniport device name names ("WAN Miniport (L2TP)",
  * localised names keep the protocol in parentheses), 0 if none. */
 static inline unsigned pbkr_device_protocol(const char *name)
