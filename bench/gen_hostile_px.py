@@ -18,7 +18,9 @@ cases:
   protolist       a ProtocolList of N NativeProtocol entries (PX076)
   gateway         Servers with N names, EAP ServerNames with N names (PX110)
   apps            N TrafficFilters with <App>path</App> text (PX020, PX022)
-  eaptype         N TrustedRootCA in an <Eap> whose <Type> follows its EapType (PX100)"""
+  eaptype         N TrustedRootCA in an <Eap> whose <Type> follows its EapType (PX100)
+  disables        N invalid <Route>s, each after a vpnlint-disable comment naming
+                  another rule (N findings x N ranges)"""
 import os
 import sys
 
@@ -115,6 +117,10 @@ def gen(case, n):
         return t.replace("                    </EapType>\n                  </Eap>",
                          "                    </EapType>\n<Type>13</Type>\n"
                          "                  </Eap>", 1)
+    if case == "disables":
+        block = "".join("<!-- vpnlint-disable PX001 --><Route><Address>10.%d.0.300</Address>"
+                        "<PrefixSize>8</PrefixSize></Route>\n" % (i % 250) for i in range(n))
+        return t.replace("</VPNProfile>", block + "</VPNProfile>")
     raise SystemExit("unknown case %r\n\n%s" % (case, __doc__))
 
 

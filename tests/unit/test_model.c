@@ -343,6 +343,48 @@ static void test_inline_suppression_ranges(void **state)
     unload(&l);
 }
 
+/* The suppression index (sorted IDs, reach of the ranges) answers as the
+ * plain scan of every range does: random ranges (nested, overlapping,
+ * sharing a first line) and lists (case, blanks, empty items, "all"). */
+static void test_suppression_index_matches_scan(void **state)
+{
+    (void)state;
+    static const char *const lists[] = {
+        "PX041", "px041", "PX042, PX041", " PX043 ",      "PX041,,PX044", ",",
+        "all",   "ALL",   "PX04",         "PX0411,PX045", "PX042 PX046"};
+    static const char *const ids[] = {"PX041", "PX042", "PX043",  "PX044", "PX045",
+                                      "PX046", "PX04",  "PX0411", "PX047"};
+    uint32_t seed = 20261207u;
+    for (int round = 0; round < 40; round++) {
+        vl_input in;
+        memset(&in, 0, sizeof in);
+        int n = 1 + round % 13 * 3;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned first = 1 + (seed >> 8) % 120, len = (seed >> 20) % 40;
+            const char *l = lists[(seed >> 4) % (sizeof lists / sizeof lists[0])];
+            if (round % 5 == 0 && i % 7 == 3)
+                l = "PX047"; /* a rule only some rounds name */
+            vl_input_add_suppress(&in, l, strlen(l), first, first + len);
+        }
+        bool scan[sizeof ids / sizeof ids[0]][170];
+        for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
+            for (unsigned line = 0; line < 170; line++)
+                scan[k][line] = vl_input_suppressed(&in, ids[k], line);
+        vl_input_index_suppress(&in);
+        assert_non_null(in.suppress_ix);
+        for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
+            for (unsigned line = 0; line < 170; line++)
+                assert_int_equal(vl_input_suppressed(&in, ids[k], line), scan[k][line]);
+        /* an add drops the index; the scan answers again */
+        vl_input_add_suppress(&in, "PX048", 5, 160, 162); /* after every other range */
+        assert_null(in.suppress_ix);
+        assert_true(vl_input_suppressed(&in, "px048", 161));
+        assert_false(vl_input_suppressed(&in, "PX048", 163));
+        vl_input_clear(&in);
+    }
+}
+
 static void test_kind_detection(void **state)
 {
     (void)state;
@@ -379,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_unknown_and_stray),
         cmocka_unit_test(test_many_strays),
         cmocka_unit_test(test_inline_suppression_ranges),
+        cmocka_unit_test(test_suppression_index_matches_scan),
         cmocka_unit_test(test_kind_detection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -296,6 +296,37 @@ static void test_long_protocol_list(void **state)
     vpnlint_report_free(r);
 }
 
+/* 6000 invalid routes, each after its own vpnlint-disable comment on its
+ * line: a third name PX040 (in either case, among other IDs), a third name
+ * only other rules, a sixth "all". Every finding was once checked against
+ * every range (20 s at 100 000 routes); the index answers alike. */
+static void test_many_inline_disables(void **state)
+{
+    (void)state;
+    enum { N = 6000 };
+    static const char *const dirs[] = {"PX040",       "PX041", "PX001,px040",
+                                       "PX041 PX042", "all",   "PX0400"};
+    vl_buf x = VL_BUF_INIT;
+    vl_buf_puts(&x, "<VPNProfile>\n<NativeProfile><Servers>vpn.example.com</Servers>"
+                    "<NativeProtocolType>IKEv2</NativeProtocolType></NativeProfile>\n");
+    for (int i = 0; i < N; i++)
+        vl_buf_printf(&x,
+                      "<!-- vpnlint-disable %s --><Route><Address>10.%d.0.300</Address>"
+                      "<PrefixSize>8</PrefixSize></Route>\n",
+                      dirs[i % 6], i % 250);
+    vl_buf_puts(&x, "</VPNProfile>\n");
+    vpnlint_report *r = lint_buf(&x);
+    assert_int_equal(count_text(r, "PX040", "is not a valid"), N / 2);
+    assert_false(has(r, "PX040", 3, 0, NULL)); /* PX040 */
+    assert_true(has(r, "PX040", 4, 0, "10.1.0.300"));
+    assert_false(has(r, "PX040", 5, 0, NULL)); /* px040 among others */
+    assert_true(has(r, "PX040", 6, 0, NULL));
+    assert_false(has(r, "PX040", 7, 0, NULL)); /* all */
+    assert_true(has(r, "PX040", 8, 0, NULL));  /* PX0400 is another ID */
+    assert_true(has(r, "PX040", 2 + N, 0, NULL));
+    vpnlint_report_free(r);
+}
+
 /* 3000 EKUMaps and 3000 EKUMapInList names: declared, declared in another
  * case, undeclared; and every tenth map name declared again with another
  * OID. */
@@ -476,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_long_peap_validation_lists),
         cmocka_unit_test(test_gateway_among_many_server_names),
         cmocka_unit_test(test_eap_type_after_many_elements),
+        cmocka_unit_test(test_many_inline_disables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* input.c — the loader: bytes -> UTF-8 text, encoding, kind and envelope. */
 #include "input.h"
 
+#include <ctype.h>
 #include <libxml/encoding.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,10 @@ void vl_input_add_parse_error(vl_input *in, unsigned line, unsigned col, const c
 
 void vl_input_add_suppress(vl_input *in, const char *rules, size_t n, unsigned first, unsigned last)
 {
-    vl_suppress *s = vl_realloc(in->suppress, (in->n_suppress + 1) * sizeof *s);
+    free(in->suppress_ix); /* out of date */
+    in->suppress_ix = NULL;
+    in->n_suppress_ix = 0;
+    vl_suppress *s = vl_grow(in->suppress, in->n_suppress, &in->cap_suppress, sizeof *s, 8);
     if (!s)
         return;
     in->suppress = s;
@@ -43,8 +47,94 @@ void vl_input_add_suppress(vl_input *in, const char *rules, size_t n, unsigned f
     in->n_suppress++;
 }
 
+/* Rule IDs compare as vl_list_contains matches them: ASCII case ignored. */
+static int id_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    for (size_t i = 0; i < an && i < bn; i++) {
+        int ca = tolower((unsigned char)a[i]), cb = tolower((unsigned char)b[i]);
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+    }
+    return an < bn ? -1 : an > bn;
+}
+
+static int ref_cmp(const void *pa, const void *pb)
+{
+    const vl_suppress_ref *a = pa, *b = pb;
+    int c = id_cmp(a->id, a->id_len, b->id, b->id_len);
+    if (c)
+        return c;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+void vl_input_index_suppress(vl_input *in)
+{
+    free(in->suppress_ix);
+    in->suppress_ix = NULL;
+    in->n_suppress_ix = 0;
+    size_t n = 0, cap = 0;
+    vl_suppress_ref *ix = NULL;
+    for (size_t i = 0; i < in->n_suppress; i++) {
+        const vl_suppress *s = &in->suppress[i];
+        for (const char *p = s->rules; *p;) {
+            const char *end = strchr(p, ',');
+            size_t len = end ? (size_t)(end - p) : strlen(p), tn;
+            const char *t = vl_trim(p, len, &tn);
+            if (tn) { /* an empty item matches no rule */
+                vl_suppress_ref *g = vl_grow(ix, n, &cap, sizeof *g, 16);
+                if (!g) {
+                    free(ix); /* out of memory: the ranges are scanned instead */
+                    return;
+                }
+                ix = g;
+                ix[n++] = (vl_suppress_ref){t, tn, s->first, s->last};
+            }
+            p += len + (end != NULL);
+        }
+    }
+    if (!n)
+        return;
+    qsort(ix, n, sizeof *ix, ref_cmp);
+    for (size_t i = 1; i < n; i++)
+        if (id_cmp(ix[i].id, ix[i].id_len, ix[i - 1].id, ix[i - 1].id_len) == 0 &&
+            ix[i - 1].reach > ix[i].reach)
+            ix[i].reach = ix[i - 1].reach;
+    in->suppress_ix = ix;
+    in->n_suppress_ix = n;
+}
+
+/* Is `line` inside a range that names id[0..len) in the index? */
+static bool ix_covers(const vl_input *in, const char *id, size_t len, unsigned line)
+{
+    const vl_suppress_ref *ix = in->suppress_ix;
+    /* the first entry of the ID, then the last one of it with first <= line */
+    size_t lo = 0, hi = in->n_suppress_ix;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (id_cmp(ix[mid].id, ix[mid].id_len, id, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t start = lo;
+    hi = in->n_suppress_ix;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = id_cmp(ix[mid].id, ix[mid].id_len, id, len);
+        if (c < 0 || (c == 0 && ix[mid].first <= line))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* ix[lo - 1], if of this ID, has the reach of every range of the ID
+     * that starts at or before the line */
+    return lo > start && ix[lo - 1].reach >= line;
+}
+
 bool vl_input_suppressed(const vl_input *in, const char *rule_id, unsigned line)
 {
+    if (in->suppress_ix)
+        return ix_covers(in, rule_id, strlen(rule_id), line) || ix_covers(in, "all", 3, line);
     for (size_t i = 0; i < in->n_suppress; i++) {
         const vl_suppress *s = &in->suppress[i];
         if (line >= s->first && line <= s->last && vl_list_contains(s->rules, rule_id))
@@ -90,6 +180,7 @@ void vl_input_clear(vl_input *in)
     for (size_t i = 0; i < in->n_suppress; i++)
         free(in->suppress[i].rules);
     free(in->suppress);
+    free(in->suppress_ix);
     memset(in, 0, sizeof *in);
 }
 

@@ -28,6 +28,15 @@ typedef struct vl_suppress {
     unsigned first, last;
 } vl_suppress;
 
+/* One rule ID of one suppression, in the index: sorted by ID (ASCII case
+ * ignored) and then first line; reach = the largest `last` of its ID's
+ * entries up to here, so "is line L covered for ID X" is two binary searches. */
+typedef struct vl_suppress_ref {
+    const char *id; /* into the vl_suppress's rules */
+    size_t id_len;
+    unsigned first, reach;
+} vl_suppress_ref;
+
 struct vl_input {
     const char *path;
     const unsigned char *bytes; /* original bytes (borrowed) */
@@ -48,7 +57,9 @@ struct vl_input {
     size_t *line_starts; /* offset of each line's first byte in text */
     size_t n_lines;
     vl_suppress *suppress; /* inline vpnlint-disable ranges */
-    size_t n_suppress;
+    size_t n_suppress, cap_suppress;
+    vl_suppress_ref *suppress_ix; /* vl_input_index_suppress; NULL: scan the ranges */
+    size_t n_suppress_ix;
 };
 
 /* Decodes bytes into in->text and detects kind and envelope. */
@@ -60,6 +71,10 @@ void vl_input_add_parse_error(vl_input *in, unsigned line, unsigned col, const c
     VL_PRINTF(4, 5);
 void vl_input_add_suppress(vl_input *in, const char *rules, size_t n, unsigned first,
                            unsigned last);
+/* Indexes the ranges added so far, so that vl_input_suppressed takes
+ * O(log n) instead of a scan of every range (call after the last add; an
+ * add drops the index, and without one the ranges are scanned). */
+void vl_input_index_suppress(vl_input *in);
 bool vl_input_suppressed(const vl_input *in, const char *rule_id, unsigned line);
 void vl_input_clear(vl_input *in);
 

@@ -1126,6 +1126,7 @@ int vl_profile_build(vl_profile **out, vl_input *in, const vpnlint_options *opt)
         directive *d = &b->dirs[i];
         vl_input_add_suppress(in, d->rules, d->n, d->first, d->open ? d->first : d->last);
     }
+    vl_input_index_suppress(in);
     builder_free(b);
     *out = p;
     return VPNLINT_OK;
