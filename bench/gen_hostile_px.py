@@ -19,6 +19,7 @@ cases:
   gateway         Servers with N names, EAP ServerNames with N names (PX110)
   apps            N TrafficFilters with <App>path</App> text (PX020, PX022)
   eaptype         N TrustedRootCA in an <Eap> whose <Type> follows its EapType (PX100)
+  names-oneline   N distinct unknown elements on the profile's last line (PX020)
   disables        N invalid <Route>s, each after a vpnlint-disable comment naming
                   another rule (N findings x N ranges)"""
 import os
@@ -117,6 +118,9 @@ def gen(case, n):
         return t.replace("                    </EapType>\n                  </Eap>",
                          "                    </EapType>\n<Type>13</Type>\n"
                          "                  </Eap>", 1)
+    if case == "names-oneline":
+        block = "".join("<Unknown%d/>" % i for i in range(n))
+        return t.replace("</VPNProfile>", block + "</VPNProfile>")
     if case == "disables":
         block = "".join("<!-- vpnlint-disable PX001 --><Route><Address>10.%d.0.300</Address>"
                         "<PrefixSize>8</PrefixSize></Route>\n" % (i % 250) for i in range(n))

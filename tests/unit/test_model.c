@@ -385,6 +385,73 @@ static void test_suppression_index_matches_scan(void **state)
     }
 }
 
+/* vl_src_line_names (one pass over a line) gives every name the column
+ * vl_src_column (a scan per name) gives: random long lines of tags,
+ * prefixes, "&lt;", blanks and name bytes. */
+typedef struct first_cols {
+    char names[512][24];
+    unsigned cols[512];
+    size_t n;
+} first_cols;
+
+static int keep_first(void *ctx, const char *name, size_t len, unsigned col)
+{
+    first_cols *fc = ctx;
+    if (len >= sizeof fc->names[0])
+        return 0;
+    for (size_t i = 0; i < fc->n; i++)
+        if (strlen(fc->names[i]) == len && memcmp(fc->names[i], name, len) == 0)
+            return 0;
+    if (fc->n == 512)
+        return 1;
+    memcpy(fc->names[fc->n], name, len);
+    fc->names[fc->n][len] = '\0';
+    fc->cols[fc->n++] = col;
+    return 0;
+}
+
+static void test_line_names_match_column_scan(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"<", ":", "&lt;", ";", " ",  "a",   "b",  "ab",      "-",
+                                        ".", "1", "/>",   ">", "\t", "p:a", "<b", "\xc3\xa9"};
+    static const char *const probes[] = {"a", "b", "ab", "a-b", "p", "ba", "a.1", "zz", "\xc3\xa9"};
+    uint32_t seed = 7u;
+    static first_cols fc;
+    for (int round = 0; round < 30; round++) {
+        char line[1400];
+        size_t n = 0;
+        while (n < sizeof line - 8) {
+            seed = seed * 1103515245u + 12345u;
+            const char *pt = parts[(seed >> 8) % (sizeof parts / sizeof parts[0])];
+            memcpy(line + n, pt, strlen(pt));
+            n += strlen(pt);
+        }
+        memcpy(line + n, "\nx\n", 4);
+        n += 4;
+        vl_input in;
+        memset(&in, 0, sizeof in);
+        assert_int_equal(vl_input_decode(&in, line, n), VPNLINT_OK);
+        memset(&fc, 0, sizeof fc);
+        assert_int_equal(vl_src_line_names(&in, 1, keep_first, &fc), VPNLINT_OK);
+        assert_true(fc.n > 0);
+        for (size_t i = 0; i < fc.n; i++)
+            assert_int_equal(fc.cols[i], vl_src_column(&in, 1, fc.names[i]));
+        for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+            unsigned want = vl_src_column(&in, 1, probes[k]), got = 1;
+            for (size_t i = 0; i < fc.n; i++)
+                if (strcmp(fc.names[i], probes[k]) == 0)
+                    got = fc.cols[i];
+            assert_int_equal(got, want);
+        }
+        vl_input_clear(&in);
+    }
+    assert_true(vl_src_is_name("Unknown1"));
+    assert_false(vl_src_is_name("!--"));
+    assert_false(vl_src_is_name(""));
+    assert_false(vl_src_is_name(NULL));
+}
+
 static void test_kind_detection(void **state)
 {
     (void)state;
@@ -422,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_many_strays),
         cmocka_unit_test(test_inline_suppression_ranges),
         cmocka_unit_test(test_suppression_index_matches_scan),
+        cmocka_unit_test(test_line_names_match_column_scan),
         cmocka_unit_test(test_kind_detection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -146,6 +146,46 @@ static void test_findings_on_one_long_line(void **state)
     vpnlint_report_free(r);
 }
 
+/* 4000 distinct unknown elements on one line, some prefixed: each PX020
+ * finding points at its own tag (the line's names are listed once, not
+ * scanned once per name). */
+static void test_distinct_names_on_one_long_line(void **state)
+{
+    (void)state;
+    enum { N = 4000 };
+    vl_buf x = VL_BUF_INIT;
+    vl_buf_puts(&x, "<VPNProfile xmlns:p=\"urn:x\"><NativeProfile><Servers>vpn.example.com"
+                    "</Servers><NativeProtocolType>IKEv2</NativeProtocolType></NativeProfile>");
+    unsigned *col = calloc(N, sizeof *col);
+    assert_non_null(col);
+    for (int i = 0; i < N; i++) {
+        col[i] = (unsigned)x.len + 1;
+        if (i % 4 == 3)
+            vl_buf_printf(&x, "<p:Unknown%d/>", i);
+        else
+            vl_buf_printf(&x, "<Unknown%d>x</Unknown%d>", i, i);
+    }
+    vl_buf_puts(&x, "</VPNProfile>");
+    assert_true(vl_buf_ok(&x));
+    vpnlint_report *r = lint_buf(&x);
+    size_t seen = 0;
+    for (size_t i = 0; i < vpnlint_report_finding_count(r); i++) {
+        vpnlint_finding f;
+        vpnlint_report_finding(&f, r, i);
+        const char *u = strstr(f.message, "<Unknown");
+        if (strcmp(f.rule_id, "PX020") != 0 || !u)
+            continue;
+        int k = atoi(u + 8);
+        assert_true(k >= 0 && k < N);
+        assert_int_equal(f.line, 1);
+        assert_int_equal(f.column, col[k]);
+        seen++;
+    }
+    assert_int_equal(seen, N);
+    free(col);
+    vpnlint_report_free(r);
+}
+
 /* The same name 5000 times: 4999 findings, all naming the first. */
 static void test_one_domain_name_many_times(void **state)
 {
@@ -498,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_domain_names),
         cmocka_unit_test(test_one_domain_name_many_times),
         cmocka_unit_test(test_findings_on_one_long_line),
+        cmocka_unit_test(test_distinct_names_on_one_long_line),
         cmocka_unit_test(test_many_dns_suffixes),
         cmocka_unit_test(test_many_stray_texts),
         cmocka_unit_test(test_stray_texts_in_many_routes),

@@ -12,14 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A finding's column on a long line, remembered by (line, element name):
- * vl_src_column scans the line from its start, so many findings on one long
- * line (a one-line profile, as scripts and OMA-URI payloads write them)
- * would cost findings x line length. */
-typedef struct col_memo {
+/* Columns on long lines: vl_src_column scans a line from its start, so many
+ * findings on one long line (a one-line profile, as scripts and OMA-URI
+ * payloads write them) would cost findings x line length. The first time a
+ * finding points into a line of 1 KB or more, the line's tag names are
+ * listed once (vl_src_line_names) with the column of each one's first tag,
+ * keyed by (line, name); a (line, NULL) entry marks the line as listed. */
+typedef struct col_name {
     unsigned line, col;
-    const char *name;
-} col_memo;
+    const char *name; /* into the input's text; NULL: the line's marker */
+    size_t len;
+} col_name;
 
 #define VL_MEMO_MIN_LINE 1024 /* shorter lines are scanned every time */
 
@@ -27,9 +30,9 @@ typedef struct run {
     vpnlint_report *report;
     size_t file_index;
     vl_input *in;
-    col_memo *memo;
-    size_t n_memo, cap_memo;
-    vl_hash_index memo_ix;
+    col_name *cols;
+    size_t n_cols, cap_cols;
+    vl_hash_index cols_ix;
 } run;
 
 /* ------------------------------------------------------------- options */
@@ -299,40 +302,81 @@ static void report_v(vl_ctx *c, int severity, unsigned line, unsigned col, const
     free(msg);
 }
 
-static uint64_t memo_hash_at(const vl_hash_index *ix, const void *items, size_t i)
+static uint64_t col_hash(const vl_hash_index *ix, unsigned line, const char *name, size_t len)
 {
-    const col_memo *m = (const col_memo *)items + i;
-    return vl_hash_str(ix, m->line, m->name);
+    return name ? vl_hash_mem(ix, line, name, len) : vl_hash_mem(ix, line, "", 0) ^ 1u;
+}
+
+static uint64_t col_hash_at(const vl_hash_index *ix, const void *items, size_t i)
+{
+    const col_name *m = (const col_name *)items + i;
+    return col_hash(ix, m->line, m->name, m->len);
+}
+
+/* The entry of (line, name[0..len)) (name NULL: the line's marker), or
+ * NULL; *slot is where it would go. The index must have room for one more. */
+static col_name *col_find(run *rn, unsigned line, const char *name, size_t len, size_t *slot)
+{
+    size_t j = vl_hash_slot0(&rn->cols_ix, col_hash(&rn->cols_ix, line, name, len));
+    for (; rn->cols_ix.slot[j]; j = vl_hash_next(&rn->cols_ix, j)) {
+        col_name *m = &rn->cols[rn->cols_ix.slot[j] - 1];
+        if (m->line == line &&
+            (name ? m->name && m->len == len && memcmp(m->name, name, len) == 0 : !m->name))
+            return m;
+    }
+    *slot = j;
+    return NULL;
+}
+
+/* Adds (line, name) unless it is there (the first column stays). */
+static int col_add(run *rn, unsigned line, const char *name, size_t len, unsigned col)
+{
+    size_t j;
+    if (vl_hash_reserve(&rn->cols_ix, rn->n_cols, col_hash_at, rn->cols) != VPNLINT_OK)
+        return VPNLINT_ENOMEM;
+    if (col_find(rn, line, name, len, &j))
+        return VPNLINT_OK;
+    col_name *grown = vl_grow(rn->cols, rn->n_cols, &rn->cap_cols, sizeof *grown, 64);
+    if (!grown)
+        return vl_error_oom();
+    rn->cols = grown;
+    rn->cols[rn->n_cols++] = (col_name){line, col, name, len};
+    rn->cols_ix.slot[j] = rn->n_cols;
+    return VPNLINT_OK;
+}
+
+typedef struct line_lister {
+    run *rn;
+    unsigned line;
+} line_lister;
+
+static int col_add_name(void *ctx, const char *name, size_t len, unsigned col)
+{
+    line_lister *l = ctx;
+    return col_add(l->rn, l->line, name, len, col);
 }
 
 static unsigned column_of(run *rn, unsigned line, const char *name)
 {
     const vl_input *in = rn->in;
-    if (!name || line == 0 || !in->line_starts || line > in->n_lines)
+    if (!vl_src_is_name(name) || line == 0 || !in->line_starts || line > in->n_lines)
         return vl_src_column(in, line, name);
     size_t end = line < in->n_lines ? in->line_starts[line] : in->text_len;
     if (end - in->line_starts[line - 1] < VL_MEMO_MIN_LINE)
         return vl_src_column(in, line, name); /* a short line: scan it */
-    if (vl_hash_reserve(&rn->memo_ix, rn->n_memo, memo_hash_at, rn->memo) != VPNLINT_OK)
+    size_t j;
+    if (vl_hash_reserve(&rn->cols_ix, rn->n_cols, col_hash_at, rn->cols) != VPNLINT_OK)
         return vl_src_column(in, line, name);
-    size_t j = vl_hash_slot0(&rn->memo_ix, vl_hash_str(&rn->memo_ix, line, name));
-    for (; rn->memo_ix.slot[j]; j = vl_hash_next(&rn->memo_ix, j)) {
-        const col_memo *m = &rn->memo[rn->memo_ix.slot[j] - 1];
-        if (m->line == line && strcmp(m->name, name) == 0)
-            return m->col;
+    if (!col_find(rn, line, NULL, 0, &j)) { /* list the line's names once */
+        line_lister l = {rn, line};
+        if (vl_src_line_names(in, line, col_add_name, &l) != VPNLINT_OK ||
+            col_add(rn, line, NULL, 0, 0) != VPNLINT_OK)
+            return vl_src_column(in, line, name); /* out of memory: scan */
+        if (vl_hash_reserve(&rn->cols_ix, rn->n_cols, col_hash_at, rn->cols) != VPNLINT_OK)
+            return vl_src_column(in, line, name);
     }
-    unsigned col = vl_src_column(in, line, name);
-    if (rn->n_memo == rn->cap_memo) {
-        size_t cap = rn->cap_memo ? rn->cap_memo * 2 : 64;
-        col_memo *nm = vl_realloc(rn->memo, cap * sizeof *nm);
-        if (!nm)
-            return col;
-        rn->memo = nm;
-        rn->cap_memo = cap;
-    }
-    rn->memo[rn->n_memo++] = (col_memo){line, col, name};
-    rn->memo_ix.slot[j] = rn->n_memo;
-    return col;
+    const col_name *m = col_find(rn, line, name, strlen(name), &j);
+    return m ? m->col : 1; /* no tag of that name on the line: 1, as the scan */
 }
 
 static void el_location(vl_ctx *c, const vl_el *at, unsigned *line, unsigned *col)
@@ -411,8 +455,8 @@ static void run_rules(vpnlint_report *r, size_t file_index, vl_input *in, const 
         c.rule = rule;
         rule->check(&c);
     }
-    free(rn.memo);
-    vl_hash_free(&rn.memo_ix);
+    free(rn.cols);
+    vl_hash_free(&rn.cols_ix);
     vl_file *f = &r->files[file_index];
     if (f->n_findings > 1)
         qsort(r->findings + f->first_finding, f->n_findings, sizeof(vl_finding), cmp_finding);

@@ -130,11 +130,16 @@ uint64_t vl_siphash(const vl_hash_key *k, const void *data, size_t len)
     return v0 ^ v1 ^ v2 ^ v3;
 }
 
-uint64_t vl_hash_str(const vl_hash_index *ix, uint64_t tweak, const char *s)
+uint64_t vl_hash_mem(const vl_hash_index *ix, uint64_t tweak, const void *s, size_t len)
 {
     /* the tweak (a line, a code) is multiplied by an odd constant, a
      * bijection: pairs that share s never share a hash */
-    return vl_siphash(&ix->key, s, strlen(s)) ^ tweak * 0x9E3779B97F4A7C15ull;
+    return vl_siphash(&ix->key, s, len) ^ tweak * 0x9E3779B97F4A7C15ull;
+}
+
+uint64_t vl_hash_str(const vl_hash_index *ix, uint64_t tweak, const char *s)
+{
+    return vl_hash_mem(ix, tweak, s, strlen(s));
 }
 
 /* ------------------------------------------------------------ the index */

@@ -463,13 +463,41 @@ static bool name_end(char c)
              (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80);
 }
 
-unsigned vl_src_column(const vl_input *in, unsigned line, const char *name)
+/* The column of the tag that a name at p (in the line starting at ls)
+ * opens: "<name", "<prefix:name" or "&lt;name"; 0 when p opens none. */
+static unsigned open_column(const char *ls, const char *p)
+{
+    const char *open = NULL;
+    if (p > ls && (p[-1] == '<' || p[-1] == ':'))
+        open = p - 1;
+    else if (p - ls >= 4 && memcmp(p - 4, "&lt;", 4) == 0)
+        open = p - 4;
+    if (!open)
+        return 0;
+    if (*open == ':') { /* back up over the prefix to the '<' */
+        const char *q = open;
+        while (q > ls && q[-1] != '<' && q[-1] != ';' && !vl_is_space((unsigned char)q[-1]))
+            q--;
+        open = q > ls ? q - 1 : q;
+    }
+    return (unsigned)(open - ls) + 1;
+}
+
+/* The bytes of a line, without its line break; false for no such line. */
+static bool line_bounds(const vl_input *in, unsigned line, const char **ls, const char **le)
 {
     if (line == 0 || !in->line_starts || line > in->n_lines)
+        return false;
+    *ls = in->text + in->line_starts[line - 1];
+    *le = line < in->n_lines ? in->text + in->line_starts[line] : in->text + in->text_len;
+    return true;
+}
+
+unsigned vl_src_column(const vl_input *in, unsigned line, const char *name)
+{
+    const char *ls, *le;
+    if (!line_bounds(in, line, &ls, &le))
         return line ? 1 : 0;
-    const char *ls = in->text + in->line_starts[line - 1];
-    const char *le =
-        line < in->n_lines ? in->text + in->line_starts[line] : in->text + in->text_len;
     size_t nlen = name ? strlen(name) : 0;
     if (nlen == 0)
         return 1;
@@ -478,20 +506,46 @@ unsigned vl_src_column(const vl_input *in, unsigned line, const char *name)
             continue;
         if (p + nlen < le && !name_end(p[nlen]))
             continue;
-        const char *open = NULL;
-        if (p > ls && (p[-1] == '<' || p[-1] == ':'))
-            open = p - 1;
-        else if (p - ls >= 4 && memcmp(p - 4, "&lt;", 4) == 0)
-            open = p - 4;
-        if (!open)
-            continue;
-        if (*open == ':') { /* back up over the prefix to the '<' */
-            const char *q = open;
-            while (q > ls && q[-1] != '<' && q[-1] != ';' && !vl_is_space((unsigned char)q[-1]))
-                q--;
-            open = q > ls ? q - 1 : q;
-        }
-        return (unsigned)(open - ls) + 1;
+        unsigned col = open_column(ls, p);
+        if (col)
+            return col;
     }
     return 1;
+}
+
+bool vl_src_is_name(const char *name)
+{
+    if (!name || !*name)
+        return false;
+    for (const char *p = name; *p; p++)
+        if (name_end(*p))
+            return false;
+    return true;
+}
+
+int vl_src_line_names(const vl_input *in, unsigned line,
+                      int (*each)(void *ctx, const char *name, size_t len, unsigned col), void *ctx)
+{
+    const char *ls, *le;
+    if (!line_bounds(in, line, &ls, &le))
+        return VPNLINT_OK;
+    /* vl_src_column's matches start after '<', ':' or ';' (of "&lt;") and
+     * end at a non-name byte: exactly the maximal runs of name bytes */
+    for (const char *p = ls; p < le;) {
+        if (name_end(*p)) {
+            p++;
+            continue;
+        }
+        const char *e = p;
+        while (e < le && !name_end(*e))
+            e++;
+        unsigned col = open_column(ls, p);
+        if (col) {
+            int rc = each(ctx, p, (size_t)(e - p), col);
+            if (rc)
+                return rc;
+        }
+        p = e;
+    }
+    return VPNLINT_OK;
 }

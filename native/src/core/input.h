@@ -87,5 +87,14 @@ bool vl_directive_parse(const char *comment, const char **rules, size_t *n, bool
  * prefixed `:name`) on `line` of the original text; 1 when not found, 0 if
  * line is 0. Columns count bytes of the UTF-8 text. */
 unsigned vl_src_column(const vl_input *in, unsigned line, const char *name);
+/* Is name made only of the bytes of XML names (vl_src_line_names finds
+ * only such names)? */
+bool vl_src_is_name(const char *name);
+/* Calls each(ctx, name, len, col) for every name on the line that opens a
+ * tag, in order, with the column vl_src_column gives for its first one;
+ * stops at (and returns) the first non-zero return. */
+int vl_src_line_names(const vl_input *in, unsigned line,
+                      int (*each)(void *ctx, const char *name, size_t len, unsigned col),
+                      void *ctx);
 
 #endif

@@ -81,6 +81,8 @@ typedef struct vl_hash_index {
 
 /* The index's hash of string s with a number (a line, a code; 0 if none). */
 uint64_t vl_hash_str(const vl_hash_index *ix, uint64_t tweak, const char *s);
+/* The same for the bytes s[0..len). */
+uint64_t vl_hash_mem(const vl_hash_index *ix, uint64_t tweak, const void *s, size_t len);
 
 /* Makes room for the item with index n (items 0..n-1 are in the index;
  * hash(ix, items, i) gives item i's hash under ix's key). VPNLINT_OK or
