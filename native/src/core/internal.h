@@ -45,10 +45,9 @@ char *vl_vsprintf(const char *fmt, va_list ap) VL_VPRINTF(1);
 typedef union vl_once {
     void *ptr; /* the layout of INIT_ONCE */
 } vl_once;
-#define VL_ONCE_INIT                                                                               \
-    {                                                                                              \
-        0                                                                                          \
-    }
+/* clang-format off */
+#define VL_ONCE_INIT {0} /* INIT_ONCE_STATIC_INIT */
+/* clang-format on */
 #else
 #include <pthread.h>
 typedef pthread_once_t vl_once;
