@@ -958,12 +958,18 @@ typedef struct stray_at {
     size_t at;
 } stray_at;
 
+/* Strays by parent element, then by position: both sorts below. */
+static int cmp_parent_at(int pa, size_t at_a, int pb, size_t at_b)
+{
+    if (pa != pb)
+        return pa < pb ? -1 : 1;
+    return at_a < at_b ? -1 : at_a > at_b;
+}
+
 static int cmp_stray(const void *a, const void *b)
 {
     const stray_at *x = a, *y = b;
-    if (x->s.parent != y->s.parent)
-        return x->s.parent < y->s.parent ? -1 : 1;
-    return x->at < y->at ? -1 : x->at > y->at;
+    return cmp_parent_at(x->s.parent, x->at, y->s.parent, y->at);
 }
 
 typedef struct stray_key {
@@ -974,9 +980,7 @@ typedef struct stray_key {
 static int cmp_stray_key(const void *a, const void *b)
 {
     const stray_key *x = a, *y = b;
-    if (x->parent != y->parent)
-        return x->parent < y->parent ? -1 : 1;
-    return x->at < y->at ? -1 : x->at > y->at;
+    return cmp_parent_at(x->parent, x->at, y->parent, y->at);
 }
 
 /* p->stray_order, for vl_px_container_text (asked for every <App>). */
