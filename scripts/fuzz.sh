@@ -20,6 +20,9 @@
 #                          build-fuzz/fuzz; copy them away for a long run so
 #                          that rebuilding does not replace a running binary)
 #   FUZZ_MAX_LEN=N         longest input libFuzzer makes (default 262144)
+#   FUZZ_MERGE=1           with FUZZ_CORPUS_DIR: minimise each kept corpus
+#                          (-merge=1) before fuzzing; not while another
+#                          process fuzzes the same folder
 #   FUZZ_FAST=1            build with UBSan alone (VPNLINT_UBSAN) into
 #                          build-fuzz-fast: several times more executions per
 #                          second than ASan, for long runs (ASan stays in CI)
@@ -101,6 +104,23 @@ for bin in "${FUZZ_BUILD_DIR:-$build/fuzz}"/fuzz_*; do
   [ -n "$log" ] && mkdir -p "$FUZZ_LOG_DIR"
   log=${log:-$(mktemp)}
   echo "== $name for ${seconds}s ($n seeds, dict: ${dict[*]:-none})"
+  if [ -n "${FUZZ_MERGE:-}" ] && [ "$keep" -eq 1 ] && [ -n "$(ls -A "$corpus")" ]; then
+    # Minimise the kept corpus first: libFuzzer re-reads its folder every
+    # second (-reload=1), and a folder of tens of thousands of redundant
+    # inputs costs a fifth of the run. Only the merged set replaces it,
+    # whole (no -max_len here: the run itself reads inputs cut to it).
+    merged=$(mktemp -d "$corpus.merge.XXXXXX")
+    if "$bin" -merge=1 -timeout=10 -rss_limit_mb=2048 \
+        "$merged" "$corpus" >"$merged.log" 2>&1; then
+      before=$(find "$corpus" -type f | wc -l)
+      mv "$corpus" "$merged.old" && mv "$merged" "$corpus" && rm -rf "$merged.old"
+      echo "   corpus merged: $before -> $(find "$corpus" -type f | wc -l) inputs"
+    else
+      echo "   corpus merge failed (corpus kept as it was):"; tail -5 "$merged.log"
+      rm -rf "$merged"
+    fi
+    rm -f "$merged.log"
+  fi
   # the first folder is where new inputs go; the seed folder is read only
   if ! "$bin" "${dict[@]}" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-262144}" -timeout=10 \
       -rss_limit_mb=2048 -artifact_prefix=fuzz/artifacts/"$name"- -print_final_stats=1 \
