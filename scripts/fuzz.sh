@@ -104,7 +104,8 @@ for bin in "${FUZZ_BUILD_DIR:-$build/fuzz}"/fuzz_*; do
   [ -n "$log" ] && mkdir -p "$FUZZ_LOG_DIR"
   log=${log:-$(mktemp)}
   echo "== $name for ${seconds}s ($n seeds, dict: ${dict[*]:-none})"
-  if [ -n "${FUZZ_MERGE:-}" ] && [ "$keep" -eq 1 ] && [ -n "$(ls -A "$corpus")" ]; then
+  # (a corpus that is not kept is a new, empty folder: nothing to merge)
+  if [ -n "${FUZZ_MERGE:-}" ] && [ -n "$(ls -A "$corpus")" ]; then
     # Minimise the kept corpus first: libFuzzer re-reads its folder every
     # second (-reload=1), and a folder of tens of thousands of redundant
     # inputs costs a fifth of the run. Only the merged set replaces it,
